@@ -1,0 +1,109 @@
+/// How a sliding window (convolution kernel or pooling window) moves along one spatial axis.
+///
+/// This is the single place that says which input cell a window reads: every operation,
+/// trace and view asks `inputPosition(output:tap:)` rather than redoing the arithmetic.
+public struct AxisGeometry: Hashable, Sendable {
+    /// Cells along this axis of the unpadded input.
+    public let inputSize: Int
+    /// Taps of the kernel or window along this axis.
+    public let kernelSize: Int
+    /// Cells the window moves between neighbouring outputs.
+    public let stride: Int
+    /// Gap between taps: 1 is contiguous, 2 skips every other cell.
+    public let dilation: Int
+    /// Zeros (or −∞ for max pooling) added before and after.
+    public let padding: AxisPadding
+    /// Whether the output size rounds up (pooling's `ceil_mode`).
+    public let ceilMode: Bool
+
+    /// Creates a geometry; sizes are not validated here (see `validate`).
+    public init(
+        inputSize: Int, kernelSize: Int, stride: Int = 1, dilation: Int = 1,
+        padding: AxisPadding = AxisPadding(0), ceilMode: Bool = false
+    ) {
+        self.inputSize = inputSize
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.dilation = dilation
+        self.padding = padding
+        self.ceilMode = ceilMode
+    }
+
+    /// A one-cell axis with a one-tap kernel: the height of a 1-D signal.
+    public static let unit = AxisGeometry(inputSize: 1, kernelSize: 1)
+
+    /// The cells one window spans: `d·(k−1) + 1`.
+    public var effectiveKernel: Int { dilation * (kernelSize - 1) + 1 }
+
+    /// The input with its padding: `n + before + after`.
+    public var paddedSize: Int { inputSize + padding.before + padding.after }
+
+    /// The floor-mode output size before any ceil adjustment.
+    private var floorOutputSize: Int {
+        let span = paddedSize - effectiveKernel
+        return span < 0 ? 0 : span / stride + 1
+    }
+
+    /// Whether ceil mode added a window and then dropped it because it would start in the
+    /// right/bottom padding (PyTorch's rule).
+    public var ceilWindowDropped: Bool {
+        guard ceilMode else { return false }
+        let span = paddedSize - effectiveKernel
+        guard span >= 0, span % stride != 0 else { return false }
+        let ceilSize = (span + stride - 1) / stride + 1
+        return (ceilSize - 1) * stride >= inputSize + padding.before
+    }
+
+    /// Whether ceil mode produced an extra, partial window at the end.
+    public var ceilWindowAdded: Bool {
+        guard ceilMode else { return false }
+        let span = paddedSize - effectiveKernel
+        return span >= 0 && span % stride != 0 && !ceilWindowDropped
+    }
+
+    /// Number of outputs along this axis (0 when the kernel does not fit).
+    public var outputSize: Int {
+        let size = floorOutputSize
+        return ceilWindowAdded ? size + 1 : size
+    }
+
+    /// The unpadded input position read by output `output` at kernel tap `tap`. Positions
+    /// below 0 or at/after `inputSize` fall in the padding.
+    @inline(__always)
+    public func inputPosition(output: Int, tap: Int) -> Int {
+        output * stride - padding.before + tap * dilation
+    }
+
+    /// Whether an unpadded input position is a real cell rather than padding.
+    @inline(__always)
+    public func isInside(_ position: Int) -> Bool {
+        position >= 0 && position < inputSize
+    }
+
+    /// The first padded-coordinate cell that no window reads, counted from the end: how
+    /// many trailing rows or columns (of the padded input) the stride leaves unread.
+    public var unreadTrailingCells: Int {
+        guard outputSize > 0 else { return 0 }
+        let lastRead = (outputSize - 1) * stride + effectiveKernel
+        return max(0, paddedSize - lastRead)
+    }
+
+    /// How many trailing cells of the real input (not padding) are never read.
+    public var unreadInputCells: Int {
+        max(0, unreadTrailingCells - padding.after)
+    }
+
+    /// Outputs whose window at tap `tap` lands on a real input cell: a half-open range.
+    /// Used by fast loops that skip the padding without testing every position.
+    public func validOutputs(tap: Int) -> Range<Int> {
+        // Need 0 <= o*s - before + tap*d < inputSize.
+        let offset = tap * dilation - padding.before
+        let low = offset >= 0 ? 0 : (-offset + stride - 1) / stride
+        let limit = inputSize - offset  // o*s < limit
+        let high = limit <= 0 ? 0 : min(outputSize, (limit - 1) / stride + 1)
+        return low < high ? low..<high : low..<low
+    }
+
+    /// The output-size formula with this axis' numbers filled in.
+    public var formula: OutputSizeFormula { OutputSizeFormula(self) }
+}

@@ -1,0 +1,6 @@
+import CNNCore
+
+extension OracleRunner {
+    /// receptive_field.
+    static let receptiveFieldHandlers: [String: Handler] = [:]
+}

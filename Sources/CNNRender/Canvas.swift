@@ -1,0 +1,154 @@
+/// A colour as the renderer asks for it: an xterm-256 index, with the nearest of the
+/// eight basic colours for terminals that have only those.
+public struct TerminalColor: Hashable, Sendable {
+    /// Index in the xterm 256-colour palette.
+    public let index256: UInt8
+    /// Index of the nearest basic colour (0 black, 1 red, 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan, 7 white).
+    public let basic: UInt8
+
+    /// Creates a colour from its 256-palette index and its basic-colour fallback.
+    public init(index256: UInt8, basic: UInt8) {
+        self.index256 = index256
+        self.basic = basic
+    }
+
+    public static let black = TerminalColor(index256: 16, basic: 0)
+    public static let red = TerminalColor(index256: 160, basic: 1)
+    public static let green = TerminalColor(index256: 34, basic: 2)
+    public static let yellow = TerminalColor(index256: 220, basic: 3)
+    public static let blue = TerminalColor(index256: 33, basic: 4)
+    public static let magenta = TerminalColor(index256: 170, basic: 5)
+    public static let cyan = TerminalColor(index256: 44, basic: 6)
+    public static let white = TerminalColor(index256: 231, basic: 7)
+    public static let gray = TerminalColor(index256: 244, basic: 7)
+}
+
+/// How one cell is drawn. Every style must stay legible with colour turned off, so
+/// emphasis that matters is also carried by `bold`, `reverse` or `underline`.
+public struct CellStyle: Hashable, Sendable {
+    public var foreground: TerminalColor?
+    public var background: TerminalColor?
+    public var bold: Bool
+    public var dim: Bool
+    public var reverse: Bool
+    public var underline: Bool
+
+    /// Creates a style; every attribute is off unless given.
+    public init(
+        foreground: TerminalColor? = nil, background: TerminalColor? = nil,
+        bold: Bool = false, dim: Bool = false, reverse: Bool = false, underline: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.dim = dim
+        self.reverse = reverse
+        self.underline = underline
+    }
+
+    /// The terminal's default look.
+    public static let plain = CellStyle()
+
+    /// This style with colours removed (for `--no-color` / NO_COLOR); attributes stay.
+    public var withoutColor: CellStyle {
+        var copy = self
+        copy.foreground = nil
+        copy.background = nil
+        return copy
+    }
+}
+
+/// One screen cell: a single-column character and its style.
+public struct Cell: Hashable, Sendable {
+    public var character: Unicode.Scalar
+    public var style: CellStyle
+
+    /// Creates a cell.
+    public init(_ character: Unicode.Scalar = " ", style: CellStyle = .plain) {
+        self.character = character
+        self.style = style
+    }
+}
+
+/// An in-memory screen: a grid of styled cells that the renderer draws into and the
+/// terminal layer copies to the real terminal. Drawing outside the grid is clipped.
+public struct Canvas: Equatable, Sendable {
+    /// Columns.
+    public let width: Int
+    /// Rows.
+    public let height: Int
+    /// Cells row by row.
+    public private(set) var cells: [Cell]
+
+    /// Creates a blank canvas.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: Cell(), count: self.width * self.height)
+    }
+
+    /// Reads or writes one cell; reads outside the grid give a blank, writes are dropped.
+    public subscript(row: Int, column: Int) -> Cell {
+        get {
+            guard contains(row: row, column: column) else { return Cell() }
+            return cells[row * width + column]
+        }
+        set {
+            guard contains(row: row, column: column) else { return }
+            cells[row * width + column] = newValue
+        }
+    }
+
+    /// Whether a position lies on the canvas.
+    public func contains(row: Int, column: Int) -> Bool {
+        row >= 0 && row < height && column >= 0 && column < width
+    }
+
+    /// Writes text starting at a position, one scalar per column, clipped at the edges.
+    /// Returns the column after the last character written.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain) -> Int {
+        var x = column
+        guard row >= 0 && row < height else { return column + text.unicodeScalars.count }
+        for scalar in text.unicodeScalars {
+            if x >= 0 && x < width { cells[row * width + x] = Cell(scalar, style: style) }
+            x += 1
+        }
+        return x
+    }
+
+    /// Changes the style of cells in a rectangle, keeping their characters.
+    public mutating func restyle(row: Int, column: Int, width w: Int, height h: Int, _ change: (inout CellStyle) -> Void) {
+        for y in max(0, row)..<min(height, row + h) {
+            for x in max(0, column)..<min(width, column + w) {
+                change(&cells[y * width + x].style)
+            }
+        }
+    }
+
+    /// Fills a rectangle with one character and style.
+    public mutating func fill(row: Int, column: Int, width w: Int, height h: Int, with cell: Cell) {
+        guard w > 0, h > 0 else { return }
+        for y in max(0, row)..<min(height, row + h) {
+            for x in max(0, column)..<min(width, column + w) {
+                cells[y * width + x] = cell
+            }
+        }
+    }
+
+    /// The canvas as plain text, one line per row, trailing spaces removed.
+    public var text: String {
+        lines.joined(separator: "\n")
+    }
+
+    /// The rows as plain strings with trailing spaces removed.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var line = String.UnicodeScalarView()
+            line.append(contentsOf: cells[(y * width)..<((y + 1) * width)].map(\.character))
+            var text = String(line)
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+    }
+}

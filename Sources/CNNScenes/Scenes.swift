@@ -1,0 +1,4 @@
+import CNNCore
+
+/// Namespace for lessons, timelines and scene files.
+public enum Scenes {}

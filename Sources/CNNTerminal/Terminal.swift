@@ -1,0 +1,5 @@
+import CNCurses
+import CNNRender
+
+/// Namespace for the ncurses terminal layer.
+public enum Terminal {}
