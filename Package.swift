@@ -46,8 +46,10 @@ let package = Package(
         .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore"]),
         .testTarget(name: "CNNCoreTests", dependencies: ["CNNCore", "CNNOracle"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNScenesTests", dependencies: ["CNNScenes", "CNNCore"]),
+        .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
+        .testTarget(name: "CLITests", dependencies: ["cnnviz"]),
         .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNScenes", "CNNCore"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["cnnviz"]),
     ],
     swiftLanguageModes: [.v6]
 )

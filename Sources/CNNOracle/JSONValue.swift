@@ -6,6 +6,8 @@ public enum JSONValue: Hashable, Sendable, Decodable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A whole number written without a fraction (shapes, sizes, positions).
+    case integer(Int)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -14,11 +16,44 @@ public enum JSONValue: Hashable, Sendable, Decodable {
     public static func parse(_ data: Data) throws -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw OracleFormatError(message: "not valid JSON: \(detail ?? context.debugDescription)")
         } catch {
-            throw OracleFormatError(message: "not valid JSON: \(error)")
+            throw OracleFormatError(message: "not valid JSON: \(syntaxProblem(in: data))")
+        }
+    }
+
+    /// Where and why JSON text fails to parse, as `line L, column C: reason`.
+    static func syntaxProblem(in data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "unsupported value"
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+                let offset = Int(detail[range].dropFirst("character ".count))
+            else { return detail }
+            let prefix = data.prefix(offset)
+            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            let reason = detail.replacingOccurrences(of: #" around character \d+\.?"#, with: "", options: .regularExpression)
+            return "line \(line), column \(column): \(reason.lowercased())"
+        }
+    }
+
+    /// Decodes any JSON value.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
         }
     }
 
@@ -30,12 +65,16 @@ public enum JSONValue: Hashable, Sendable, Decodable {
 
     /// The number, or nil.
     public var number: Double? {
-        if case .number(let value) = self { return value }
-        return nil
+        switch self {
+        case .number(let value): return value
+        case .integer(let value): return Double(value)
+        default: return nil
+        }
     }
 
     /// The number as a whole integer, or nil.
     public var integer: Int? {
+        if case .integer(let value) = self { return value }
         guard let value = number, value == value.rounded(), abs(value) < 1e15 else { return nil }
         return Int(value)
     }
@@ -58,24 +97,6 @@ public enum JSONValue: Hashable, Sendable, Decodable {
         return nil
     }
 
-    /// Decodes any JSON value.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
     /// Compact JSON text with sorted keys; numbers that are whole print with `.0` like PyTorch's dump.
     public func serialized() -> String {
         var out = ""
@@ -88,6 +109,7 @@ public enum JSONValue: Hashable, Sendable, Decodable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value): out += JSONValue.format(value)
+        case .integer(let value): out += String(value)
         case .string(let value): JSONValue.writeString(value, into: &out)
         case .array(let values):
             out += "["

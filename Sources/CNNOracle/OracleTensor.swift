@@ -24,7 +24,7 @@ extension JSONValue {
     /// A tensor as `{"shape": [...], "data": [...]}`.
     public init(_ tensor: Tensor) {
         self = .object([
-            "shape": .array(tensor.shape.map { .number(Double($0)) }),
+            "shape": .array(tensor.shape.map { .integer($0) }),
             "data": .array(tensor.data.map { .number($0) }),
         ])
     }
