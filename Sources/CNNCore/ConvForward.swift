@@ -15,6 +15,7 @@ extension ConvLayer {
         let work = batch * outChannels * outPlane * groupSize * taps
         let rowRanges = (0..<kernelRows).map { rows.validOutputs(tap: $0) }
         let columnRanges = (0..<kernelColumns).map { columns.validOutputs(tap: $0) }
+        let interior = ConvLayer.interior(columnRanges)
         input.data.withUnsafeBufferPointer { inBuffer in
             weight.data.withUnsafeBufferPointer { weightBuffer in
                 output.data.withUnsafeMutableBufferPointer { outBuffer in
@@ -30,24 +31,12 @@ extension ConvLayer {
                             let plane = source.base + (n * inChannels + ci) * inPlane
                             let kernel = weights.base + (co * groupSize + slice) * taps
                             for kr in 0..<rowRanges.count {
-                                let outRows = rowRanges[kr]
-                                for kc in 0..<columnRanges.count {
-                                    let outColumns = columnRanges[kc]
-                                    guard !outColumns.isEmpty else { continue }
-                                    let w = kernel[kr * columnRanges.count + kc]
-                                    let firstColumn = columns.inputPosition(output: outColumns.lowerBound, tap: kc)
-                                    let count = outColumns.count
-                                    for oh in outRows {
-                                        let ih = rows.inputPosition(output: oh, tap: kr)
-                                        let from = plane + ih * inWidth + firstColumn
-                                        let to = out + oh * outWidth + outColumns.lowerBound
-                                        if columns.stride == 1 {
-                                            for i in 0..<count { to[i] += w * from[i] }
-                                        } else {
-                                            let step = columns.stride
-                                            for i in 0..<count { to[i] += w * from[i * step] }
-                                        }
-                                    }
+                                let taps = kernel + kr * columnRanges.count
+                                for oh in rowRanges[kr] {
+                                    let ih = rows.inputPosition(output: oh, tap: kr)
+                                    ConvLayer.accumulateRow(
+                                        into: out + oh * outWidth, from: plane + ih * inWidth, weights: taps,
+                                        columns: columns, ranges: columnRanges, interior: interior)
                                 }
                             }
                         }
@@ -60,6 +49,62 @@ extension ConvLayer {
             }
         }
         return output
+    }
+
+    /// Outputs whose every column tap lands inside the input.
+    static func interior(_ ranges: [Range<Int>]) -> Range<Int> {
+        let low = ranges.map(\.lowerBound).max() ?? 0
+        let high = ranges.map(\.upperBound).min() ?? 0
+        return low < high ? low..<high : low..<low
+    }
+
+    /// Adds one kernel row's products into one output row: `out[ow] += Σ_kc w[kc] · in[...]`.
+    /// Each output cell receives its taps in kernel-column order (the trace's order), so the
+    /// result is bit-for-bit the trace's sum; interior cells take all taps in one pass.
+    @inline(__always)
+    static func accumulateRow(
+        into out: UnsafeMutablePointer<Double>, from row: UnsafePointer<Double>, weights: UnsafePointer<Double>,
+        columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
+    ) {
+        let step = columns.stride, dilation = columns.dilation
+        // Edge cells (some taps fall in the padding), tap by tap.
+        for kc in 0..<ranges.count {
+            let w = weights[kc], range = ranges[kc]
+            let leftEnd = interior.isEmpty ? range.upperBound : max(range.lowerBound, interior.lowerBound)
+            let rightStart = interior.isEmpty ? range.upperBound : min(range.upperBound, interior.upperBound)
+            var ow = range.lowerBound
+            while ow < leftEnd {
+                out[ow] += w * row[columns.inputPosition(output: ow, tap: kc)]
+                ow += 1
+            }
+            ow = max(rightStart, range.lowerBound)
+            while ow < range.upperBound {
+                out[ow] += w * row[columns.inputPosition(output: ow, tap: kc)]
+                ow += 1
+            }
+        }
+        guard !interior.isEmpty else { return }
+        let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
+        let to = out + interior.lowerBound, from = row + first
+        let count = interior.count
+        if ranges.count == 3 && step == 1 {
+            let w0 = weights[0], w1 = weights[1], w2 = weights[2]
+            let a = from, b = from + dilation, c = from + 2 * dilation
+            for i in 0..<count {
+                var acc = to[i]
+                acc += w0 * a[i]
+                acc += w1 * b[i]
+                acc += w2 * c[i]
+                to[i] = acc
+            }
+        } else {
+            for i in 0..<count {
+                var acc = to[i]
+                let base = from + i * step
+                for kc in 0..<ranges.count { acc += weights[kc] * base[kc * dilation] }
+                to[i] = acc
+            }
+        }
     }
 
     /// The terms that make output `[batch, outputChannel, row, column]` (row 0 for 1-D),
