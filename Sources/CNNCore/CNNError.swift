@@ -1,5 +1,5 @@
 /// Every refusal of the core. Each message names the parameter, the numbers, and what would work.
-public enum CNNError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CNNError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A tensor's shape does not fit the operation (wrong rank, wrong element count…).
     case invalidShape(String)
     /// A hyperparameter is out of its range on its own (stride 0, negative padding…).

@@ -11,7 +11,7 @@ struct CNNViz: ParsableCommand {
             Start with `cnnviz tutorial`, or open the sandbox with `cnnviz explore --stride 2`.
             """,
         version: CNNVizVersion.current,
-        subcommands: [ComputeCommand.self, KeysCommand.self]
+        subcommands: [ExploreCommand.self, ComputeCommand.self, KeysCommand.self]
     )
 }
 

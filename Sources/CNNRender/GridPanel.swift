@@ -1,0 +1,72 @@
+/// Draws a grid of values: a title line, then one cell per position, each `cellWidth`
+/// columns wide (value right-aligned, one blank column after it) and `rowStep` rows tall.
+/// Only the visible window is visited, so the cost of a frame does not grow with the grid.
+public struct GridPanel {
+    /// The title line above the grid.
+    public var title: String
+    /// Logical rows and columns to draw (may start below 0, e.g. for padding).
+    public var rows: Range<Int>
+    public var columns: Range<Int>
+    /// Screen columns per cell, including the blank separator.
+    public var cellWidth: Int
+    /// Screen rows per grid row (2 leaves a blank line between rows).
+    public var rowStep: Int
+
+    /// Creates a panel.
+    public init(title: String, rows: Range<Int>, columns: Range<Int>, cellWidth: Int, rowStep: Int = 1) {
+        self.title = title
+        self.rows = rows
+        self.columns = columns
+        self.cellWidth = max(2, cellWidth)
+        self.rowStep = max(1, rowStep)
+    }
+
+    /// Screen width of the grid (the title may be wider; see `draw`).
+    public var width: Int { columns.count * cellWidth - 1 }
+
+    /// Screen height including the title line.
+    public var height: Int { 1 + max(0, rows.count * rowStep - (rowStep > 1 ? 1 : 0)) }
+
+    /// The screen rectangle of a cell (its text part), relative to the canvas.
+    public func cellOrigin(top: Int, left: Int, row: Int, column: Int) -> (row: Int, column: Int) {
+        (top + 1 + (row - rows.lowerBound) * rowStep, left + (column - columns.lowerBound) * cellWidth)
+    }
+
+    /// Draws the title and every cell; `content` gives each cell's text and style.
+    /// Returns the hit regions of the cells when `target` is given.
+    @discardableResult
+    public func draw(
+        into canvas: inout Canvas, top: Int, left: Int, titleStyle: CellStyle, titleLimit: Int = 0,
+        content: (Int, Int) -> (text: String, style: CellStyle),
+        target: ((Int, Int) -> HitTarget?)? = nil
+    ) -> [HitRegion] {
+        canvas.put(title, row: top, column: left, style: titleStyle)
+        if titleLimit > 0 && title.unicodeScalars.count > titleLimit {
+            canvas.fill(row: top, column: left + titleLimit, width: title.unicodeScalars.count - titleLimit, height: 1, with: Cell())
+        }
+        var hits: [HitRegion] = []
+        let textWidth = cellWidth - 1
+        for row in rows {
+            for column in columns {
+                let origin = cellOrigin(top: top, left: left, row: row, column: column)
+                let (text, style) = content(row, column)
+                var shown = text
+                if shown.unicodeScalars.count > textWidth {
+                    shown = String(String.UnicodeScalarView(shown.unicodeScalars.prefix(textWidth)))
+                }
+                let padded = String(repeating: " ", count: textWidth - shown.unicodeScalars.count) + shown
+                // Tall cells are filled as blocks, with the value on the middle line.
+                let blockHeight = max(1, rowStep - 1)
+                let blank = String(repeating: " ", count: textWidth)
+                for line in 0..<blockHeight {
+                    let text = line == (blockHeight - 1) / 2 ? padded : blank
+                    canvas.put(text, row: origin.row + line, column: origin.column, style: style)
+                }
+                if let target, let hit = target(row, column) {
+                    hits.append(HitRegion(row: origin.row, column: origin.column, width: cellWidth, height: max(1, rowStep - 1), target: hit))
+                }
+            }
+        }
+        return hits
+    }
+}

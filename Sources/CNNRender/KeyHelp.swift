@@ -1,0 +1,64 @@
+/// The keys of the sandbox, as shown by `?` (and listed in README).
+public enum KeyHelp {
+    /// Key and what it does, in display order.
+    public static let explore: [(keys: String, action: String)] = [
+        ("space", "play / pause"),
+        ("← → or h l", "step back / forward"),
+        ("Home End", "first / last step"),
+        ("+ -", "faster / slower"),
+        ("s S", "stride − / +"),
+        ("p P", "padding − / +"),
+        ("o", "padding mode: numbers, valid, same, full"),
+        ("d D", "dilation − / +"),
+        ("k K", "kernel size − / +"),
+        ("i I", "input size − / +"),
+        ("c", "next kernel preset"),
+        ("r", "new random input"),
+        ("Tab, arrows", "pick an output cell (or click it)"),
+        ("v", "next view"),
+        ("?", "this help"),
+        ("q Esc", "quit"),
+    ]
+
+    /// Draws the key table as a boxed overlay in the middle of the canvas.
+    public static func drawOverlay(
+        _ entries: [(keys: String, action: String)], title: String, into canvas: inout Canvas, options: RenderOptions
+    ) {
+        let glyphs = options.glyphs
+        let keyWidth = entries.map { glyphs.adapt($0.keys).unicodeScalars.count }.max() ?? 0
+        let lines = entries.map { entry in
+            let keys = glyphs.adapt(entry.keys)
+            return " " + keys + String(repeating: " ", count: keyWidth - keys.unicodeScalars.count) + "   " + glyphs.adapt(entry.action) + " "
+        }
+        let footer = " any key closes this help "
+        let innerWidth = min(canvas.width - 2, max(lines.map { $0.unicodeScalars.count }.max() ?? 0, footer.count, title.count + 2))
+        let height = min(canvas.height, lines.count + 4)
+        let top = max(0, (canvas.height - height) / 2)
+        let left = max(0, (canvas.width - innerWidth - 2) / 2)
+        let box = CellStyle(bold: true)
+        canvas.fill(row: top, column: left, width: innerWidth + 2, height: height, with: Cell(" "))
+        Box.draw(into: &canvas, top: top, left: left, width: innerWidth + 2, height: height, glyphs: glyphs, style: box)
+        canvas.put(" \(title) ", row: top, column: left + 2, style: CellStyle(bold: true))
+        for (index, line) in lines.prefix(height - 4).enumerated() {
+            let keys = String(String.UnicodeScalarView(line.unicodeScalars.prefix(keyWidth + 1)))
+            canvas.put(line, row: top + 2 + index, column: left + 1)
+            canvas.put(keys, row: top + 2 + index, column: left + 1, style: CellStyle(bold: true))
+        }
+        canvas.put(footer, row: top + height - 1, column: left + max(1, (innerWidth + 2 - footer.count) / 2), style: CellStyle(dim: true))
+    }
+}
+
+/// A rectangle outline.
+public enum Box {
+    /// Draws the outline of a rectangle.
+    public static func draw(into canvas: inout Canvas, top: Int, left: Int, width: Int, height: Int, glyphs: Glyphs, style: CellStyle) {
+        guard width >= 2, height >= 2 else { return }
+        let inner = String(repeating: glyphs.horizontal, count: width - 2)
+        canvas.put(glyphs.topLeft + inner + glyphs.topRight, row: top, column: left, style: style)
+        canvas.put(glyphs.bottomLeft + inner + glyphs.bottomRight, row: top + height - 1, column: left, style: style)
+        for y in (top + 1)..<(top + height - 1) {
+            canvas.put(glyphs.vertical, row: y, column: left, style: style)
+            canvas.put(glyphs.vertical, row: y, column: left + width - 1, style: style)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// The colours and emphasis of every frame, in one place.
+///
+/// Values use a diverging blue–orange scale (safe for the common colour-vision deficiencies):
+/// blue for negative, orange for positive, stronger with magnitude. Everything that matters
+/// is also carried by an attribute (bold, reverse, underline, dim), so frames stay legible in
+/// monochrome and with `--no-color`.
+public struct Palette: Sendable {
+    public let options: RenderOptions
+
+    /// Creates the palette for a set of options.
+    public init(options: RenderOptions) {
+        self.options = options
+    }
+
+    private static let negative: [UInt8] = [153, 117, 75, 32, 25]
+    private static let positive: [UInt8] = [223, 222, 215, 208, 202]
+
+    /// The style of a value cell, scaled against the largest magnitude in its grid.
+    public func value(_ value: Double, scale: Double) -> CellStyle {
+        guard options.color, scale > 0, value != 0, value.isFinite else { return .plain }
+        let level = min(4, max(0, Int((abs(value) / scale * 4).rounded(.up)) - 1))
+        let index = value < 0 ? Palette.negative[level] : Palette.positive[level]
+        let basic: UInt8 = value < 0 ? 4 : 3
+        let foreground: TerminalColor = value < 0 && level >= 3 ? .white : .black
+        return CellStyle(foreground: foreground, background: TerminalColor(index256: index, basic: basic))
+    }
+
+    /// A kernel tap reading this cell, or the output cell being computed.
+    public var highlight: CellStyle {
+        options.color
+            ? CellStyle(foreground: .black, background: TerminalColor(index256: 226, basic: 3), bold: true, underline: true)
+            : CellStyle(bold: true, reverse: true, underline: true)
+    }
+
+    /// The selection cursor on the output map.
+    public var cursor: CellStyle {
+        CellStyle(bold: true, reverse: true)
+    }
+
+    /// Padding cells (dim zeros or −∞).
+    public var padding: CellStyle {
+        options.color ? CellStyle(foreground: .gray, dim: true) : CellStyle(dim: true)
+    }
+
+    /// Cells the stride never reads, and outputs not computed yet.
+    public var faint: CellStyle {
+        options.color ? CellStyle(foreground: .gray, dim: true) : CellStyle(dim: true)
+    }
+
+    /// Panel titles.
+    public var title: CellStyle { CellStyle(bold: true) }
+
+    /// The title bar across the top.
+    public var bar: CellStyle {
+        options.color ? CellStyle(foreground: .white, background: TerminalColor(index256: 24, basic: 4), bold: true)
+            : CellStyle(bold: true, reverse: true)
+    }
+
+    /// Results (the sum of a dot product).
+    public var result: CellStyle { CellStyle(bold: true) }
+
+    /// Refusals and warnings.
+    public var error: CellStyle {
+        options.color ? CellStyle(foreground: TerminalColor(index256: 196, basic: 1), bold: true) : CellStyle(bold: true)
+    }
+
+    /// Notes (e.g. unread rows).
+    public var note: CellStyle {
+        options.color ? CellStyle(foreground: TerminalColor(index256: 208, basic: 3)) : CellStyle(underline: true)
+    }
+
+    /// Key names in hints.
+    public var key: CellStyle { CellStyle(bold: true) }
+
+    /// Secondary text.
+    public var dim: CellStyle { CellStyle(dim: true) }
+}

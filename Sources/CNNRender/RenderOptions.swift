@@ -1,0 +1,67 @@
+/// How a frame may be drawn on the terminal at hand.
+public struct RenderOptions: Hashable, Sendable {
+    /// Draw with plain ASCII only (`--ascii`, or a non-UTF-8 locale).
+    public var ascii: Bool
+    /// Use colours (off with `--no-color` or NO_COLOR); emphasis then relies on attributes.
+    public var color: Bool
+    /// Classroom mode: larger cells where they fit, high contrast.
+    public var classroom: Bool
+
+    /// Creates options; the defaults are Unicode with colour.
+    public init(ascii: Bool = false, color: Bool = true, classroom: Bool = false) {
+        self.ascii = ascii
+        self.color = color
+        self.classroom = classroom
+    }
+
+    /// The glyph set these options call for.
+    public var glyphs: Glyphs { ascii ? .ascii : .unicode }
+}
+
+/// The symbols a frame uses, in a Unicode and an ASCII version.
+public struct Glyphs: Hashable, Sendable {
+    public let times: String
+    public let dot: String
+    public let minus: String
+    public let arrow: String
+    public let ellipsis: String
+    public let star: String
+    public let pending: String
+    public let play: String
+    public let pause: String
+    public let horizontal: String
+    public let vertical: String
+    public let topLeft: String
+    public let topRight: String
+    public let bottomLeft: String
+    public let bottomRight: String
+    public let floorOpen: String
+    public let floorClose: String
+    public let negativeInfinity: String
+
+    /// Box drawing and mathematical symbols.
+    public static let unicode = Glyphs(
+        times: "×", dot: "·", minus: "−", arrow: "→", ellipsis: "…", star: "⋆", pending: "·", play: "▶", pause: "❚❚",
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        floorOpen: "⌊", floorClose: "⌋", negativeInfinity: "−∞")
+
+    /// Plain ASCII for terminals without UTF-8.
+    public static let ascii = Glyphs(
+        times: "x", dot: "*", minus: "-", arrow: "->", ellipsis: "...", star: "*", pending: ".", play: ">", pause: "||",
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        floorOpen: "floor(", floorClose: ")", negativeInfinity: "-inf")
+
+    /// Rewrites text produced with Unicode symbols (e.g. the core's messages) for this set.
+    public func adapt(_ text: String) -> String {
+        guard self == .ascii else { return text }
+        var result = text
+        for (from, to) in [
+            ("×", "x"), ("·", "*"), ("−", "-"), ("→", "->"), ("←", "<-"), ("↑", "^"), ("↓", "v"), ("–", "-"), ("…", "..."), ("⋆", "*"), ("⌊", "floor("), ("⌋", ")"),
+            ("⌈", "ceil("), ("⌉", ")"), ("∞", "inf"), ("≤", "<="), ("≥", ">="), ("Σ", "sum"), ("’", "'"), ("—", "-"),
+            ("₀", "0"), ("₁", "1"), ("²", "^2"), ("⁻", "-"), ("▶", ">"), ("❚", "|"),
+        ] {
+            result = result.replacingOccurrences(of: from, with: to)
+        }
+        return String(String.UnicodeScalarView(result.unicodeScalars.map { $0.isASCII ? $0 : "?" }))
+    }
+}

@@ -1,0 +1,66 @@
+/// The playback state shared by every view: which step is shown, whether it plays, how fast.
+public struct Player: Hashable, Sendable {
+    /// Speeds offered by `+`/`−`, in steps per second.
+    public static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
+
+    /// How many steps the timeline has (at least 1).
+    public private(set) var stepCount: Int
+    /// The step shown, `0..<stepCount`.
+    public private(set) var step: Int
+    /// Whether the timeline advances on its own.
+    public var playing: Bool
+    /// Steps per second while playing.
+    public private(set) var speed: Double
+
+    /// Creates a player at step 0.
+    public init(stepCount: Int, step: Int = 0, playing: Bool = true, speed: Double = 2) {
+        self.stepCount = max(1, stepCount)
+        self.step = min(max(0, step), max(1, stepCount) - 1)
+        self.playing = playing
+        self.speed = max(Player.speeds.first!, min(Player.speeds.last!, speed))
+    }
+
+    /// Milliseconds between steps at the current speed.
+    public var interval: Int { Int((1000 / speed).rounded()) }
+
+    /// Whether the last step is shown.
+    public var atEnd: Bool { step == stepCount - 1 }
+
+    /// Changes the number of steps, keeping the current step where it still exists.
+    public mutating func resize(stepCount count: Int) {
+        stepCount = max(1, count)
+        step = min(step, stepCount - 1)
+    }
+
+    /// Moves to a step (clamped).
+    public mutating func go(to target: Int) {
+        step = min(max(0, target), stepCount - 1)
+    }
+
+    /// One step forward; playing stops at the last step.
+    public mutating func forward() {
+        if step < stepCount - 1 { step += 1 }
+        if atEnd { playing = false }
+    }
+
+    /// One step back.
+    public mutating func backward() {
+        if step > 0 { step -= 1 }
+    }
+
+    /// Space: play or pause; playing from the last step starts over.
+    public mutating func togglePlay() {
+        if !playing && atEnd { step = 0 }
+        playing.toggle()
+    }
+
+    /// `+`: the next faster speed.
+    public mutating func faster() {
+        speed = Player.speeds.first { $0 > speed } ?? speed
+    }
+
+    /// `−`: the next slower speed.
+    public mutating func slower() {
+        speed = Player.speeds.last { $0 < speed } ?? speed
+    }
+}

@@ -1,4 +1,0 @@
-import CNNCore
-
-/// Namespace for lessons, timelines and scene files.
-public enum Scenes {}

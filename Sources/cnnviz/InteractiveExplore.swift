@@ -1,0 +1,8 @@
+import CNNScenes
+
+/// Runs the sandbox on the terminal (built on the terminal layer).
+enum InteractiveExplore {
+    static func run(model: ConvExploreModel, ascii: Bool, noColor: Bool) throws {
+        throw CommandFailure.usage("cnnviz explore: the interactive screen is not built yet; use --frame N")
+    }
+}
