@@ -50,8 +50,14 @@ public struct PoolLayer: Hashable, Sendable {
         let outputs = axes.map(\.outputSize)
         if outputs.contains(where: { $0 < 1 }) {
             let spans = axes.map(\.effectiveKernel), padded = axes.map(\.paddedSize)
+            let ceilHelps = !parameters.ceilMode && axes.allSatisfy { axis in
+                AxisGeometry(
+                    inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
+                    dilation: axis.dilation, padding: axis.padding, ceilMode: true
+                ).outputSize >= 1
+            }
             throw .outputTooSmall(
-                "the \(AxisNames.join(spans)) window (stride \(AxisNames.join(stride)), padding \(AxisNames.join(padding))) does not fit the \(AxisNames.join(padded)) padded input of \(Tensor.describe(inputShape)): the output would be \(AxisNames.join(outputs)); use a smaller window, a larger input, or ceil mode")
+                "the \(AxisNames.join(spans)) window (stride \(AxisNames.join(stride)), padding \(AxisNames.join(padding))) does not fit the \(AxisNames.join(padded)) padded input of \(Tensor.describe(inputShape)): the output would be \(AxisNames.join(outputs)); use a smaller window\(ceilHelps ? ", ceil mode" : "") or a larger input")
         }
         self.kind = kind
         self.inputShape = inputShape

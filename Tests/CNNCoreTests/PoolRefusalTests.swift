@@ -33,7 +33,10 @@ struct PoolRefusalTests {
     func outputTooSmall() throws {
         let message = try #require(Self.refusal(PoolParameters(kernel: [3, 4], stride: [1, 1], padding: [1, 0]), shape: [1, 3, 5, 3]))
         #expect(message.contains("the output would be 5×0"))
-        #expect(message.contains("use a smaller window"))
+        #expect(message.hasSuffix("use a smaller window or a larger input"))
+        // Width 3 with a window of 4 at stride 2: ceil mode would give one output, so it is offered.
+        let ceilHint = try #require(Self.refusal(PoolParameters(kernel: [4, 4], stride: [2, 2]), shape: [1, 1, 3, 3]))
+        #expect(ceilHint.hasSuffix("use a smaller window, ceil mode or a larger input"))
     }
 
     @Test("zero or negative sizes name the parameter")
