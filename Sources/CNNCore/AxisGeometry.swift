@@ -38,32 +38,42 @@ public struct AxisGeometry: Hashable, Sendable {
     /// The input with its padding: `n + before + after`.
     public var paddedSize: Int { inputSize + padding.before + padding.after }
 
-    /// The floor-mode output size before any ceil adjustment.
+    /// `n + p₀ + p₁ − d·(k−1) − 1`: how far the window can move; negative when it does not fit.
+    private var span: Int { paddedSize - effectiveKernel }
+
+    /// `⌊a/b⌋` rounded toward −∞ (PyTorch's `div_rtn`), for a positive `b`.
+    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
+        let quotient = a / b
+        return (a % b != 0 && a < 0) ? quotient - 1 : quotient
+    }
+
+    /// The floor-mode output size before any ceil adjustment (0 or less when the kernel does not fit).
     private var floorOutputSize: Int {
-        let span = paddedSize - effectiveKernel
-        return span < 0 ? 0 : span / stride + 1
+        stride < 1 ? 0 : AxisGeometry.floorDivide(span, stride) + 1
+    }
+
+    /// The ceil-mode output size before PyTorch drops a window that would start in the padding.
+    private var ceilCandidateSize: Int {
+        stride < 1 ? 0 : AxisGeometry.floorDivide(span + stride - 1, stride) + 1
     }
 
     /// Whether ceil mode added a window and then dropped it because it would start in the
     /// right/bottom padding (PyTorch's rule).
     public var ceilWindowDropped: Bool {
-        guard ceilMode else { return false }
-        let span = paddedSize - effectiveKernel
-        guard span >= 0, span % stride != 0 else { return false }
-        let ceilSize = (span + stride - 1) / stride + 1
-        return (ceilSize - 1) * stride >= inputSize + padding.before
+        guard ceilMode, ceilCandidateSize > max(floorOutputSize, 0) else { return false }
+        return (ceilCandidateSize - 1) * stride >= inputSize + padding.before
     }
 
-    /// Whether ceil mode produced an extra, partial window at the end.
+    /// Whether ceil mode produced an extra, partial window at the end. This includes a window
+    /// larger than the padded input by less than a stride: PyTorch still gives it one output.
     public var ceilWindowAdded: Bool {
         guard ceilMode else { return false }
-        let span = paddedSize - effectiveKernel
-        return span >= 0 && span % stride != 0 && !ceilWindowDropped
+        return ceilCandidateSize > max(floorOutputSize, 0) && !ceilWindowDropped
     }
 
     /// Number of outputs along this axis (0 when the kernel does not fit).
     public var outputSize: Int {
-        let size = floorOutputSize
+        let size = max(floorOutputSize, 0)
         return ceilWindowAdded ? size + 1 : size
     }
 

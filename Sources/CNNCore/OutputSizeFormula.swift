@@ -42,8 +42,7 @@ public struct OutputSizeFormula: Hashable, Sendable, CustomStringConvertible {
         if g.ceilWindowDropped {
             text += " \(minus) 1"
         }
-        let span = g.paddedSize - g.effectiveKernel
-        if span < 0 {
+        if g.outputSize < 1 {
             return text + " < 1 (the window does not fit)"
         }
         return text + " = \(g.outputSize)"

@@ -15,7 +15,7 @@ public enum JSONValue: Hashable, Sendable, Decodable {
     /// Parses JSON text.
     public static func parse(_ data: Data) throws -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONDecoder().decode(JSONValue.self, from: quotingNonFiniteNumbers(data))
         } catch {
             throw OracleFormatError(message: "not valid JSON: \(syntaxProblem(in: data))")
         }
@@ -49,7 +49,7 @@ public enum JSONValue: Hashable, Sendable, Decodable {
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
-            self = .string(value)
+            self = JSONValue.nonFiniteNumber(value).map { .number($0) } ?? .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
