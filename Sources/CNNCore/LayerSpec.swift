@@ -55,9 +55,6 @@ public struct LayerSpec: Hashable, Sendable {
         self.bias = kind.isPooling ? false : bias
     }
 
-    /// The cells one window spans: `d·(k−1) + 1`.
-    public var effectiveKernel: Int { dilation * (kernel - 1) + 1 }
-
     /// A short name, e.g. `conv3`, `conv3 d2`, `conv5 s2 p2`, `maxpool2 s2`. Convolutions
     /// show the stride when it is not 1; pools always show it.
     public var label: String {

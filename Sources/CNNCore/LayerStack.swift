@@ -57,8 +57,11 @@ public struct LayerStack: Hashable, Sendable {
     /// The number of levels above the input (one per layer).
     public var depth: Int { layers.count }
 
-    /// `[C, H, W]` of a level.
-    public func shape(level: Int) -> [Int] { [channels[level]] + sizes[level] }
+    /// `[C, H, W]` of a level (0 is the input).
+    public func shape(level: Int) throws(CNNError) -> [Int] {
+        try checkLevel(level)
+        return [channels[level]] + sizes[level]
+    }
 
     /// The padding the whole stack adds in front of the input (Distill's effective padding):
     /// output cell 0 of the last level starts reading at input position −effectivePadding.

@@ -60,12 +60,17 @@ extension LayerStack {
         return sets
     }
 
-    /// Refuses a level or cell that does not exist, saying which do.
-    func checkQuery(level: Int, row: Int, column: Int) throws(CNNError) {
+    /// Refuses a level that does not exist, saying which do.
+    func checkLevel(_ level: Int) throws(CNNError) {
         guard (0...depth).contains(level) else {
             throw .invalidQuery(
                 "level \(level) does not exist; the stack has levels 0 (the input) to \(depth)")
         }
+    }
+
+    /// Refuses a level or cell that does not exist, saying which do.
+    func checkQuery(level: Int, row: Int, column: Int) throws(CNNError) {
+        try checkLevel(level)
         let size = sizes[level]
         guard (0..<size[0]).contains(row), (0..<size[1]).contains(column) else {
             let name = level == 0 ? "the input" : "level \(level) (after \(layers[level - 1].label))"

@@ -113,8 +113,13 @@ struct LayerToken {
         ["s": "stride", "p": "padding", "d": "dilation", "c": "channel count"][name] ?? name
     }
 
-    /// The letters starting at `index`, advancing past them.
+    /// The suffix name starting at `index`, advancing past it: `psame` or `nobias` when
+    /// the text starts with one (so `psamed2` reads `psame` then `d2`), else the run of letters.
     func letters(at index: inout Int) -> String {
+        for word in ["psame", "nobias"] where characters[index...].starts(with: word) {
+            index += word.count
+            return word
+        }
         var word = ""
         while index < characters.count, characters[index].isLetter {
             word.append(characters[index])

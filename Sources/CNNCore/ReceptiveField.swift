@@ -28,8 +28,9 @@ public struct ReceptiveFieldRow: Hashable, Sendable {
         self.effectiveKernel = effectiveKernel
     }
 
-    /// The input positions output cell `output` of this layer spans (may extend into padding).
-    public func span(output: Int) -> ClosedRange<Int> {
+    /// The input positions output cell `output` of this layer spans (may extend into padding);
+    /// for outputs that exist (checked by `LayerStack.span`).
+    func span(output: Int) -> ClosedRange<Int> {
         let first = output * jump - effectivePadding
         return first...(first + size - 1)
     }
@@ -46,8 +47,12 @@ public struct ReceptiveFieldRow: Hashable, Sendable {
 ///
 /// They depend only on the layers, not on the input size.
 public enum ReceptiveField {
-    /// One row per layer. Refuses stacks whose sizes overflow 64-bit integers.
+    /// One row per layer. Refuses values out of range (as `LayerStack` does) and stacks whose
+    /// sizes overflow 64-bit integers.
     public static func rows(for layers: [LayerSpec]) throws(CNNError) -> [ReceptiveFieldRow] {
+        for (index, layer) in layers.enumerated() {
+            try LayerLevel.checkValues(layer, name: "layer \(index + 1) (\(layer.label))")
+        }
         var size = 1, jump = 1, padding = 0
         var start = 0.0
         var rows: [ReceptiveFieldRow] = []
