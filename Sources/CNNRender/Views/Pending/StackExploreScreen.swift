@@ -1,0 +1,19 @@
+import CNNCore
+import CNNScenes
+
+/// Placeholder until the stack view lands: refuses to open with a clear message.
+public struct StackExploreScreen: ExploreView {
+    public static let kind = ExploreViewKind.stack
+    public var player = Player(stepCount: 1)
+    public var showHelp = false
+
+    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
+        throw .invalidQuery("the stack view is not available in this build")
+    }
+
+    public mutating func apply(_ action: ExploreAction) {}
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+        RenderedFrame(canvas: Canvas(width: width, height: height))
+    }
+}
