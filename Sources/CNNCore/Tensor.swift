@@ -1,6 +1,6 @@
 /// A dense, row-major tensor of `Double` values with PyTorch's layout conventions
 /// (`N×C×H×W` for images, `Cout×Cin/groups×kH×kW` for convolution weights).
-public struct Tensor: Equatable, Sendable {
+public struct Tensor: Hashable, Sendable {
     /// The size of each dimension, outermost first.
     public let shape: [Int]
     /// The values in row-major order; `data.count` equals the product of `shape`.
