@@ -5,6 +5,14 @@ extension OracleRunner {
     static func convolutionGradients(
         _ layer: ConvLayer, input: Tensor, weight: Tensor, gradOutput: Tensor
     ) throws -> [String: JSONValue] {
-        throw OracleFormatError(message: "conv backward is not built yet")
+        let gradients = try layer.backward(input: input, weight: weight, gradOutput: gradOutput)
+        var result: [String: JSONValue] = [
+            "grad_input": JSONValue(gradients.input),
+            "grad_weight": JSONValue(gradients.weight),
+        ]
+        if let bias = gradients.bias {
+            result["grad_bias"] = JSONValue(bias)
+        }
+        return result
     }
 }
