@@ -16,6 +16,9 @@ extension ConvLayer {
         let rowRanges = (0..<kernelRows).map { rows.validOutputs(tap: $0) }
         let columnRanges = (0..<kernelColumns).map { columns.validOutputs(tap: $0) }
         let interior = ConvLayer.interior(columnRanges)
+        // Output rows whose every kernel row lands inside the input, and whether the 3×3 path applies.
+        let fullRows = ConvLayer.interior(rowRanges)
+        let fused3x3 = kernelRows == 3 && kernelColumns == 3 && columns.stride == 1
         input.data.withUnsafeBufferPointer { inBuffer in
             weight.data.withUnsafeBufferPointer { weightBuffer in
                 output.data.withUnsafeMutableBufferPointer { outBuffer in
@@ -30,12 +33,19 @@ extension ConvLayer {
                             let ci = group * groupSize + slice
                             let plane = source.base + (n * inChannels + ci) * inPlane
                             let kernel = weights.base + (co * groupSize + slice) * taps
-                            for kr in 0..<rowRanges.count {
-                                let taps = kernel + kr * columnRanges.count
-                                for oh in rowRanges[kr] {
+                            for oh in 0..<rows.outputSize {
+                                if fused3x3 && fullRows.contains(oh) {
+                                    let top = plane + rows.inputPosition(output: oh, tap: 0) * inWidth
+                                    ConvLayer.accumulate3x3(
+                                        into: out + oh * outWidth, from: top, rowStep: rows.dilation * inWidth,
+                                        weights: kernel, columns: columns, ranges: columnRanges, interior: interior)
+                                    continue
+                                }
+                                for kr in 0..<rowRanges.count where rowRanges[kr].contains(oh) {
                                     let ih = rows.inputPosition(output: oh, tap: kr)
                                     ConvLayer.accumulateRow(
-                                        into: out + oh * outWidth, from: plane + ih * inWidth, weights: taps,
+                                        into: out + oh * outWidth, from: plane + ih * inWidth,
+                                        weights: kernel + kr * columnRanges.count,
                                         columns: columns, ranges: columnRanges, interior: interior)
                                 }
                             }
@@ -104,6 +114,55 @@ extension ConvLayer {
                 for kc in 0..<ranges.count { acc += weights[kc] * base[kc * dilation] }
                 to[i] = acc
             }
+        }
+    }
+
+    /// Adds all nine taps of a 3×3 kernel into one output row whose kernel rows all land
+    /// inside the input. Per output cell the taps are added kernel row by row, column by
+    /// column — the trace's order — so results match the traces bit for bit.
+    @inline(__always)
+    static func accumulate3x3(
+        into out: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>, rowStep: Int,
+        weights: UnsafePointer<Double>, columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
+    ) {
+        // Edge cells (some column taps fall in the padding): kernel row by row, tap by tap.
+        let leftEnd = interior.isEmpty ? columns.outputSize : interior.lowerBound
+        let rightStart = interior.isEmpty ? columns.outputSize : interior.upperBound
+        var ow = 0
+        while ow < columns.outputSize {
+            if ow == leftEnd && ow < rightStart {
+                ow = rightStart
+                continue
+            }
+            for kr in 0..<3 {
+                let row = top + kr * rowStep
+                for kc in 0..<3 where ranges[kc].contains(ow) {
+                    out[ow] += weights[kr * 3 + kc] * row[columns.inputPosition(output: ow, tap: kc)]
+                }
+            }
+            ow += 1
+        }
+        guard !interior.isEmpty else { return }
+        let dilation = columns.dilation
+        let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
+        let r0 = top + first, r1 = r0 + rowStep, r2 = r1 + rowStep
+        let to = out + interior.lowerBound
+        let w00 = weights[0], w01 = weights[1], w02 = weights[2]
+        let w10 = weights[3], w11 = weights[4], w12 = weights[5]
+        let w20 = weights[6], w21 = weights[7], w22 = weights[8]
+        let d1 = dilation, d2 = 2 * dilation
+        for i in 0..<interior.count {
+            var acc = to[i]
+            acc += w00 * r0[i]
+            acc += w01 * r0[i + d1]
+            acc += w02 * r0[i + d2]
+            acc += w10 * r1[i]
+            acc += w11 * r1[i + d1]
+            acc += w12 * r1[i + d2]
+            acc += w20 * r2[i]
+            acc += w21 * r2[i + d1]
+            acc += w22 * r2[i + d2]
+            to[i] = acc
         }
     }
 
