@@ -2,6 +2,7 @@
 public enum Key: Hashable, Sendable {
     /// A printable character (letters, digits, punctuation, space, any Unicode).
     case character(Character)
+    /// A named key: arrows, Home/End, Page Up/Down, Tab, Shift-Tab, Enter, Esc, Backspace, Delete.
     case up, down, left, right, home, end, pageUp, pageDown, tab, backTab, enter, escape, backspace, delete
     /// Function key F1…F63.
     case function(Int)

@@ -109,16 +109,23 @@ public final class TerminalScreen {
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds.map { clock.now.advanced(by: .milliseconds(max(0, $0))) }
         var failures = 0
+        var firstRead = true
         while true {
             if let signal = SignalHandling.takePendingSignal() { return .terminate(signal: signal) }
             var wait: Int32 = -1
             if let deadline {
                 let remaining = clock.now.duration(to: deadline)
-                guard remaining > .zero else { return .timeout }
-                let (seconds, attoseconds) = remaining.components
-                let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-                wait = Int32(clamping: max(1, milliseconds))
+                if remaining > .zero {
+                    let (seconds, attoseconds) = remaining.components
+                    let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+                    wait = Int32(clamping: max(1, milliseconds))
+                } else if firstRead {
+                    wait = 0  // a zero timeout still looks at input already waiting
+                } else {
+                    return .timeout
+                }
             }
+            firstRead = false
             wtimeout(window, wait)
             var code: wint_t = 0
             errno = 0
