@@ -12,6 +12,17 @@ import Glibc
 /// SWIFT_BACKTRACE=interactive=no, no LC_ALL/LC_CTYPE/NO_COLOR), runs the command, prints
 /// `EXIT=<status>` and then becomes a plain interactive `sh`, so `sttyAfterExit()` can ask the
 /// same terminal how it was left. Every instance has its own socket; the server is killed in deinit.
+///
+/// ```swift
+/// let tmux = try Tmux()
+/// try tmux.start(arguments: ["explore", "--stride", "2"], width: 100, height: 30)
+/// try await tmux.waitUntil(contains: "stride 2")
+/// try tmux.sendKeys("Right")
+/// let screen = try await tmux.waitUntil(contains: "column 1")
+/// try tmux.sendKeys("q")
+/// #expect(try await tmux.waitForExit() == 0)
+/// #expect(try await tmux.terminalRestorationProblems() == [])
+/// ```
 final class Tmux {
     /// The tmux executable, or nil when it is not installed.
     static let executable: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
