@@ -11,6 +11,11 @@
 #endif
 
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <sys/syscall.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
 
@@ -25,5 +30,26 @@ static inline attr_t cnn_color_pair(short pair) { return (attr_t)COLOR_PAIR(pair
 /// Globals that Swift 6 refuses as not concurrency-safe.
 static inline int cnn_colors(void) { return COLORS; }
 static inline int cnn_color_pairs(void) { return COLOR_PAIRS; }
+static inline WINDOW *cnn_stdscr(void) { return stdscr; }
+static inline FILE *cnn_stdout(void) { return stdout; }
+static inline FILE *cnn_stdin(void) { return stdin; }
+
+/// Mouse masks (function-like macros in ncurses.h).
+static inline mmask_t cnn_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cnn_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cnn_button1_released(void) { return BUTTON1_RELEASED; }
+
+/// Columns a character takes (wchar.h hides wcwidth unless _XOPEN_SOURCE was set first).
+extern int wcwidth(wchar_t);
+static inline int cnn_wcwidth(wchar_t character) { return wcwidth(character); }
+
+/// Whether the calling thread is the process's main thread.
+static inline int cnn_is_main_thread(void) { return (pid_t)syscall(SYS_gettid) == getpid(); }
+
+/// Whether the current LC_CTYPE codeset is UTF-8 (call after setlocale).
+static inline int cnn_codeset_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 
 #endif

@@ -1,5 +1,0 @@
-import CNCurses
-import CNNRender
-
-/// Namespace for the ncurses terminal layer.
-public enum Terminal {}
