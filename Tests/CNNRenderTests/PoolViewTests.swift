@@ -235,6 +235,29 @@ struct PoolViewTests {
         }
     }
 
+    @Test("global pooling of large planes: long sums are elided, huge planes show only the core's value")
+    func globalLarge() throws {
+        for side in [64, 200] {
+            var model = Self.model(PoolSetup(kind: .average, inputRows: side, inputColumns: side, pattern: .random))
+            model.apply(.viewKey("g"))
+            let canvas = Self.frame(model)
+            let core = try globalPool(.average, model.input)
+            #expect(model.computation?.output == core)
+            #expect(canvas.contains("= \(NumberText.format(core.data[0]))"))
+            if side == 64 {
+                Golden.check(canvas, named: "pool-global-64")
+                #expect(model.currentTrace?.cells.count == 4096)
+                #expect(canvas.contains("more"))
+                #expect(canvas.contains("/ 4096 = "))
+            } else {
+                #expect(model.currentTrace == nil)
+                Golden.check(canvas, named: "pool-global-large")
+                #expect(canvas.contains("global avg of the 200×200 plane = "))
+                #expect(canvas.contains("rows "))
+            }
+        }
+    }
+
     @Test("k-max pooling lights the k largest in reading order; k changes with x/X")
     func kMax() throws {
         var model = Self.model(Self.example)

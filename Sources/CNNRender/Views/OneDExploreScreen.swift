@@ -1,19 +1,32 @@
 import CNNCore
 import CNNScenes
 
-/// Placeholder until the oneD view lands: refuses to open with a clear message.
+/// The 1-D view as an `ExploreView`: `cnnviz explore --view 1d`.
 public struct OneDExploreScreen: ExploreView {
     public static let kind = ExploreViewKind.oneD
-    public var player = Player(stepCount: 1)
-    public var showHelp = false
+    /// The sandbox state.
+    public var model: OneDExploreModel
 
+    /// Builds the sandbox from the flags; refuses settings the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        throw .invalidQuery("the oneD view is not available in this build")
+        model = OneDExploreModel(setup: try OneDSetup(configuration: configuration), playing: playing, speed: speed)
+        if case .failure(let error)? = model.single { throw error }
+        if case .failure(let error)? = model.stack { throw error }
     }
 
-    public mutating func apply(_ action: ExploreAction) {}
+    public var player: Player {
+        get { model.player }
+        set { model.player = newValue }
+    }
+
+    public var showHelp: Bool {
+        get { model.showHelp }
+        set { model.showHelp = newValue }
+    }
+
+    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
-        RenderedFrame(canvas: Canvas(width: width, height: height))
+        OneDExploreView.render(model, width: width, height: height, options: options)
     }
 }

@@ -168,11 +168,13 @@ public enum PoolExploreView {
         // Viewports.
         let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
         let available = max(8, width - 2 - gap - errorWidth)
-        let inputWant = inputColumns.count * inputCell, outputWant = outputColumnsCount * outputCell
+        let outputTitleWidth = setup.mode == .kMax ? 9 : 12  // "output 3", "output 4×4"
+        let inputWant = inputColumns.count * inputCell, outputWant = max(outputColumnsCount * outputCell, outputTitleWidth)
         var inputVisibleColumns = inputColumns.count, outputVisibleColumns = outputColumnsCount
         if inputWant + outputWant > available {
             let share = Double(inputWant) / Double(max(1, inputWant + outputWant))
-            inputVisibleColumns = max(1, min(inputColumns.count, Int(Double(available) * share) / inputCell))
+            let outputRoom = min(outputWant, max(outputTitleWidth, available / 3))
+            inputVisibleColumns = max(1, min(inputColumns.count, Int(Double(available) * share) / inputCell, (available - outputRoom) / inputCell))
             outputVisibleColumns = max(0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
             if outputColumnsCount > 0 { outputVisibleColumns = max(1, outputVisibleColumns) }
         }
@@ -312,7 +314,7 @@ public enum PoolExploreView {
         } else {
             segments.append(Segment("cannot compute: change the settings", palette.error))
         }
-        let hints = model.focus == .outputMap
+        let hints = model.errorMessage != nil ? "  ? keys" : model.focus == .outputMap
             ? "  arrows pick a cell  Tab back  click a cell"
             : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
         segments.append(Segment(hints, palette.dim))

@@ -33,7 +33,7 @@ public enum PoolExpression {
             }
         }
         var lines = ExpressionText.lines(
-            opening: [Segment("\(label) = ", palette.dim), Segment("max(")], terms: closed(terms), separator: ", ",
+            opening: [Segment("\(label) = ", palette.dim), Segment("max(")], terms: closed(terms, glyphs: glyphs), separator: ", ",
             closing: [Segment(" = "), Segment(NumberText.format(trace.value), palette.result)],
             width: width, maxLines: max(1, maxLines - 1), glyphs: glyphs)
         if let winner = trace.winner {
@@ -50,10 +50,16 @@ public enum PoolExpression {
     }
 
     /// The terms with the closing parenthesis attached to the last one, so that it never
-    /// starts a line of its own.
-    static func closed(_ terms: [Segment]) -> [Segment] {
+    /// starts a line of its own. Very long lists (a global window) keep their first and last
+    /// terms and say how many are hidden, so a frame never lays out thousands of terms.
+    static func closed(_ terms: [Segment], glyphs: Glyphs) -> [Segment] {
         guard let last = terms.last else { return [Segment(")")] }
-        return terms.dropLast() + [Segment(last.text + ")", last.style)]
+        var shown = Array(terms.dropLast())
+        if shown.count > 40 {
+            let hidden = shown.count - 24
+            shown = Array(shown.prefix(16)) + [Segment("\(glyphs.ellipsis)\(hidden) more\(glyphs.ellipsis)", CellStyle(dim: true))] + Array(shown.suffix(8))
+        }
+        return shown + [Segment(last.text + ")", last.style)]
     }
 
     /// `out[0,0] = (1 + 1 + 5 + 6) / 4 = 3.25`, then what the divisor counts.
@@ -74,7 +80,7 @@ public enum PoolExpression {
             }
         }
         var lines = ExpressionText.lines(
-            opening: [Segment("\(label) = ", palette.dim), Segment("(")], terms: closed(terms), separator: " + ",
+            opening: [Segment("\(label) = ", palette.dim), Segment("(")], terms: closed(terms, glyphs: glyphs), separator: " + ",
             closing: [Segment(" / \(divisor) = "), Segment(NumberText.format(trace.value), palette.result)],
             width: width, maxLines: max(1, maxLines - 1), glyphs: glyphs)
         func cells(_ count: Int, _ noun: String) -> String { "\(count) \(noun) cell\(count == 1 ? "" : "s")" }

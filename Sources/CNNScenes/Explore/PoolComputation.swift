@@ -74,9 +74,15 @@ public struct PoolComputation: Hashable, Sendable {
         output.data[row * outputColumns + column]
     }
 
-    /// Window and global mode: what made the output of a step (an empty trace in k-max mode).
+    /// The largest plane global mode traces cell by cell (64×64, the largest input the keys
+    /// offer); larger planes show only the result, so a frame's cost stays bounded.
+    public static let largestTracedPlane = 4096
+
+    /// Window and global mode: what made the output of a step (nil in k-max mode, and in
+    /// global mode for planes larger than `largestTracedPlane`).
     public func trace(step: Int) -> PoolTrace? {
         guard let layer else { return nil }
+        if mode == .global && inputRows * inputColumns > PoolComputation.largestTracedPlane { return nil }
         let (row, column) = position(ofStep: step)
         return layer.trace(input, row: row, column: column)
     }
