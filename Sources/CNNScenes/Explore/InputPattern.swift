@@ -8,6 +8,12 @@ public enum InputPattern: String, CaseIterable, Hashable, Sendable {
     case step
     /// A checkerboard of 1 and 0.
     case checker
+    /// The lecture notes' max-pooling example [[1,1,2,4],[5,6,7,8],[3,2,1,0],[1,2,3,4]]
+    /// (2×2 windows at stride 2 give 6 8 / 3 4), repeated to fill larger grids.
+    case poolExample = "pool-example"
+
+    /// The lecture notes' 4×4 max-pooling example, row by row.
+    public static let poolExampleGrid: [[Double]] = [[1, 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]]
 
     /// The values (row-major) of a `rows × columns` grid.
     public func values(rows: Int, columns: Int, seed: UInt64) -> [Double] {
@@ -19,6 +25,7 @@ public enum InputPattern: String, CaseIterable, Hashable, Sendable {
             case .ramp: return Double(index)
             case .step: return c < (columns + 1) / 2 ? 10 : 0
             case .checker: return (r + c) % 2 == 0 ? 1 : 0
+            case .poolExample: return InputPattern.poolExampleGrid[r % 4][c % 4]
             }
         }
     }

@@ -1,0 +1,32 @@
+import CNNCore
+import CNNScenes
+
+/// The 1-D view as an `ExploreView`: `cnnviz explore --view 1d`.
+public struct OneDExploreScreen: ExploreView {
+    public static let kind = ExploreViewKind.oneD
+    /// The sandbox state.
+    public var model: OneDExploreModel
+
+    /// Builds the sandbox from the flags; refuses settings the core refuses.
+    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
+        model = OneDExploreModel(setup: try OneDSetup(configuration: configuration), playing: playing, speed: speed)
+        if case .failure(let error)? = model.single { throw error }
+        if case .failure(let error)? = model.stack { throw error }
+    }
+
+    public var player: Player {
+        get { model.player }
+        set { model.player = newValue }
+    }
+
+    public var showHelp: Bool {
+        get { model.showHelp }
+        set { model.showHelp = newValue }
+    }
+
+    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+        OneDExploreView.render(model, width: width, height: height, options: options)
+    }
+}

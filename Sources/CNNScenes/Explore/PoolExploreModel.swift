@@ -1,0 +1,131 @@
+import CNNCore
+
+/// The pooling sandbox: a setup, the core's result (or refusal), playback, focus.
+/// Pure state; the renderer draws it and the CLI feeds it actions.
+///
+/// View keys: `m` max ↔ average, `e` ceil_mode, `n` count_include_pad, `g` window → global →
+/// k-max, `x`/`X` k − / + (in k-max mode `k`/`K` change k too).
+public struct PoolExploreModel: Hashable, Sendable {
+    public private(set) var setup: PoolSetup
+    /// The input of the setup (kept even when the core refuses the geometry).
+    public private(set) var input: Tensor
+    /// Colour scales and cell widths of the input and output.
+    public private(set) var inputSummary: ValueSummary
+    public private(set) var outputSummary: ValueSummary
+    /// The core's computation, or the message it refused the setup with.
+    public private(set) var result: Result<PoolComputation, CNNError>
+    public var player: Player
+    /// Where arrow keys go (shared with the convolution view).
+    public private(set) var focus: ConvExploreModel.Focus = .timeline
+    public var showHelp = false
+
+    /// Creates the sandbox at step 0.
+    public init(setup: PoolSetup, playing: Bool = true, speed: Double = 2) {
+        self.setup = setup
+        self.input = setup.input
+        self.result = setup.compute(input: input)
+        self.inputSummary = ValueSummary(input.data)
+        self.outputSummary = ValueSummary((try? result.get())?.output.data ?? [])
+        self.player = Player(stepCount: (try? result.get())?.stepCount ?? 1, playing: playing, speed: speed)
+    }
+
+    /// The computation when the setup is valid.
+    public var computation: PoolComputation? { try? result.get() }
+
+    /// The refusal message when the setup is invalid.
+    public var errorMessage: String? {
+        if case .failure(let error) = result { return error.message }
+        return nil
+    }
+
+    /// The trace of the current step (window and global modes).
+    public var currentTrace: PoolTrace? { computation?.trace(step: player.step) }
+
+    /// Applies one action.
+    public mutating func apply(_ action: ExploreAction) {
+        switch action {
+        case .togglePlay: player.togglePlay()
+        case .stepForward: player.playing = false; player.forward()
+        case .stepBackward: player.playing = false; player.backward()
+        case .firstStep: player.go(to: 0)
+        case .lastStep: player.go(to: player.stepCount - 1)
+        case .faster: player.faster()
+        case .slower: player.slower()
+        case .tick: if player.playing { player.forward() }
+        case .stride(let delta): edit { $0.changeStride(by: delta) }
+        case .padding(let delta): edit { $0.changePadding(by: delta) }
+        case .cyclePaddingMode: break
+        case .dilation(let delta): edit { $0.changeDilation(by: delta) }
+        case .kernelSize(let delta):
+            edit { setup in
+                if setup.mode == .kMax { setup.changeK(by: delta) } else { setup.changeWindow(by: delta) }
+            }
+        case .inputSize(let delta): edit { $0.changeInputSize(by: delta) }
+        case .cyclePreset: break
+        case .newRandomInput: edit { $0.reseed() }
+        case .toggleFocus:
+            focus = focus == .timeline ? .outputMap : .timeline
+            if focus == .outputMap { player.playing = false }
+        case .moveCursor(let rows, let columns): moveCursor(rows: rows, columns: columns)
+        case .selectOutput(let row, let column):
+            guard let computation, row >= 0, row < computation.outputRows, column >= 0,
+                column < computation.outputColumns
+            else { return }
+            focus = .outputMap
+            player.playing = false
+            player.go(to: computation.step(row: row, column: column))
+        case .toggleHelp: showHelp.toggle()
+        case .viewKey(let key): applyViewKey(key)
+        }
+    }
+
+    /// The view's own keys.
+    private mutating func applyViewKey(_ key: Character) {
+        switch key {
+        case "m": edit { $0.kind = $0.kind == .max ? .average : .max }
+        case "e": edit { $0.ceilMode.toggle() }
+        case "n": edit { $0.countIncludePad.toggle() }
+        case "g":
+            edit { $0.mode = $0.mode.next }
+            player.go(to: 0)
+        case "x": edit { $0.changeK(by: -1) }
+        case "X": edit { $0.changeK(by: +1) }
+        default: break
+        }
+    }
+
+    private mutating func moveCursor(rows: Int, columns: Int) {
+        guard let computation else { return }
+        if focus == .timeline && rows == 0 {
+            player.playing = false
+            if columns > 0 { player.forward() } else if columns < 0 { player.backward() }
+            return
+        }
+        focus = .outputMap
+        player.playing = false
+        let (row, column) = computation.position(ofStep: player.step)
+        let newRow = min(max(0, row + rows), computation.outputRows - 1)
+        let newColumn = min(max(0, column + columns), computation.outputColumns - 1)
+        player.go(to: computation.step(row: newRow, column: newColumn))
+    }
+
+    /// Replaces the setup, recomputes, and keeps the step where it still exists.
+    public mutating func replaceSetup(_ newSetup: PoolSetup) {
+        let old = setup
+        setup = newSetup
+        if newSetup.inputRows != old.inputRows || newSetup.inputColumns != old.inputColumns
+            || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues {
+            input = setup.input
+            inputSummary = ValueSummary(input.data)
+        }
+        result = setup.compute(input: input)
+        outputSummary = ValueSummary(computation?.output.data ?? [])
+        player.resize(stepCount: computation?.stepCount ?? 1)
+    }
+
+    private mutating func edit(_ change: (inout PoolSetup) -> Void) {
+        var copy = setup
+        change(&copy)
+        replaceSetup(copy)
+    }
+}
