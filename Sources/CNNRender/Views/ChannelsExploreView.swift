@@ -44,7 +44,7 @@ public enum ChannelsExploreView {
         let footerRow = height - 1
         drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
         let costLines = ChannelsText.costLines(model.setup, costs: model.costs, glyphs: glyphs)
-        let costTop = footerRow - 1 - costLines.count
+        let costTop = footerRow - costLines.count
         canvas.put("weights (no bias):", row: costTop - 1, column: 1, style: palette.title)
         for (index, line) in costLines.enumerated() {
             let marker = line.active ? glyphs.arrow + " " : String(repeating: " ", count: glyphs.arrow.unicodeScalars.count + 1)
@@ -59,7 +59,7 @@ public enum ChannelsExploreView {
                 trace: trace, label: "out\(position.channel)[\(position.row),\(position.column)]", width: width - 2,
                 maxLines: height >= 30 ? 4 : 2, palette: palette, glyphs: glyphs)
             if stage.kernelRows == 1 && stage.kernelColumns == 1 && stage.slices > 1 {
-                noteLine = "1\(glyphs.times)1 kernel: one value per channel at (\(position.row),\(position.column)), weighted and summed across the \(stage.slices) channels: channel mixing"
+                noteLine = "1\(glyphs.times)1 kernel: a weighted sum across the \(stage.slices) channels at (\(position.row),\(position.column)) \(glyphs == .ascii ? "-" : "—") channel mixing"
             }
         }
         let sumTop = costTop - 2 - sumLines.count - (noteLine == nil ? 0 : 1)
@@ -68,7 +68,7 @@ public enum ChannelsExploreView {
         }
         ExpressionText.draw(sumLines, into: &canvas, row: sumTop + (noteLine == nil ? 0 : 1), column: 1)
 
-        let area = (top: top, height: max(3, sumTop - 1 - top))
+        let area = (top: top, height: max(3, sumTop - top))
         var hits: [HitRegion] = []
         if let computation = model.computation, let position = model.position {
             hits = ChannelsPanels.draw(

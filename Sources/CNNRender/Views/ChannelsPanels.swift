@@ -129,7 +129,9 @@ enum ChannelsPanels {
         var notes: [String] = []
         let dash = glyphs == .ascii ? "-" : "–"
         if plan.inputChannels.count < stage.inputChannels {
-            notes.append("ch \(plan.inputChannels.lowerBound)\(dash)\(plan.inputChannels.upperBound - 1) of \(stage.inputChannels)")
+            let shown = plan.inputChannels.count == 1
+                ? "\(plan.inputChannels.lowerBound)" : "\(plan.inputChannels.lowerBound)\(dash)\(plan.inputChannels.upperBound - 1)"
+            notes.append("ch \(shown) of \(stage.inputChannels)")
         }
         if plan.inputRows.count < stage.inputRows || plan.inputColumns.count < stage.inputColumns {
             notes.append("r\(plan.inputRows.lowerBound)\(dash)\(plan.inputRows.upperBound - 1) c\(plan.inputColumns.lowerBound)\(dash)\(plan.inputColumns.upperBound - 1)")
@@ -170,7 +172,8 @@ enum ChannelsPanels {
                 }
             }
             if plan.slices.count < stage.slices {
-                canvas.put("+\(stage.slices - plan.slices.count)", row: blockTop + 1, column: left + kernelWidth + 1, style: palette.dim)
+                // The slices that do not fit are counted under the kernel's name.
+                canvas.put("+\(stage.slices - plan.slices.count)", row: blockTop + 2, column: left, style: palette.dim)
             }
             let outputLeft = left + kernelWidth + gap
             canvas.put("=", row: blockTop + 1, column: outputLeft - 3, style: current ? CellStyle(bold: true) : palette.dim)
@@ -191,7 +194,9 @@ enum ChannelsPanels {
         }
         var notes: [String] = []
         if plan.outputChannels.count < stage.outputChannels {
-            notes.append("out \(plan.outputChannels.lowerBound)\(dash)\(plan.outputChannels.upperBound - 1) of \(stage.outputChannels)")
+            let shown = plan.outputChannels.count == 1
+                ? "\(plan.outputChannels.lowerBound)" : "\(plan.outputChannels.lowerBound)\(dash)\(plan.outputChannels.upperBound - 1)"
+            notes.append("out \(shown) of \(stage.outputChannels)")
         }
         if plan.outputRows.count < stage.outputRows || plan.outputColumns.count < stage.outputColumns {
             notes.append("r\(plan.outputRows.lowerBound)\(dash)\(plan.outputRows.upperBound - 1) c\(plan.outputColumns.lowerBound)\(dash)\(plan.outputColumns.upperBound - 1)")

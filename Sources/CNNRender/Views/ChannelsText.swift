@@ -11,7 +11,7 @@ enum ChannelsText {
         let x = glyphs.times
         switch setup.mode {
         case .separable:
-            return "depthwise separable  \(counts): depthwise \(setup.conv.kernelRows)\(x)\(setup.conv.kernelColumns) per channel, then pointwise 1\(x)1"
+            return "separable  \(counts): depthwise \(setup.conv.kernelRows)\(x)\(setup.conv.kernelColumns) per channel, then 1\(x)1 pointwise"
         case .convolution:
             let g = setup.groups
             if g == 1 {
@@ -88,7 +88,7 @@ enum ChannelsText {
         let groupedValue: String
         switch costs.grouped {
         case .success(let weights): groupedValue = "\(weights)"
-        case .failure: groupedValue = "none (groups must divide both channel counts)"
+        case .failure: groupedValue = "none"
         }
         let grouped = "grouped    K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)(C_in/g)\(dot)C_out = \(k)\(dot)(\(cin)/\(g))\(dot)\(cout) = \(groupedValue)"
         let separable = "separable  K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)C_in + C_in\(dot)C_out = \(k)\(dot)\(cin) + \(cin)\(dot)\(cout) = \(costs.depthwise) + \(costs.pointwise) = \(costs.separable)"
