@@ -14,8 +14,18 @@ public protocol ExploreView: Sendable {
     var showHelp: Bool { get set }
     /// Applies a key, click or clock action; views ignore actions that do not concern them.
     mutating func apply(_ action: ExploreAction)
+    /// Applies a click on a hit region's target. The default maps `.outputCell` to
+    /// `.selectOutput`; views with other targets (e.g. the stack view's cells) override it.
+    mutating func click(_ target: HitTarget)
     /// Draws the current step.
     func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame
+}
+
+extension ExploreView {
+    /// Clicks on output cells select them; other targets are ignored.
+    public mutating func click(_ target: HitTarget) {
+        if case .outputCell(let row, let column) = target { apply(.selectOutput(row: row, column: column)) }
+    }
 }
 
 /// Builds views by kind.

@@ -1,0 +1,32 @@
+import CNNCore
+import CNNScenes
+
+/// The channels view as an `ExploreView` (`cnnviz explore --view channels`).
+public struct ChannelsExploreScreen: ExploreView {
+    public static let kind = ExploreViewKind.channels
+    /// The sandbox state.
+    public var model: ChannelsExploreModel
+
+    /// Builds the view from `--in-channels`, `--out-channels`, `--groups` and the geometry flags
+    /// (default: the lecture notes' two-channel example); refuses what the core refuses.
+    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
+        model = ChannelsExploreModel(setup: ChannelsSetup(configuration: configuration), playing: playing, speed: speed)
+        if case .failure(let error) = model.result { throw error }
+    }
+
+    public var player: Player {
+        get { model.player }
+        set { model.player = newValue }
+    }
+
+    public var showHelp: Bool {
+        get { model.showHelp }
+        set { model.showHelp = newValue }
+    }
+
+    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+        ChannelsExploreView.render(model, width: width, height: height, options: options)
+    }
+}

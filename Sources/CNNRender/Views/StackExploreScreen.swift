@@ -1,0 +1,42 @@
+import CNNCore
+import CNNScenes
+
+/// The receptive-field stack view as an `ExploreView` (`cnnviz explore --view stack`).
+public struct StackExploreScreen: ExploreView {
+    public static let kind = ExploreViewKind.stack
+    /// The sandbox state.
+    public var model: StackExploreModel
+
+    /// Builds the view from `--layers` (default `conv3,conv3,conv3`) and `--input` (default: the
+    /// smallest side from 9 on which the stack fits); refuses what the core refuses.
+    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
+        let setup = try StackSetup(configuration: configuration)
+        model = StackExploreModel(setup: setup, playing: playing, speed: speed)
+        if case .failure(let error) = model.result { throw error }
+        if case .failure(let error) = model.dependencies { throw error }
+    }
+
+    public var player: Player {
+        get { model.player }
+        set { model.player = newValue }
+    }
+
+    public var showHelp: Bool {
+        get { model.showHelp }
+        set { model.showHelp = newValue }
+    }
+
+    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
+
+    /// A click on any level's cell chooses it; a click on an output cell chooses it in the current level.
+    public mutating func click(_ target: HitTarget) {
+        switch target {
+        case .stackCell(let level, let row, let column): model.select(level: level, row: row, column: column)
+        case .outputCell(let row, let column): model.apply(.selectOutput(row: row, column: column))
+        }
+    }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+        StackExploreView.render(model, width: width, height: height, options: options)
+    }
+}
