@@ -62,11 +62,11 @@ public enum PanelStrip {
     /// Returns the hit regions of clickable cells and the first row below everything drawn.
     @discardableResult
     public static func draw(
-        _ panels: [Panel], top: Int, height: Int, width: Int, into canvas: inout Canvas, palette: Palette,
-        options: RenderOptions
+        _ panels: [Panel], top: Int, left start: Int = 1, height: Int, width: Int, into canvas: inout Canvas,
+        palette: Palette, options: RenderOptions
     ) -> (hits: [HitRegion], bottom: Int) {
         let glyphs = options.glyphs
-        let available = max(8, width - 2)
+        let available = max(8, width - start - 1)
         let messageWidth = min(46, max(24, available / 3))
         let captionRows = panels.map(\.captions.count).max() ?? 0
         func gridWidth(_ panel: Panel, _ extra: Int, _ columns: Int) -> Int {
@@ -98,7 +98,7 @@ public enum PanelStrip {
 
         var hits: [HitRegion] = []
         var bottom = top
-        var left = 1
+        var left = start
         var joinerRows: [Int] = []
         for (index, panel) in panels.enumerated() {
             if let message = panel.message {
@@ -136,7 +136,7 @@ public enum PanelStrip {
             left += max(grid.width, panel.title.unicodeScalars.count) + gap
         }
         // Joiners between neighbours, level with the middle of the shorter one.
-        var x = 1
+        var x = start
         for (index, panel) in panels.enumerated() {
             let shown = panel.message != nil ? messageWidth : gridWidth(panel, extra, visible[index])
             x += shown
