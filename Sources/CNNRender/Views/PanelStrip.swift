@@ -47,6 +47,11 @@ public enum PanelStrip {
             self.target = target
         }
 
+        /// The widest of the title and the captions.
+        var labelWidth: Int {
+            ([title] + captions).map(\.unicodeScalars.count).max() ?? 0
+        }
+
         /// A refusal box in place of a grid.
         public static func refusal(_ message: String, title: String = "cannot compute") -> Panel {
             var panel = Panel(title: title, rows: 0..<0, columns: 0..<0, textWidth: 1) { _, _ in ("", .plain) }
@@ -70,7 +75,7 @@ public enum PanelStrip {
         let messageWidth = min(46, max(24, available / 3))
         let captionRows = panels.map(\.captions.count).max() ?? 0
         func gridWidth(_ panel: Panel, _ extra: Int, _ columns: Int) -> Int {
-            panel.message != nil ? messageWidth : max(columns * (panel.textWidth + 1 + extra) - 1, panel.title.unicodeScalars.count)
+            panel.message != nil ? messageWidth : max(columns * (panel.textWidth + 1 + extra) - 1, panel.labelWidth)
         }
         func totalWidth(_ extra: Int, _ visible: [Int]) -> Int {
             zip(panels, visible).reduce(0) { $0 + gridWidth($1.0, extra, $1.1) } + gap * max(0, panels.count - 1)
@@ -133,7 +138,7 @@ public enum PanelStrip {
             }
             bottom = max(bottom, captionRow)
             joinerRows.append(top + 1 + (shownRows.count - 1) * rowStep / 2 + (rowStep - 1) / 2)
-            left += max(grid.width, panel.title.unicodeScalars.count) + gap
+            left += max(grid.width, panel.labelWidth) + gap
         }
         // Joiners between neighbours, level with the middle of the shorter one.
         var x = start
