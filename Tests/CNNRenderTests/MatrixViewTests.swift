@@ -76,12 +76,12 @@ struct MatrixViewTests {
         #expect(litWords.count == 3 + 9, "\(litWords)")  // "y₁ = 155", then nine weights
     }
 
-    @Test("names mode writes the row as w₀₀×x₀ + … and then with values")
+    @Test("names mode writes the row as w₀₀·x₀ + … and then with values")
     func namesProduct() throws {
         let screen = try Self.screen(step: 3)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "matrix-names-row3")
-        #expect(canvas.contains("y₃ = row 3 · x = w₀₀×x₅ + w₀₁×x₆ + w₀₂×x₇ + w₁₀×x₉"))
+        #expect(canvas.contains("y₃ = row 3 · x = w₀₀·x₅ + w₀₁·x₆ + w₀₂·x₇ + w₁₀·x₉"))
         let value = try #require(screen.model.computation?.output.data[3])
         #expect(canvas.contains("= \(NumberText.format(value))"))
     }

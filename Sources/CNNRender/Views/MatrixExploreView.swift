@@ -328,7 +328,7 @@ public enum MatrixExploreView {
             let index = term.row * inputColumns + term.column
             if model.showNames {
                 let name = tapName(MatrixEntryTap(row: term.tapRow, column: term.tapColumn), glyphs)
-                return Segment("\(name)\(glyphs.times)\(indexed("x", index, glyphs))")
+                return Segment("\(name)\(glyphs.dot)\(indexed("x", index, glyphs))")
             }
             return Segment(PanelStrip.product(term.weight, term.inputValue, glyphs: glyphs))
         }

@@ -94,8 +94,12 @@ public enum PanelStrip {
         // Viewports: shrink the widest grids until the strip fits.
         var visible = fullColumns
         while totalWidth(extra, visible) > available {
-            let widest = visible.indices.filter { panels[$0].message == nil && visible[$0] > 1 }
-                .max { visible[$0] * (panels[$0].textWidth + 1) < visible[$1] * (panels[$1].textWidth + 1) }
+            // Only grids wider than their labels get narrower by losing a column.
+            let widest = visible.indices.filter {
+                panels[$0].message == nil && visible[$0] > 1
+                    && visible[$0] * (panels[$0].textWidth + 1 + extra) - 1 > panels[$0].labelWidth
+            }
+            .max { visible[$0] * (panels[$0].textWidth + 1) < visible[$1] * (panels[$1].textWidth + 1) }
             guard let widest else { break }
             visible[widest] -= 1
         }

@@ -243,14 +243,14 @@ public enum TransposeExploreView {
         let zeroInserted = computation.zeroInserted
         let inputScale = model.inputSummary.scale
         func padText(_ pad: AxisPadding) -> String {
-            pad.isSymmetric ? "\(pad.before)" : "\(pad.before), \(pad.after) after"
+            pad.isSymmetric ? "\(pad.before)" : "\(pad.before); \(pad.after) after"
         }
         let padCaption = pads[0] == pads[1]
             ? "pad \(padText(pads[0]))" : "pad rows \(padText(pads[0])); cols \(padText(pads[1]))"
         let op = computation.outputPadding
         var captions = [padCaption]
         if op.contains(where: { $0 > 0 }) {
-            captions[0] += " (output_padding \(op[0] == op[1] ? "\(op[0])" : "\(op[0]),\(op[1])"))"
+            captions.append("(output_padding \(op[0] == op[1] ? "\(op[0])" : "\(op[0]),\(op[1])"))")
         }
         let inputPanel = PanelStrip.Panel(
             title: "zeros inserted + pad",
