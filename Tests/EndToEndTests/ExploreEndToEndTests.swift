@@ -47,7 +47,7 @@ struct ExploreEndToEndTests {
         // Too far: the core's refusal appears in place, and the view stays up.
         try tmux.sendKeys("D", "D")
         screen = try await tmux.waitUntil(contains: "cannot compute")
-        #expect(screen.contains("at dilation 4 spans 13×13"))
+        #expect(screen.contains("kernel 4×4 at dilation 4") && screen.contains("spans 13×13"))
         try tmux.sendKeys("d", "d")
         screen = try await tmux.waitUntil(contains: "dil 2")
         #expect(!screen.contains("cannot compute"))
@@ -129,8 +129,8 @@ struct ExploreEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(arguments: ["explore", "--kernel", "5", "--dilation", "3"])
         #expect(try await tmux.waitForExit() == 2)
-        let screen = try tmux.captureWithHistory()
-        #expect(screen.contains("kernel 5×5 at dilation 3 spans 13×13, larger than the padded input 7×7"))
+        let screen = try tmux.captureJoined()
+        #expect(screen.contains("cnnviz explore: kernel 5×5 at dilation 3 spans 13×13, larger than the padded input 7×7"))
         #expect(try await tmux.terminalRestorationProblems() == [])
     }
 

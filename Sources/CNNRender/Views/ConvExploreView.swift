@@ -25,8 +25,10 @@ public enum ConvExploreView {
             row += 1
         }
         for note in geometry.notes(glyphs: glyphs) {
-            canvas.put(note, row: row, column: 1, style: palette.note)
-            row += 1
+            for line in TextWrap.lines(note, width: width - 2) {
+                canvas.put(line, row: row, column: 1, style: palette.note)
+                row += 1
+            }
         }
         row += 1
 
