@@ -19,40 +19,58 @@ extension ConvLayer {
         // Output rows whose every kernel row lands inside the input, and whether the 3×3 path applies.
         let fullRows = ConvLayer.interior(rowRanges)
         let fused3x3 = kernelRows == 3 && kernelColumns == 3 && columns.stride == 1
+        // Two output channels of one group share each input load on the 3×3 path.
+        let block = fused3x3 && perGroup % 2 == 0 ? 2 : 1
+        let blocksPerImage = outChannels / block
         input.data.withUnsafeBufferPointer { inBuffer in
             weight.data.withUnsafeBufferPointer { weightBuffer in
                 output.data.withUnsafeMutableBufferPointer { outBuffer in
                     let source = SharedReadBuffer(base: inBuffer.baseAddress!)
                     let weights = SharedReadBuffer(base: weightBuffer.baseAddress!)
                     let target = SharedBuffer(base: outBuffer.baseAddress!)
-                    parallelFor(batch * outChannels, work: work) { job in
-                        let n = job / outChannels, co = job % outChannels
-                        let group = co / perGroup
-                        let out = target.base + job * outPlane
+                    parallelFor(batch * blocksPerImage, work: work) { job in
+                        let n = job / blocksPerImage
+                        let firstChannel = (job % blocksPerImage) * block
+                        let group = firstChannel / perGroup
+                        let out = target.base + (n * outChannels + firstChannel) * outPlane
                         for slice in 0..<groupSize {
                             let ci = group * groupSize + slice
                             let plane = source.base + (n * inChannels + ci) * inPlane
-                            let kernel = weights.base + (co * groupSize + slice) * taps
+                            let kernel = weights.base + (firstChannel * groupSize + slice) * taps
+                            let kernelStride = groupSize * taps
                             for oh in 0..<rows.outputSize {
                                 if fused3x3 && fullRows.contains(oh) {
                                     let top = plane + rows.inputPosition(output: oh, tap: 0) * inWidth
-                                    ConvLayer.accumulate3x3(
-                                        into: out + oh * outWidth, from: top, rowStep: rows.dilation * inWidth,
-                                        weights: kernel, columns: columns, ranges: columnRanges, interior: interior)
+                                    let rowStep = rows.dilation * inWidth
+                                    if block == 2 {
+                                        ConvLayer.accumulate3x3Pair(
+                                            into: out + oh * outWidth, out + outPlane + oh * outWidth, from: top,
+                                            rowStep: rowStep, weights: kernel, kernel + kernelStride,
+                                            columns: columns, ranges: columnRanges, interior: interior)
+                                    } else {
+                                        ConvLayer.accumulate3x3(
+                                            into: out + oh * outWidth, from: top, rowStep: rowStep,
+                                            weights: kernel, columns: columns, ranges: columnRanges, interior: interior)
+                                    }
                                     continue
                                 }
-                                for kr in 0..<rowRanges.count where rowRanges[kr].contains(oh) {
-                                    let ih = rows.inputPosition(output: oh, tap: kr)
-                                    ConvLayer.accumulateRow(
-                                        into: out + oh * outWidth, from: plane + ih * inWidth,
-                                        weights: kernel + kr * columnRanges.count,
-                                        columns: columns, ranges: columnRanges, interior: interior)
+                                for member in 0..<block {
+                                    for kr in 0..<rowRanges.count where rowRanges[kr].contains(oh) {
+                                        let ih = rows.inputPosition(output: oh, tap: kr)
+                                        ConvLayer.accumulateRow(
+                                            into: out + member * outPlane + oh * outWidth, from: plane + ih * inWidth,
+                                            weights: kernel + member * kernelStride + kr * columnRanges.count,
+                                            columns: columns, ranges: columnRanges, interior: interior)
+                                    }
                                 }
                             }
                         }
                         if let bias {
-                            let b = bias.data[co]
-                            for i in 0..<outPlane { out[i] += b }
+                            for member in 0..<block {
+                                let b = bias.data[firstChannel + member]
+                                let plane = out + member * outPlane
+                                for i in 0..<outPlane { plane[i] += b }
+                            }
                         }
                     }
                 }
@@ -125,7 +143,78 @@ extension ConvLayer {
         into out: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>, rowStep: Int,
         weights: UnsafePointer<Double>, columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
     ) {
-        // Edge cells (some column taps fall in the padding): kernel row by row, tap by tap.
+        accumulate3x3Edges(into: out, from: top, rowStep: rowStep, weights: weights, columns: columns, ranges: ranges, interior: interior)
+        guard !interior.isEmpty else { return }
+        let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
+        let r0 = top + first, r1 = r0 + rowStep, r2 = r1 + rowStep
+        let to = out + interior.lowerBound
+        let w00 = weights[0], w01 = weights[1], w02 = weights[2]
+        let w10 = weights[3], w11 = weights[4], w12 = weights[5]
+        let w20 = weights[6], w21 = weights[7], w22 = weights[8]
+        let d1 = columns.dilation, d2 = 2 * columns.dilation
+        for i in 0..<interior.count {
+            var acc = to[i]
+            acc += w00 * r0[i]
+            acc += w01 * r0[i + d1]
+            acc += w02 * r0[i + d2]
+            acc += w10 * r1[i]
+            acc += w11 * r1[i + d1]
+            acc += w12 * r1[i + d2]
+            acc += w20 * r2[i]
+            acc += w21 * r2[i + d1]
+            acc += w22 * r2[i + d2]
+            to[i] = acc
+        }
+    }
+
+    /// `accumulate3x3` for two output channels at once: each input value is loaded once and
+    /// used by both kernels. Each channel's cells still receive their taps in trace order.
+    @inline(__always)
+    static func accumulate3x3Pair(
+        into outA: UnsafeMutablePointer<Double>, _ outB: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>,
+        rowStep: Int, weights a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+        columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
+    ) {
+        accumulate3x3Edges(into: outA, from: top, rowStep: rowStep, weights: a, columns: columns, ranges: ranges, interior: interior)
+        accumulate3x3Edges(into: outB, from: top, rowStep: rowStep, weights: b, columns: columns, ranges: ranges, interior: interior)
+        guard !interior.isEmpty else { return }
+        let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
+        let r0 = top + first, r1 = r0 + rowStep, r2 = r1 + rowStep
+        let toA = outA + interior.lowerBound, toB = outB + interior.lowerBound
+        let a00 = a[0], a01 = a[1], a02 = a[2], a10 = a[3], a11 = a[4], a12 = a[5], a20 = a[6], a21 = a[7], a22 = a[8]
+        let b00 = b[0], b01 = b[1], b02 = b[2], b10 = b[3], b11 = b[4], b12 = b[5], b20 = b[6], b21 = b[7], b22 = b[8]
+        let d1 = columns.dilation, d2 = 2 * columns.dilation
+        for i in 0..<interior.count {
+            var accA = toA[i], accB = toB[i]
+            var x = r0[i]
+            accA += a00 * x; accB += b00 * x
+            x = r0[i + d1]
+            accA += a01 * x; accB += b01 * x
+            x = r0[i + d2]
+            accA += a02 * x; accB += b02 * x
+            x = r1[i]
+            accA += a10 * x; accB += b10 * x
+            x = r1[i + d1]
+            accA += a11 * x; accB += b11 * x
+            x = r1[i + d2]
+            accA += a12 * x; accB += b12 * x
+            x = r2[i]
+            accA += a20 * x; accB += b20 * x
+            x = r2[i + d1]
+            accA += a21 * x; accB += b21 * x
+            x = r2[i + d2]
+            accA += a22 * x; accB += b22 * x
+            toA[i] = accA
+            toB[i] = accB
+        }
+    }
+
+    /// The cells of a row whose column taps partly fall in the padding, tap by tap in trace order.
+    @inline(__always)
+    static func accumulate3x3Edges(
+        into out: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>, rowStep: Int,
+        weights: UnsafePointer<Double>, columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
+    ) {
         let leftEnd = interior.isEmpty ? columns.outputSize : interior.lowerBound
         let rightStart = interior.isEmpty ? columns.outputSize : interior.upperBound
         var ow = 0
@@ -141,28 +230,6 @@ extension ConvLayer {
                 }
             }
             ow += 1
-        }
-        guard !interior.isEmpty else { return }
-        let dilation = columns.dilation
-        let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
-        let r0 = top + first, r1 = r0 + rowStep, r2 = r1 + rowStep
-        let to = out + interior.lowerBound
-        let w00 = weights[0], w01 = weights[1], w02 = weights[2]
-        let w10 = weights[3], w11 = weights[4], w12 = weights[5]
-        let w20 = weights[6], w21 = weights[7], w22 = weights[8]
-        let d1 = dilation, d2 = 2 * dilation
-        for i in 0..<interior.count {
-            var acc = to[i]
-            acc += w00 * r0[i]
-            acc += w01 * r0[i + d1]
-            acc += w02 * r0[i + d2]
-            acc += w10 * r1[i]
-            acc += w11 * r1[i + d1]
-            acc += w12 * r1[i + d2]
-            acc += w20 * r2[i]
-            acc += w21 * r2[i + d1]
-            acc += w22 * r2[i + d2]
-            to[i] = acc
         }
     }
 

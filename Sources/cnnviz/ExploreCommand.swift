@@ -87,7 +87,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Print the screen of step N (1 is the first) as plain text and exit.")
     var frame: Int?
 
-    @Option(help: "Screen size for --frame, WIDTHxHEIGHT (default 80x24).")
+    @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
     var size = "80x24"
 
     func run() throws {

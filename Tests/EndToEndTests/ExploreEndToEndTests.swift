@@ -70,20 +70,27 @@ struct ExploreEndToEndTests {
     @Test("playing advances on its own and space pauses it")
     func playAndPause() async throws {
         let tmux = try Tmux()
-        try tmux.start(arguments: ["explore", "--speed", "16"], width: 80, height: 24)
-        try await tmux.waitUntil(contains: "step 4/25")
+        try tmux.start(arguments: ["explore", "--speed", "4"], width: 80, height: 24)
+        // 25 steps at 4 per second: about six seconds from the first to the last.
+        try await tmux.waitUntil("a step past the first") { (Self.step(in: $0) ?? 0) >= 2 }
         try tmux.sendKeys("Space")
         let paused = try await tmux.waitUntil(contains: "paused")
-        let step = paused.split(separator: "\n").last { $0.contains("step ") }.map(String.init) ?? ""
-        try await Task.sleep(for: .milliseconds(400))
-        let later = try tmux.capture().split(separator: "\n").last { $0.contains("step ") }.map(String.init) ?? ""
-        #expect(step == later, "paused screen must not advance")
+        let step = try #require(Self.step(in: paused))
+        #expect(step < 25, "space must pause before the end")
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(Self.step(in: try tmux.capture()) == step, "a paused screen must not advance")
         try tmux.sendKeys("End")
         try await tmux.waitUntil(contains: "step 25/25")
         try tmux.sendKeys("Home")
         try await tmux.waitUntil(contains: "step 1/25")
         try tmux.sendKeys("Escape")
         #expect(try await tmux.waitForExit() == 0)
+    }
+
+    /// The current step number in a screen's footer ("step 7/25").
+    static func step(in screen: String) -> Int? {
+        guard let range = screen.range(of: #"step \d+/"#, options: .regularExpression) else { return nil }
+        return Int(screen[range].dropFirst(5).dropLast())
     }
 
     @Test("Tab and arrows pick an output cell; a click picks one too")
@@ -102,6 +109,33 @@ struct ExploreEndToEndTests {
         try await tmux.waitUntil(contains: "1×0 + 2×1 + 4×2 + 5×3 = 25")
         try tmux.sendKeys("q")
         #expect(try await tmux.waitForExit() == 0)
+    }
+
+    @Test("paused, the process sleeps in its input wait: no CPU ticks over a second")
+    func idleWhilePaused() async throws {
+        let tmux = try Tmux()
+        try tmux.start(arguments: ["explore", "--paused"])
+        try await tmux.waitUntil(contains: "paused")
+        let pid = try tmux.programPID()
+        try await Task.sleep(for: .milliseconds(200))
+        let before = try #require(Self.cpuTicks(of: pid))
+        try await Task.sleep(for: .seconds(1))
+        let after = try #require(Self.cpuTicks(of: pid))
+        // A busy loop would burn ~100 ticks per second; a sleeping process none (allow 2 for noise).
+        #expect(after - before <= 2, "paused sandbox used \(after - before) CPU ticks in 1 s")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit() == 0)
+    }
+
+    /// utime + stime of a process, in clock ticks, from /proc/PID/stat.
+    static func cpuTicks(of pid: pid_t) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command name: state is field 3, utime 14, stime 15 (1-based in proc(5)).
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
     }
 
     @Test("SIGTERM ends with 143 and a restored terminal")
