@@ -152,7 +152,24 @@ extension ConvLayer {
         let w10 = weights[3], w11 = weights[4], w12 = weights[5]
         let w20 = weights[6], w21 = weights[7], w22 = weights[8]
         let d1 = columns.dilation, d2 = 2 * columns.dilation
-        for i in 0..<interior.count {
+        let count = interior.count
+        var i = 0
+        // Four cells at a time; each lane is one output cell, its taps added in trace order.
+        while i + 4 <= count {
+            var acc = SIMDLoad.load(to + i)
+            acc += SIMD4(repeating: w00) * SIMDLoad.load(r0 + i)
+            acc += SIMD4(repeating: w01) * SIMDLoad.load(r0 + i + d1)
+            acc += SIMD4(repeating: w02) * SIMDLoad.load(r0 + i + d2)
+            acc += SIMD4(repeating: w10) * SIMDLoad.load(r1 + i)
+            acc += SIMD4(repeating: w11) * SIMDLoad.load(r1 + i + d1)
+            acc += SIMD4(repeating: w12) * SIMDLoad.load(r1 + i + d2)
+            acc += SIMD4(repeating: w20) * SIMDLoad.load(r2 + i)
+            acc += SIMD4(repeating: w21) * SIMDLoad.load(r2 + i + d1)
+            acc += SIMD4(repeating: w22) * SIMDLoad.load(r2 + i + d2)
+            SIMDLoad.store(acc, to + i)
+            i += 4
+        }
+        while i < count {
             var acc = to[i]
             acc += w00 * r0[i]
             acc += w01 * r0[i + d1]
@@ -164,6 +181,7 @@ extension ConvLayer {
             acc += w21 * r2[i + d1]
             acc += w22 * r2[i + d2]
             to[i] = acc
+            i += 1
         }
     }
 
@@ -184,7 +202,33 @@ extension ConvLayer {
         let a00 = a[0], a01 = a[1], a02 = a[2], a10 = a[3], a11 = a[4], a12 = a[5], a20 = a[6], a21 = a[7], a22 = a[8]
         let b00 = b[0], b01 = b[1], b02 = b[2], b10 = b[3], b11 = b[4], b12 = b[5], b20 = b[6], b21 = b[7], b22 = b[8]
         let d1 = columns.dilation, d2 = 2 * columns.dilation
-        for i in 0..<interior.count {
+        let count = interior.count
+        var i = 0
+        while i + 4 <= count {
+            var accA = SIMDLoad.load(toA + i), accB = SIMDLoad.load(toB + i)
+            var x = SIMDLoad.load(r0 + i)
+            accA += SIMD4(repeating: a00) * x; accB += SIMD4(repeating: b00) * x
+            x = SIMDLoad.load(r0 + i + d1)
+            accA += SIMD4(repeating: a01) * x; accB += SIMD4(repeating: b01) * x
+            x = SIMDLoad.load(r0 + i + d2)
+            accA += SIMD4(repeating: a02) * x; accB += SIMD4(repeating: b02) * x
+            x = SIMDLoad.load(r1 + i)
+            accA += SIMD4(repeating: a10) * x; accB += SIMD4(repeating: b10) * x
+            x = SIMDLoad.load(r1 + i + d1)
+            accA += SIMD4(repeating: a11) * x; accB += SIMD4(repeating: b11) * x
+            x = SIMDLoad.load(r1 + i + d2)
+            accA += SIMD4(repeating: a12) * x; accB += SIMD4(repeating: b12) * x
+            x = SIMDLoad.load(r2 + i)
+            accA += SIMD4(repeating: a20) * x; accB += SIMD4(repeating: b20) * x
+            x = SIMDLoad.load(r2 + i + d1)
+            accA += SIMD4(repeating: a21) * x; accB += SIMD4(repeating: b21) * x
+            x = SIMDLoad.load(r2 + i + d2)
+            accA += SIMD4(repeating: a22) * x; accB += SIMD4(repeating: b22) * x
+            SIMDLoad.store(accA, toA + i)
+            SIMDLoad.store(accB, toB + i)
+            i += 4
+        }
+        while i < count {
             var accA = toA[i], accB = toB[i]
             var x = r0[i]
             accA += a00 * x; accB += b00 * x
@@ -206,6 +250,7 @@ extension ConvLayer {
             accA += a22 * x; accB += b22 * x
             toA[i] = accA
             toB[i] = accB
+            i += 1
         }
     }
 

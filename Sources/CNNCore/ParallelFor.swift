@@ -19,3 +19,21 @@ func parallelFor(_ count: Int, work: Int, _ body: @Sendable (Int) -> Void) {
         for index in 0..<count { body(index) }
     }
 }
+
+/// Unaligned four-wide loads and stores for the convolution's inner loops.
+enum SIMDLoad {
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<Double>) -> SIMD4<Double> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    @inline(__always)
+    static func load(_ pointer: UnsafeMutablePointer<Double>) -> SIMD4<Double> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    @inline(__always)
+    static func store(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
+    }
+}
