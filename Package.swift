@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         // The benchmark: release-build timings of the core.
-        .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore"]),
+        .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore", "CNNScenes", "CNNRender"]),
         .testTarget(name: "CNNCoreTests", dependencies: ["CNNCore", "CNNOracle"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNScenesTests", dependencies: ["CNNScenes", "CNNCore"]),
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),

@@ -1,4 +1,6 @@
 import CNNCore
+import CNNRender
+import CNNScenes
 import Dispatch
 import Foundation
 
@@ -64,4 +66,22 @@ func processCPUTime() -> Double {
 
 func format(_ value: Double) -> String {
     String(format: "%.2f", value)
+}
+
+// Frames: drawing one 120×40 frame of the sandbox must cost the same for a small and a huge
+// input, because only the visible cells are visited.
+for side in [16, 4096] {
+    var model = ConvExploreModel(
+        setup: ConvSetup(inputRows: side, inputColumns: side, padding: .explicit([1, 1])), playing: false)
+    model.player.go(to: model.player.stepCount / 2)
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let frame = ConvExploreView.render(model, width: 120, height: 40, options: RenderOptions())
+        let end = DispatchTime.now().uptimeNanoseconds
+        precondition(frame.canvas.width == 120)
+        times.append(Double(end - start) / 1e6)
+    }
+    times.sort()
+    print("explore frame 120×40, input \(side)×\(side): median \(format(times[times.count / 2])) ms")
 }
