@@ -54,7 +54,7 @@ public enum ExploreViews {
 }
 
 /// The convolution view as an `ExploreView`.
-public struct ConvExploreScreen: ExploreView {
+public struct ConvExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.conv
     /// The sandbox state.
     public var model: ConvExploreModel
@@ -65,6 +65,23 @@ public struct ConvExploreScreen: ExploreView {
         if case .failure(let error) = model.result { throw error }
     }
 
+
+
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+        ConvExploreView.render(model, width: width, height: height, options: options)
+    }
+}
+
+/// A view whose whole state is one model: playback, help and actions go to the model, so
+/// each view only says how it is built and how it draws.
+public protocol ModelBackedView: ExploreView {
+    associatedtype Model: ExploreModel
+    /// The view's state.
+    var model: Model { get set }
+}
+
+extension ModelBackedView {
     public var player: Player {
         get { model.player }
         set { model.player = newValue }
@@ -76,8 +93,4 @@ public struct ConvExploreScreen: ExploreView {
     }
 
     public mutating func apply(_ action: ExploreAction) { model.apply(action) }
-
-    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
-        ConvExploreView.render(model, width: width, height: height, options: options)
-    }
 }

@@ -262,7 +262,7 @@ public enum BackpropExploreView {
 }
 
 /// The backpropagation view as an `ExploreView`.
-public struct BackpropExploreScreen: ExploreView {
+public struct BackpropExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.backprop
     /// The sandbox state.
     public var model: BackpropExploreModel
@@ -273,17 +273,8 @@ public struct BackpropExploreScreen: ExploreView {
         if case .failure(let error) = model.result { throw error }
     }
 
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
 
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
 
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         BackpropExploreView.render(model, width: width, height: height, options: options)

@@ -2,7 +2,7 @@ import CNNCore
 import CNNScenes
 
 /// The channels view as an `ExploreView` (`cnnviz explore --view channels`).
-public struct ChannelsExploreScreen: ExploreView {
+public struct ChannelsExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.channels
     /// The sandbox state.
     public var model: ChannelsExploreModel
@@ -14,17 +14,8 @@ public struct ChannelsExploreScreen: ExploreView {
         if case .failure(let error) = model.result { throw error }
     }
 
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
 
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
 
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         ChannelsExploreView.render(model, width: width, height: height, options: options)

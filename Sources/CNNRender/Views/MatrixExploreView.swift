@@ -556,7 +556,7 @@ public enum MatrixExploreView {
 }
 
 /// The convolution-as-a-matrix view as an `ExploreView`.
-public struct MatrixExploreScreen: ExploreView {
+public struct MatrixExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.matrix
     /// The sandbox state.
     public var model: MatrixExploreModel
@@ -568,17 +568,8 @@ public struct MatrixExploreScreen: ExploreView {
         if model.sizeRefusal == nil, case .failure(let error) = model.result { throw error }
     }
 
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
 
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
 
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         MatrixExploreView.render(model, width: width, height: height, options: options)

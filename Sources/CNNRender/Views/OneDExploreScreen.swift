@@ -2,7 +2,7 @@ import CNNCore
 import CNNScenes
 
 /// The 1-D view as an `ExploreView`: `cnnviz explore --view 1d`.
-public struct OneDExploreScreen: ExploreView {
+public struct OneDExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.oneD
     /// The sandbox state.
     public var model: OneDExploreModel
@@ -14,17 +14,8 @@ public struct OneDExploreScreen: ExploreView {
         if case .failure(let error)? = model.stack { throw error }
     }
 
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
 
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
 
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         OneDExploreView.render(model, width: width, height: height, options: options)

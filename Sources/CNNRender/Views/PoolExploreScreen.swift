@@ -2,7 +2,7 @@ import CNNCore
 import CNNScenes
 
 /// The pooling view as an `ExploreView`: `cnnviz explore --view pool`.
-public struct PoolExploreScreen: ExploreView {
+public struct PoolExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.pool
     /// The sandbox state.
     public var model: PoolExploreModel
@@ -13,17 +13,8 @@ public struct PoolExploreScreen: ExploreView {
         if case .failure(let error) = model.result { throw error }
     }
 
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
 
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
 
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         PoolExploreView.render(model, width: width, height: height, options: options)

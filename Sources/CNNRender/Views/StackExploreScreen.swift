@@ -2,7 +2,7 @@ import CNNCore
 import CNNScenes
 
 /// The receptive-field stack view as an `ExploreView` (`cnnviz explore --view stack`).
-public struct StackExploreScreen: ExploreView {
+public struct StackExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.stack
     /// The sandbox state.
     public var model: StackExploreModel
@@ -16,17 +16,8 @@ public struct StackExploreScreen: ExploreView {
         if case .failure(let error) = model.dependencies { throw error }
     }
 
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
 
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
 
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     /// A click on any level's cell chooses it; a click on an output cell chooses it in the current level.
     public mutating func click(_ target: HitTarget) {

@@ -356,7 +356,7 @@ public enum TransposeExploreView {
 }
 
 /// The transposed-convolution view as an `ExploreView`.
-public struct TransposeExploreScreen: ExploreView {
+public struct TransposeExploreScreen: ModelBackedView {
     public static let kind = ExploreViewKind.transpose
     /// The sandbox state.
     public var model: TransposeExploreModel
@@ -367,17 +367,8 @@ public struct TransposeExploreScreen: ExploreView {
         if case .failure(let error) = model.result { throw error }
     }
 
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
 
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
 
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         TransposeExploreView.render(model, width: width, height: height, options: options)

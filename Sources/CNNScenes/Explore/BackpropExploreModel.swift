@@ -3,7 +3,7 @@ import CNNCore
 /// The backpropagation sandbox: a convolution, an upstream gradient `dL/dY` (small whole
 /// numbers from a seed), and which gradient is animated — `dL/dK` tap by tap or `dL/dX` cell by
 /// cell. Pure state; every number comes from the core.
-public struct BackpropExploreModel: Hashable, Sendable {
+public struct BackpropExploreModel: Hashable, Sendable, ExploreModel {
     /// Which gradient the steps walk through.
     public enum Mode: Hashable, Sendable {
         /// `dL/dK`: one step per kernel tap.

@@ -38,7 +38,7 @@ public struct ChannelsCosts: Hashable, Sendable {
 /// `C_in/groups` slices), the output channels filling in cell by cell, the per-channel partial
 /// sums of the current cell, and the parameter counts of standard, grouped and depthwise
 /// separable convolutions. Pure state; every value comes from the core.
-public struct ChannelsExploreModel: Hashable, Sendable {
+public struct ChannelsExploreModel: Hashable, Sendable, ExploreModel {
     /// Where arrow keys go.
     public enum Focus: Hashable, Sendable {
         case timeline
@@ -94,14 +94,8 @@ public struct ChannelsExploreModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay: player.togglePlay()
-        case .stepForward: player.playing = false; player.forward()
-        case .stepBackward: player.playing = false; player.backward()
-        case .firstStep: player.go(to: 0)
-        case .lastStep: player.go(to: player.stepCount - 1)
-        case .faster: player.faster()
-        case .slower: player.slower()
-        case .tick: if player.playing { player.forward() }
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+            _ = player.applyPlayback(action)
         case .stride(let delta): edit { $0.conv.changeStride(by: delta) }
         case .padding(let delta): edit { $0.conv.changePadding(by: delta) }
         case .cyclePaddingMode: edit { $0.conv.cyclePaddingMode() }

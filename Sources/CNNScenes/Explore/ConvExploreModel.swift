@@ -2,7 +2,7 @@ import CNNCore
 
 /// The convolution sandbox: a setup, the core's result (or refusal), playback, focus.
 /// Pure state; the renderer draws it and the CLI feeds it actions.
-public struct ConvExploreModel: Hashable, Sendable {
+public struct ConvExploreModel: Hashable, Sendable, ExploreModel {
     /// Where arrow keys go.
     public enum Focus: Hashable, Sendable {
         /// ←/→ step through the timeline.
@@ -50,14 +50,8 @@ public struct ConvExploreModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay: player.togglePlay()
-        case .stepForward: player.playing = false; player.forward()
-        case .stepBackward: player.playing = false; player.backward()
-        case .firstStep: player.go(to: 0)
-        case .lastStep: player.go(to: player.stepCount - 1)
-        case .faster: player.faster()
-        case .slower: player.slower()
-        case .tick: if player.playing { player.forward() }
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+            _ = player.applyPlayback(action)
         case .stride(let delta): edit { $0.changeStride(by: delta) }
         case .padding(let delta): edit { $0.changePadding(by: delta) }
         case .cyclePaddingMode: edit { $0.cyclePaddingMode() }

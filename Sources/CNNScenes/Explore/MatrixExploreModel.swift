@@ -3,7 +3,7 @@ import CNNCore
 /// The convolution-as-a-matrix sandbox: a setup, the core's matrices (or its refusal), the
 /// picture shown (weight matrix, im2col, transposed matrix), names or values, and playback.
 /// Step k is output k: row k of the matrix, column k of im2col and of the transposed matrix.
-public struct MatrixExploreModel: Hashable, Sendable {
+public struct MatrixExploreModel: Hashable, Sendable, ExploreModel {
     /// The three pictures.
     public enum Mode: Hashable, Sendable, CaseIterable {
         /// `y = M·x`: one matrix row per output, one column per input cell.

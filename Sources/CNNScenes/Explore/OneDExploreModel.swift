@@ -5,7 +5,7 @@ import CNNCore
 ///
 /// View keys: `a` causal padding on/off, `t` single layer ↔ dilated stack, `n`/`N` fewer/more
 /// layers in the stack.
-public struct OneDExploreModel: Hashable, Sendable {
+public struct OneDExploreModel: Hashable, Sendable, ExploreModel {
     public private(set) var setup: OneDSetup
     /// The signal and the single layer's kernel.
     public private(set) var input: Tensor
@@ -55,14 +55,8 @@ public struct OneDExploreModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay: player.togglePlay()
-        case .stepForward: player.playing = false; player.forward()
-        case .stepBackward: player.playing = false; player.backward()
-        case .firstStep: player.go(to: 0)
-        case .lastStep: player.go(to: player.stepCount - 1)
-        case .faster: player.faster()
-        case .slower: player.slower()
-        case .tick: if player.playing { player.forward() }
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+            _ = player.applyPlayback(action)
         case .stride(let delta): edit { $0.changeStride(by: delta) }
         case .padding(let delta): edit { $0.changePadding(by: delta) }
         case .cyclePaddingMode: edit { $0.cyclePaddingMode() }

@@ -64,3 +64,22 @@ public struct Player: Hashable, Sendable {
         speed = Player.speeds.last { $0 < speed } ?? speed
     }
 }
+
+extension Player {
+    /// Applies a playback action (play, step, first/last, speed, clock tick).
+    /// Returns false, changing nothing, for any other action.
+    public mutating func applyPlayback(_ action: ExploreAction) -> Bool {
+        switch action {
+        case .togglePlay: togglePlay()
+        case .stepForward: playing = false; forward()
+        case .stepBackward: playing = false; backward()
+        case .firstStep: go(to: 0)
+        case .lastStep: go(to: stepCount - 1)
+        case .faster: faster()
+        case .slower: slower()
+        case .tick: if playing { forward() }
+        default: return false
+        }
+        return true
+    }
+}

@@ -5,7 +5,7 @@ import CNNCore
 ///
 /// View keys: `m` max ↔ average, `e` ceil_mode, `n` count_include_pad, `g` window → global →
 /// k-max, `x`/`X` k − / + (in k-max mode `k`/`K` change k too).
-public struct PoolExploreModel: Hashable, Sendable {
+public struct PoolExploreModel: Hashable, Sendable, ExploreModel {
     public private(set) var setup: PoolSetup
     /// The input of the setup (kept even when the core refuses the geometry).
     public private(set) var input: Tensor
@@ -44,14 +44,8 @@ public struct PoolExploreModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay: player.togglePlay()
-        case .stepForward: player.playing = false; player.forward()
-        case .stepBackward: player.playing = false; player.backward()
-        case .firstStep: player.go(to: 0)
-        case .lastStep: player.go(to: player.stepCount - 1)
-        case .faster: player.faster()
-        case .slower: player.slower()
-        case .tick: if player.playing { player.forward() }
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+            _ = player.applyPlayback(action)
         case .stride(let delta): edit { $0.changeStride(by: delta) }
         case .padding(let delta): edit { $0.changePadding(by: delta) }
         case .cyclePaddingMode: break

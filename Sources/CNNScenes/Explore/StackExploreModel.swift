@@ -3,7 +3,7 @@ import CNNCore
 /// The receptive-field sandbox: a stack of layers over an input, one chosen cell of one level,
 /// and what that cell depends on in every level below, lit one level per step (step k lights
 /// the dependencies k levels down). Pure state; every number comes from the core's `LayerStack`.
-public struct StackExploreModel: Hashable, Sendable {
+public struct StackExploreModel: Hashable, Sendable, ExploreModel {
     /// Where arrow keys go.
     public enum Focus: Hashable, Sendable {
         /// ←/→ step through the growth.
@@ -74,14 +74,8 @@ public struct StackExploreModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay: player.togglePlay()
-        case .stepForward: player.playing = false; player.forward()
-        case .stepBackward: player.playing = false; player.backward()
-        case .firstStep: player.go(to: 0)
-        case .lastStep: player.go(to: player.stepCount - 1)
-        case .faster: player.faster()
-        case .slower: player.slower()
-        case .tick: if player.playing { player.forward() }
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+            _ = player.applyPlayback(action)
         case .inputSize(let delta):
             setup.changeInputSize(by: delta)
             result = setup.compute()
