@@ -47,7 +47,6 @@ let package = Package(
         .testTarget(name: "CNNCoreTests", dependencies: ["CNNCore", "CNNOracle"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNScenesTests", dependencies: ["CNNScenes", "CNNCore"]),
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
-        .testTarget(name: "CLITests", dependencies: ["cnnviz"]),
         .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNScenes", "CNNCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["cnnviz"]),
     ],
