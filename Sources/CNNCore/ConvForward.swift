@@ -155,19 +155,20 @@ extension ConvLayer {
         let count = interior.count
         var i = 0
         // Four cells at a time; each lane is one output cell, its taps added in trace order.
-        while i + 4 <= count {
+        let p01 = r0 + d1, p02 = r0 + d2, p11 = r1 + d1, p12 = r1 + d2, p21 = r2 + d1, p22 = r2 + d2
+        while i &+ 4 <= count {
             var acc = SIMDLoad.load(to + i)
             acc += SIMD4(repeating: w00) * SIMDLoad.load(r0 + i)
-            acc += SIMD4(repeating: w01) * SIMDLoad.load(r0 + i + d1)
-            acc += SIMD4(repeating: w02) * SIMDLoad.load(r0 + i + d2)
+            acc += SIMD4(repeating: w01) * SIMDLoad.load(p01 + i)
+            acc += SIMD4(repeating: w02) * SIMDLoad.load(p02 + i)
             acc += SIMD4(repeating: w10) * SIMDLoad.load(r1 + i)
-            acc += SIMD4(repeating: w11) * SIMDLoad.load(r1 + i + d1)
-            acc += SIMD4(repeating: w12) * SIMDLoad.load(r1 + i + d2)
+            acc += SIMD4(repeating: w11) * SIMDLoad.load(p11 + i)
+            acc += SIMD4(repeating: w12) * SIMDLoad.load(p12 + i)
             acc += SIMD4(repeating: w20) * SIMDLoad.load(r2 + i)
-            acc += SIMD4(repeating: w21) * SIMDLoad.load(r2 + i + d1)
-            acc += SIMD4(repeating: w22) * SIMDLoad.load(r2 + i + d2)
+            acc += SIMD4(repeating: w21) * SIMDLoad.load(p21 + i)
+            acc += SIMD4(repeating: w22) * SIMDLoad.load(p22 + i)
             SIMDLoad.store(acc, to + i)
-            i += 4
+            i &+= 4
         }
         while i < count {
             var acc = to[i]
@@ -204,29 +205,30 @@ extension ConvLayer {
         let d1 = columns.dilation, d2 = 2 * columns.dilation
         let count = interior.count
         var i = 0
-        while i + 4 <= count {
+        let p01 = r0 + d1, p02 = r0 + d2, p11 = r1 + d1, p12 = r1 + d2, p21 = r2 + d1, p22 = r2 + d2
+        while i &+ 4 <= count {
             var accA = SIMDLoad.load(toA + i), accB = SIMDLoad.load(toB + i)
             var x = SIMDLoad.load(r0 + i)
             accA += SIMD4(repeating: a00) * x; accB += SIMD4(repeating: b00) * x
-            x = SIMDLoad.load(r0 + i + d1)
+            x = SIMDLoad.load(p01 + i)
             accA += SIMD4(repeating: a01) * x; accB += SIMD4(repeating: b01) * x
-            x = SIMDLoad.load(r0 + i + d2)
+            x = SIMDLoad.load(p02 + i)
             accA += SIMD4(repeating: a02) * x; accB += SIMD4(repeating: b02) * x
             x = SIMDLoad.load(r1 + i)
             accA += SIMD4(repeating: a10) * x; accB += SIMD4(repeating: b10) * x
-            x = SIMDLoad.load(r1 + i + d1)
+            x = SIMDLoad.load(p11 + i)
             accA += SIMD4(repeating: a11) * x; accB += SIMD4(repeating: b11) * x
-            x = SIMDLoad.load(r1 + i + d2)
+            x = SIMDLoad.load(p12 + i)
             accA += SIMD4(repeating: a12) * x; accB += SIMD4(repeating: b12) * x
             x = SIMDLoad.load(r2 + i)
             accA += SIMD4(repeating: a20) * x; accB += SIMD4(repeating: b20) * x
-            x = SIMDLoad.load(r2 + i + d1)
+            x = SIMDLoad.load(p21 + i)
             accA += SIMD4(repeating: a21) * x; accB += SIMD4(repeating: b21) * x
-            x = SIMDLoad.load(r2 + i + d2)
+            x = SIMDLoad.load(p22 + i)
             accA += SIMD4(repeating: a22) * x; accB += SIMD4(repeating: b22) * x
             SIMDLoad.store(accA, toA + i)
             SIMDLoad.store(accB, toB + i)
-            i += 4
+            i &+= 4
         }
         while i < count {
             var accA = toA[i], accB = toB[i]
