@@ -20,9 +20,11 @@ struct SceneNode {
     /// A short description of what the node is, for "expected …, got …" messages.
     var shape: String {
         switch node {
-        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .scalar(let scalar):
+            let text = scalar.string
+            return text.count > 40 ? "'\(text.prefix(39))…'" : "'\(text)'"
         case .mapping: return "a mapping"
-        case .sequence: return "a list"
+        case .sequence(let sequence): return "a list of \(sequence.count)"
         case .alias: return "an alias"
         }
     }

@@ -25,7 +25,7 @@ struct SceneReader {
 
     /// Records "expected X, got Y" at a node.
     mutating func expected(_ what: String, _ node: SceneNode) {
-        report(node, "\(node.path): expected \(what), got \(node.shape)")
+        report(node, (node.path.isEmpty ? "" : "\(node.path): ") + "expected \(what), got \(node.shape)")
     }
 
     // MARK: Mappings

@@ -226,7 +226,10 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
         }
         shown.player.go(to: min(end, shown.player.step + 1))
         view = shown
-        if shown.player.step >= end { animationEnd = nil }
+        if shown.player.step >= end {
+            animationEnd = nil
+            if atCourseEnd { autoplay = false }
+        }
     }
 
     /// Changes the view directly (e.g. a mouse click on one of its cells); stops a running animation.
