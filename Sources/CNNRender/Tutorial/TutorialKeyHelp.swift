@@ -16,8 +16,8 @@ public enum TutorialKeyHelp {
     ]
 
     /// The footer's short key list.
-    public static let footer = "→ next  ← back  n p scene  space autoplay  g scenes  ? keys  q quit"
+    public static let footer = "← → beat  n p scene  space auto  g list  ? keys  q quit"
 
     /// The footer in classroom mode (presenter keys).
-    public static let classroomFooter = "→ next  ← back  n p scene  space autoplay  g scenes  1–9 jump  b blank  ? keys  q quit"
+    public static let classroomFooter = "← → beat  n p scene  space autoplay  g list  1–9 jump  b blank  ? keys  q quit"
 }

@@ -15,11 +15,8 @@ public enum TutorialScreen {
         if session.blanked { return RenderedFrame(canvas: canvas) }
         let palette = Palette(options: options)
         let glyphs = options.glyphs
-        let scene = session.scene
 
-        TitleBar.draw(
-            title: glyphs.adapt(header(session, program: program)),
-            hint: "beat \(session.beatIndex + 1)/\(scene.beats.count)", into: &canvas, palette: palette)
+        TitleBar.draw(title: glyphs.adapt(header(session, program: program)), hint: "", into: &canvas, palette: palette)
         drawFooter(session, into: &canvas, palette: palette, options: options)
 
         let layout = NarrationLayout(session: session, width: width, height: height, classroom: options.classroom)
@@ -65,15 +62,15 @@ public enum TutorialScreen {
         let glyphs = options.glyphs
         let row = canvas.height - 1
         guard row >= 1 else { return }
-        var status: [String] = []
+        var status = ["beat \(session.beatIndex + 1)/\(session.scene.beats.count)"]
         if let view = session.view { status.append("step \(view.player.step + 1)/\(view.player.stepCount)") }
         if let digit = session.pendingDigit { status.append("scene \(digit)\(glyphs.ellipsis)") }
-        status.append(session.autoplay ? "\(glyphs.play) autoplay" : "\(glyphs.pause) paused")
-        let right = status.joined(separator: "  ")
+        status.append(session.autoplay ? "\(glyphs.play) auto" : glyphs.pause)
+        let right = status.joined(separator: " ")
         let keys = glyphs.adapt(options.classroom ? TutorialKeyHelp.classroomFooter : TutorialKeyHelp.footer)
         let rightStart = canvas.width - right.unicodeScalars.count - 1
         canvas.put(right, row: row, column: max(0, rightStart), style: palette.key)
-        let room = rightStart - 2
+        let room = rightStart - 3
         guard room > 0 else { return }
         let shown = keys.unicodeScalars.count <= room ? keys : fitted(keys, width: room)
         canvas.put(" " + shown, row: row, column: 0, style: options.classroom ? .plain : palette.dim)
@@ -118,8 +115,10 @@ struct NarrationLayout {
 
     init(session: TutorialSession, width: Int, height: Int, classroom: Bool) {
         let paragraphs = Array(session.scene.narration.prefix(session.paragraphsShown))
-        margin = classroom ? max(4, width / 8) : 2
-        let textWidth = max(10, width - 2 * margin)
+        // Classroom: a centred block of at most 100 columns, a comfortable line length to read
+        // from the back of a room; otherwise the full width with a small margin.
+        let textWidth = classroom ? max(10, min(width - 8, 100)) : max(10, width - 4)
+        margin = classroom ? max(4, (width - textWidth) / 2) : 2
         var all: [Line] = []
         for (index, paragraph) in paragraphs.enumerated() {
             if classroom && index > 0 { all.append(Line(text: "", newest: false)) }
