@@ -116,6 +116,19 @@ struct TutorialScreenTests {
         #expect(canvas.contains("blank the screen (any key returns)"))
     }
 
+    @Test("a small screen: whole older paragraphs give way, the newest shows from its start")
+    func narrationOverflow() throws {
+        var session = try TutorialScreenTests.session()
+        session.go(scene: 0, beat: 1)
+        let canvas = TutorialScreenTests.text(session, 40, 12)
+        #expect(canvas.contains("The four products add up: 0·0 + 1·1"))
+        #expect(!canvas.contains("To compute") && !canvas.contains("them."), "no partial older paragraph")
+        session.go(scene: 0, beat: 0)
+        let first = TutorialScreenTests.text(session, 40, 12)
+        #expect(first.contains("To compute the first output we lay"))
+        #expect(first.lines.contains { $0.hasSuffix("…") }, "a cut paragraph ends with an ellipsis")
+    }
+
     @Test("--ascii: header and narration without Unicode")
     func ascii() throws {
         var session = try TutorialScreenTests.session()

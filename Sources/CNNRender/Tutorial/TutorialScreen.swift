@@ -119,17 +119,24 @@ struct NarrationLayout {
         // from the back of a room; otherwise the full width with a small margin.
         let textWidth = classroom ? max(10, min(width - 8, 100)) : max(10, width - 4)
         margin = classroom ? max(4, (width - textWidth) / 2) : 2
-        var all: [Line] = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            if classroom && index > 0 { all.append(Line(text: "", newest: false)) }
-            let newest = index == paragraphs.count - 1
-            all += TextWrap.lines(paragraph, width: textWidth).map { Line(text: $0, newest: newest) }
-        }
         // The view keeps most of the screen: narration takes at most a quarter (a third in
-        // classroom mode, whose screens are large), and shows the newest lines when it overflows.
+        // classroom mode, whose screens are large). When the paragraphs do not all fit, whole
+        // older paragraphs give way first; the newest is shown from its start, cut with an ellipsis.
         let limit = max(2, classroom ? height / 3 : height / 4)
-        var kept = Array(all.suffix(limit))
-        while kept.first?.text.isEmpty == true { kept.removeFirst() }
+        let wrapped = paragraphs.map { TextWrap.lines($0, width: textWidth) }
+        var kept: [Line] = []
+        if let newest = wrapped.last {
+            kept = newest.prefix(limit).map { Line(text: $0, newest: true) }
+            if newest.count > limit, let last = kept.popLast() {
+                let text = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(max(0, textWidth - 1))))
+                kept.append(Line(text: text + "…", newest: true))
+            }
+        }
+        for older in wrapped.dropLast().reversed() {
+            let gap = classroom ? 1 : 0
+            guard kept.count + gap + older.count <= limit else { break }
+            kept = older.map { Line(text: $0, newest: false) } + (classroom ? [Line(text: "", newest: false)] : []) + kept
+        }
         lines = kept
     }
 }
