@@ -1,27 +1,15 @@
-import ArgumentParser
 import CNNRender
 import CNNScenes
 import CNNTerminal
-import Dispatch
 
 /// Runs the sandbox on the terminal: draw, wait for a key or the next step, apply, repeat.
 /// While paused the process sleeps in the terminal's input wait; while playing it wakes
 /// only for the next step or a key.
 enum InteractiveExplore {
-    /// The smallest screen the views are laid out for.
-    static let minimumSize = (width: 40, height: 12)
-
     static func run(screen: any ExploreView, configuration: ExploreConfiguration, ascii: Bool, noColor: Bool) throws {
-        let options = TerminalOptions(color: !noColor && !TerminalOptions.environmentWantsNoColor)
-        let status: Int32
-        do {
-            status = try TerminalSession.run(options: options) { terminal in
-                loop(screen: screen, configuration: configuration, ascii: ascii, terminal: terminal)
-            }
-        } catch let error as TerminalError {
-            throw CommandFailure.usage("cnnviz explore: \(error.message)")
+        try InteractiveLoop.run(command: "explore", noColor: noColor) { terminal in
+            loop(screen: screen, configuration: configuration, ascii: ascii, terminal: terminal)
         }
-        if status != 0 { throw ExitCode(status) }
     }
 
     @MainActor
@@ -29,8 +17,7 @@ enum InteractiveExplore {
         screen: any ExploreView, configuration: ExploreConfiguration, ascii: Bool, terminal: TerminalScreen
     ) -> Int32 {
         var view = screen
-        let renderOptions = RenderOptions(
-            ascii: ascii || !terminal.capabilities.unicode, color: terminal.capabilities.colors > 0)
+        let renderOptions = InteractiveLoop.renderOptions(ascii: ascii, terminal: terminal)
         var nextTick: UInt64? = nil
         while true {
             let size = terminal.size
@@ -39,10 +26,9 @@ enum InteractiveExplore {
             // Wait for a key, or until the next step is due.
             var timeout: Int? = nil
             if view.player.playing {
-                let now = DispatchTime.now().uptimeNanoseconds
-                let due = nextTick ?? now + UInt64(view.player.interval) * 1_000_000
+                let due = nextTick ?? InteractiveLoop.now + UInt64(view.player.interval) * 1_000_000
                 nextTick = due
-                timeout = due > now ? Int((due - now) / 1_000_000) : 0
+                timeout = InteractiveLoop.milliseconds(until: due)
             } else {
                 nextTick = nil
             }
@@ -50,7 +36,7 @@ enum InteractiveExplore {
             case .timeout:
                 if view.player.playing {
                     view.apply(.tick)
-                    nextTick = (nextTick ?? DispatchTime.now().uptimeNanoseconds) + UInt64(view.player.interval) * 1_000_000
+                    nextTick = (nextTick ?? InteractiveLoop.now) + UInt64(view.player.interval) * 1_000_000
                 }
             case .resize:
                 continue
@@ -79,17 +65,8 @@ enum InteractiveExplore {
 
     /// The frame, or a request for a larger terminal when the screen is too small.
     static func draw(_ view: any ExploreView, size: (width: Int, height: Int), options: RenderOptions) -> RenderedFrame {
-        guard size.width >= minimumSize.width && size.height >= minimumSize.height else {
-            var canvas = Canvas(width: size.width, height: size.height)
-            let lines = TextWrap.lines(
-                "cnnviz needs at least \(minimumSize.width)×\(minimumSize.height); this terminal is \(size.width)×\(size.height). Enlarge it, or press q to quit.",
-                width: max(1, size.width - 2))
-            for (index, line) in lines.prefix(size.height).enumerated() {
-                canvas.put(options.glyphs.adapt(line), row: index, column: 1)
-            }
-            return RenderedFrame(canvas: canvas)
-        }
-        return view.render(width: size.width, height: size.height, options: options)
+        InteractiveLoop.tooSmallFrame(size: size, options: options)
+            ?? view.render(width: size.width, height: size.height, options: options)
     }
 
     /// The next view that accepts the flags, wrapping around (views that refuse them are skipped).

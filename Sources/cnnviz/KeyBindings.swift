@@ -33,25 +33,8 @@ enum KeyBindings {
         case "q": return .quit
         case "v": return .nextView
         case " ": return .action(.togglePlay)
-        case "l": return .action(.stepForward)
-        case "h": return .action(.stepBackward)
-        case "+", "=": return .action(.faster)
-        case "-", "_": return .action(.slower)
-        case "s": return .action(.stride(-1))
-        case "S": return .action(.stride(1))
-        case "p": return .action(.padding(-1))
-        case "P": return .action(.padding(1))
-        case "o": return .action(.cyclePaddingMode)
-        case "d": return .action(.dilation(-1))
-        case "D": return .action(.dilation(1))
-        case "k": return .action(.kernelSize(-1))
-        case "K": return .action(.kernelSize(1))
-        case "i": return .action(.inputSize(-1))
-        case "I": return .action(.inputSize(1))
-        case "c": return .action(.cyclePreset)
-        case "r": return .action(.newRandomInput)
         case "?": return .action(.toggleHelp)
-        default: return .action(.viewKey(character))
+        default: return ExploreKeys.action(for: character).map(KeyCommand.action)
         }
     }
 }

@@ -154,11 +154,13 @@ public enum ConvExploreView {
             let value = kernel.data[r * setup.kernelColumns + c]
             return (NumberText.format(value), palette.value(value, scale: kernelScale))
         }
-        canvas.put(setup.preset.title, row: top + kernelPanel.height, column: left, style: palette.dim)
+        // Explicit weights (a scene's `weights:`) are no preset; the preset's name would mislead.
+        let kernelName = setup.kernelValues == nil ? setup.preset.title : ""
+        canvas.put(kernelName, row: top + kernelPanel.height, column: left, style: palette.dim)
         if let bias = setup.bias {
             canvas.put("bias \(NumberText.format(bias))", row: top + kernelPanel.height + 1, column: left, style: palette.dim)
         }
-        left += max(kernelPanel.width, setup.preset.title.unicodeScalars.count) + 1
+        left += max(kernelPanel.width, kernelName.unicodeScalars.count) + 1
         canvas.put("=", row: middleRow, column: left + 1, style: CellStyle(bold: true))
         left += gap - 1
 

@@ -48,10 +48,14 @@ public struct ChannelsSetup: Hashable, Sendable {
             groups: configuration.groups)
     }
 
-    /// The input, `1 × C_in × H × W`: with the ramp fill channel c holds the ramp plus c; with a
+    /// The input, `1 × C_in × H × W`: explicit values for every channel when given (a scene's
+    /// `values:` as a list of channels); otherwise with the ramp fill channel c holds the ramp plus c; with a
     /// random fill each channel draws its own numbers; other fills repeat in every channel.
     public var input: Tensor {
         let plane = conv.inputRows * conv.inputColumns
+        if let all = conv.inputValues, all.count == inputChannels * plane, inputChannels > 1 {
+            return try! Tensor(shape: [1, inputChannels, conv.inputRows, conv.inputColumns], data: all)
+        }
         var values: [Double] = []
         values.reserveCapacity(inputChannels * plane)
         for channel in 0..<inputChannels {
@@ -63,10 +67,16 @@ public struct ChannelsSetup: Hashable, Sendable {
         return try! Tensor(shape: [1, inputChannels, conv.inputRows, conv.inputColumns], data: values)
     }
 
-    /// Weights `outputs × slices × kH × kW` from the preset: with the ramp preset, slice s of
+    /// Weights `outputs × slices × kH × kW`: explicit values for every kernel and slice when given
+    /// (a scene's `weights:` as kernels of slices); otherwise from the preset: with the ramp preset, slice s of
     /// kernel o holds the ramp plus s + o; a random preset draws every slice anew; other presets
     /// repeat in every slice.
     public func weights(outputs: Int, slices: Int, rows: Int, columns: Int, salt: UInt64 = 0) -> Tensor {
+        if let all = conv.kernelValues, all.count == outputs * slices * rows * columns, outputs * slices > 1,
+            rows == conv.kernelRows, columns == conv.kernelColumns
+        {
+            return try! Tensor(shape: [outputs, slices, rows, columns], data: all)
+        }
         var values: [Double] = []
         values.reserveCapacity(outputs * slices * rows * columns)
         for output in 0..<outputs {

@@ -23,6 +23,10 @@ public struct OneDSetup: Hashable, Sendable {
     public var seed: UInt64
     /// The single layer's bias, or nil for none.
     public var bias: Double?
+    /// Explicit signal values (a scene's `values:`), overriding the pattern when the length matches.
+    public var inputValues: [Double]? = nil
+    /// Explicit kernel values (a scene's `weights:`), overriding the preset when the size matches.
+    public var kernelValues: [Double]? = nil
 
     /// Longest signal offered by the `I` key (longer ones can be given with --input).
     public static let maximumLength = 64
@@ -60,6 +64,8 @@ public struct OneDSetup: Hashable, Sendable {
             padding: OneDSetup.columnPadding(conv.padding), dilation: conv.dilation[1], causal: configuration.causal,
             layers: OneDSetup.wavenetLayers(kernel: kernel ?? 2), preset: conv.preset, pattern: conv.pattern, seed: conv.seed,
             bias: conv.bias)
+        inputValues = conv.inputValues
+        kernelValues = conv.kernelValues
         if let text = configuration.layers {
             layers = try OneDSetup.checkedLayers(try LayerSyntax.parse(text))
             stackMode = true
@@ -105,12 +111,16 @@ public struct OneDSetup: Hashable, Sendable {
 
     /// The signal as a `1×1×L` tensor.
     public var input: Tensor {
-        try! Tensor(shape: [1, 1, length], data: pattern.values(rows: 1, columns: length, seed: seed))
+        let values = inputValues.flatMap { $0.count == length ? $0 : nil }
+            ?? pattern.values(rows: 1, columns: length, seed: seed)
+        return try! Tensor(shape: [1, 1, length], data: values)
     }
 
     /// The single layer's kernel as a `1×1×k` tensor.
     public var kernel: Tensor {
-        try! Tensor(shape: [1, 1, kernelSize], data: preset.weights(rows: 1, columns: kernelSize, seed: seed &+ 1000))
+        let values = kernelValues.flatMap { $0.count == kernelSize ? $0 : nil }
+            ?? preset.weights(rows: 1, columns: kernelSize, seed: seed &+ 1000)
+        return try! Tensor(shape: [1, 1, kernelSize], data: values)
     }
 
     /// The single layer's bias as a one-value tensor, or nil.
@@ -214,12 +224,14 @@ public struct OneDSetup: Hashable, Sendable {
     /// The next kernel preset.
     public mutating func cyclePreset() {
         preset = preset.next
+        kernelValues = nil
     }
 
     /// A new random signal.
     public mutating func reseed() {
         seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         pattern = .random
+        inputValues = nil
     }
 
     private func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {

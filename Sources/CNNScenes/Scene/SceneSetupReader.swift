@@ -1,0 +1,201 @@
+import CNNCore
+
+/// Reads a scene's `setup:` mapping into an `ExploreConfiguration`: the same names, value syntax,
+/// ranges and defaults as the `cnnviz explore` flags, plus explicit `values` and `weights`.
+struct SceneSetupReader {
+    /// The fields `setup:` takes, in the order the README lists them.
+    static let fields = [
+        "input", "values", "kernel", "weights", "fill", "preset", "seed", "bias", "stride", "padding", "dilation",
+        "pool", "ceil-mode", "exclude-pad", "layers", "in-channels", "out-channels", "groups", "output-padding", "causal",
+    ]
+
+    /// Reads the setup of a scene shown in `view`; problems go to `reader`.
+    static func read(_ node: SceneNode?, view: ExploreViewKind, reader: inout SceneReader) -> ExploreConfiguration {
+        var configuration = ExploreConfiguration()
+        guard let node else { return configuration }
+        guard let fields = reader.fields(node, known: SceneSetupReader.fields, owner: "setup") else { return configuration }
+        var given: Set<String> = []
+        var conv = configuration.conv
+
+        if let value = fields["input"]?.value, let size = size(value, range: 1...4096, reader: &reader) {
+            (conv.inputRows, conv.inputColumns) = (size[0], size[1])
+            given.insert("input")
+        }
+        if let value = fields["kernel"]?.value, let size = size(value, range: 1...15, reader: &reader) {
+            (conv.kernelRows, conv.kernelColumns) = (size[0], size[1])
+            given.insert("kernel")
+        }
+        if let value = fields["stride"]?.value,
+            let pair = pair(value, range: 1...99, meaning: "the stride is how far the kernel moves, at least 1", reader: &reader)
+        {
+            conv.stride = pair
+            given.insert("stride")
+        }
+        if let value = fields["dilation"]?.value,
+            let pair = pair(value, range: 1...99, meaning: "dilation 1 means no gaps between taps", reader: &reader)
+        {
+            conv.dilation = pair
+            given.insert("dilation")
+        }
+        if let value = fields["padding"]?.value, let padding = padding(value, reader: &reader) {
+            conv.padding = padding
+            given.insert("padding")
+        }
+        if let value = fields["preset"]?.value, let name = reader.text(value) {
+            if let preset = KernelPreset(rawValue: name.lowercased()) {
+                conv.preset = preset
+                given.insert("preset")
+            } else {
+                reader.report(value, "\(value.path): unknown preset '\(name)'; choose one of \(KernelPreset.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let value = fields["fill"]?.value, let name = reader.text(value) {
+            if let pattern = InputPattern(rawValue: name.lowercased()) {
+                conv.pattern = pattern
+                given.insert("fill")
+            } else {
+                reader.report(value, "\(value.path): unknown fill '\(name)'; choose one of \(InputPattern.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let value = fields["seed"]?.value, let seed = reader.wholeNumber(value, in: 0...Int.max) {
+            conv.seed = UInt64(seed)
+        }
+        if let value = fields["bias"]?.value, let bias = reader.number(value) {
+            conv.bias = bias
+        }
+        if let value = fields["pool"]?.value, let name = reader.text(value) {
+            switch name.lowercased() {
+            case "max": configuration.poolKind = .max
+            case "avg", "average", "mean":
+                configuration.poolKind = .average
+                given.insert("pool")
+            default: reader.report(value, "\(value.path): unknown pooling '\(name)'; choose max or avg")
+            }
+        }
+        if let value = fields["ceil-mode"]?.value, let flag = reader.flag(value) {
+            configuration.ceilMode = flag
+        }
+        if let value = fields["exclude-pad"]?.value, let flag = reader.flag(value) {
+            configuration.countIncludePad = !flag
+        }
+        if let value = fields["layers"]?.value, let text = reader.text(value, what: "layers like \"conv3,conv3,pool2s2\"") {
+            configuration.layers = text
+            given.insert("layers")
+        }
+        for name in ["in-channels", "out-channels", "groups"] {
+            guard let value = fields[name]?.value, let count = reader.wholeNumber(value, in: 1...16) else { continue }
+            given.insert(name)
+            switch name {
+            case "in-channels": configuration.inputChannels = count
+            case "out-channels": configuration.outputChannels = count
+            default: configuration.groups = count
+            }
+        }
+        if let value = fields["output-padding"]?.value,
+            let pair = pair(
+                value, range: 0...98,
+                meaning: "it adds rows/columns at the bottom/right and must be smaller than the stride or the dilation",
+                reader: &reader)
+        {
+            configuration.outputPadding = pair
+            given.insert("output-padding")
+        }
+        if let value = fields["causal"]?.value, let flag = reader.flag(value) {
+            configuration.causal = flag
+            if flag { given.insert("causal") }
+        }
+        configuration.conv = conv
+        configuration.given = given
+        if let value = fields["values"]?.value {
+            SceneValues.readInput(value, view: view, into: &configuration, reader: &reader)
+        }
+        if let value = fields["weights"]?.value {
+            SceneValues.readWeights(value, view: view, into: &configuration, reader: &reader)
+        }
+        return configuration
+    }
+
+    // MARK: Value syntax (as the explore flags)
+
+    /// `7x7`, `7×7`, `7` or `[7, 7]` → [rows, columns].
+    static func size(_ node: SceneNode, range: ClosedRange<Int>, reader: inout SceneReader) -> [Int]? {
+        let numbers: [Int]?
+        if let items = node.items {
+            numbers = items.count <= 2 ? items.compactMap { $0.node.scalar.flatMap(Int.construct) } : nil
+            if numbers?.count != items.count || items.isEmpty {
+                reader.expected("a size like 7x7 or 7", node)
+                return nil
+            }
+        } else if let text = node.scalarText {
+            let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" || $0 == "," })
+            let parsed = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            numbers = !parts.isEmpty && parsed.count == parts.count && parsed.count <= 2 ? parsed : nil
+        } else {
+            numbers = nil
+        }
+        guard let numbers else {
+            reader.expected("a size like 7x7 or 7", node)
+            return nil
+        }
+        if let bad = numbers.first(where: { !range.contains($0) }) {
+            reader.report(node, "\(node.path): \(bad) is outside \(range.lowerBound)…\(range.upperBound); choose a size in that range")
+            return nil
+        }
+        return numbers.count == 1 ? [numbers[0], numbers[0]] : numbers
+    }
+
+    /// `2`, `"3,2"` or `[3, 2]` → [rows, columns], each in `range`.
+    static func pair(_ node: SceneNode, range: ClosedRange<Int>, meaning: String, reader: inout SceneReader) -> [Int]? {
+        var numbers: [Int]? = nil
+        if let items = node.items {
+            let parsed = items.compactMap { $0.node.scalar.flatMap(Int.construct) }
+            numbers = !items.isEmpty && items.count <= 2 && parsed.count == items.count ? parsed : nil
+        } else if let text = node.scalarText {
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            let parsed = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            numbers = !parts.isEmpty && parsed.count == parts.count && parsed.count <= 2 ? parsed : nil
+        }
+        guard let numbers else {
+            reader.expected("a whole number or two (e.g. 2 or \"3,2\")", node)
+            return nil
+        }
+        if let bad = numbers.first(where: { !range.contains($0) }) {
+            reader.report(node, "\(node.path): \(bad) is outside \(range.lowerBound)…\(range.upperBound); \(meaning)")
+            return nil
+        }
+        return numbers.count == 1 ? [numbers[0], numbers[0]] : numbers
+    }
+
+    /// `1`, `"1,2"`, `"0:1,1:0"` (before:after per axis), `valid`, `same`, `full`.
+    static func padding(_ node: SceneNode, reader: inout SceneReader) -> PaddingSpec? {
+        let expectation = "a padding: a number, \"rows,columns\", before:after pairs like \"0:1,1:0\", or valid, same, full"
+        guard let text = node.scalarText else {
+            reader.expected(expectation, node)
+            return nil
+        }
+        switch text.lowercased() {
+        case "valid": return .valid
+        case "same": return .same
+        case "full": return .full
+        default: break
+        }
+        let axes = text.split(separator: ",", omittingEmptySubsequences: false)
+        var result: [AxisPadding] = []
+        for axis in axes {
+            let sides = axis.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard axes.count <= 2, sides.count == 1 || sides.count == 2, sides.allSatisfy({ $0 != nil }) else {
+                reader.expected(expectation, node)
+                return nil
+            }
+            let values = sides.map { $0! }
+            if let bad = values.first(where: { $0 < 0 || $0 > 99 }) {
+                reader.report(node, "\(node.path): \(bad) is outside 0…99; padding counts zeros added on a side")
+                return nil
+            }
+            result.append(values.count == 1 ? AxisPadding(values[0]) : AxisPadding(before: values[0], after: values[1]))
+        }
+        if result.count == 1 { result.append(result[0]) }
+        if result.allSatisfy(\.isSymmetric) { return .explicit(result.map(\.before)) }
+        return .asymmetric(result)
+    }
+}
