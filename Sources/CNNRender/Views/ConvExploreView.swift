@@ -85,7 +85,8 @@ public enum ConvExploreView {
         // Zoom: the widest cells and tallest rows that fit (larger terminals get larger cells).
         var extra = 0, rowStep = 1
         let tallest = max(inputRows.count, setup.kernelRows + 2, outputRowsCount)
-        let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)]
+        // Classroom mode (a projector) may go larger still.
+        let zooms = [(12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)]
             .filter { options.classroom || $0.0 <= 7 }
         for (candidate, step) in zooms {
             let total = inputColumns.count * (inputText + 1 + candidate) + setup.kernelColumns * (kernelText + 1 + candidate)
