@@ -20,7 +20,7 @@ struct TutorialOptions: ParsableArguments {
     @Option(help: "Print the screen of scene SCENE (1 is the first) at beat BEAT (default 1), finished, as text and exit; e.g. 3 or 3:2.")
     var frame: String?
 
-    @Option(help: "Screen size for --frame, WIDTHxHEIGHT (default 80x24).")
+    @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
     var size = "80x24"
 
     /// Plays `scenes` (interactively, or one frame with --frame) under `command`'s name.
