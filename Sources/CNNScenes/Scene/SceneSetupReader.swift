@@ -119,51 +119,42 @@ struct SceneSetupReader {
 
     /// `7x7`, `7×7`, `7` or `[7, 7]` → [rows, columns].
     static func size(_ node: SceneNode, range: ClosedRange<Int>, reader: inout SceneReader) -> [Int]? {
-        let numbers: [Int]?
+        let result: Result<[Int], ValueSyntax.Problem>
         if let items = node.items {
-            numbers = items.count <= 2 ? items.compactMap { $0.node.scalar.flatMap(Int.construct) } : nil
-            if numbers?.count != items.count || items.isEmpty {
-                reader.expected("a size like 7x7 or 7", node)
-                return nil
-            }
+            let numbers = items.compactMap { $0.node.scalar.flatMap(Int.construct) }
+            result = numbers.count == items.count ? ValueSyntax.pair(numbers, range: range) : .failure(.malformed)
         } else if let text = node.scalarText {
-            let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" || $0 == "," })
-            let parsed = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            numbers = !parts.isEmpty && parsed.count == parts.count && parsed.count <= 2 ? parsed : nil
+            result = ValueSyntax.size(text, range: range)
         } else {
-            numbers = nil
+            result = .failure(.malformed)
         }
-        guard let numbers else {
-            reader.expected("a size like 7x7 or 7", node)
-            return nil
-        }
-        if let bad = numbers.first(where: { !range.contains($0) }) {
+        switch result {
+        case .success(let values): return values
+        case .failure(.malformed): reader.expected("a size like 7x7 or 7", node)
+        case .failure(.outOfRange(let bad)):
             reader.report(node, "\(node.path): \(bad) is outside \(range.lowerBound)…\(range.upperBound); choose a size in that range")
-            return nil
         }
-        return numbers.count == 1 ? [numbers[0], numbers[0]] : numbers
+        return nil
     }
 
     /// `2`, `"3,2"` or `[3, 2]` → [rows, columns], each in `range`.
     static func pair(_ node: SceneNode, range: ClosedRange<Int>, meaning: String, reader: inout SceneReader) -> [Int]? {
-        var numbers: [Int]? = nil
+        let result: Result<[Int], ValueSyntax.Problem>
         if let items = node.items {
-            let parsed = items.compactMap { $0.node.scalar.flatMap(Int.construct) }
-            numbers = !items.isEmpty && items.count <= 2 && parsed.count == items.count ? parsed : nil
+            let numbers = items.compactMap { $0.node.scalar.flatMap(Int.construct) }
+            result = numbers.count == items.count ? ValueSyntax.pair(numbers, range: range) : .failure(.malformed)
         } else if let text = node.scalarText {
-            let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-            let parsed = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            numbers = !parts.isEmpty && parsed.count == parts.count && parsed.count <= 2 ? parsed : nil
+            result = ValueSyntax.pair(text, range: range)
+        } else {
+            result = .failure(.malformed)
         }
-        guard let numbers else {
-            reader.expected("a whole number or two (e.g. 2 or \"3,2\")", node)
-            return nil
-        }
-        if let bad = numbers.first(where: { !range.contains($0) }) {
+        switch result {
+        case .success(let values): return values
+        case .failure(.malformed): reader.expected("a whole number or two (e.g. 2 or \"3,2\")", node)
+        case .failure(.outOfRange(let bad)):
             reader.report(node, "\(node.path): \(bad) is outside \(range.lowerBound)…\(range.upperBound); \(meaning)")
-            return nil
         }
-        return numbers.count == 1 ? [numbers[0], numbers[0]] : numbers
+        return nil
     }
 
     /// `1`, `"1,2"`, `"0:1,1:0"` (before:after per axis), `valid`, `same`, `full`.
@@ -173,29 +164,12 @@ struct SceneSetupReader {
             reader.expected(expectation, node)
             return nil
         }
-        switch text.lowercased() {
-        case "valid": return .valid
-        case "same": return .same
-        case "full": return .full
-        default: break
+        switch ValueSyntax.padding(text) {
+        case .success(let padding): return padding
+        case .failure(.malformed): reader.expected(expectation, node)
+        case .failure(.outOfRange(let bad)):
+            reader.report(node, "\(node.path): \(bad) is outside 0…99; padding counts zeros added on a side")
         }
-        let axes = text.split(separator: ",", omittingEmptySubsequences: false)
-        var result: [AxisPadding] = []
-        for axis in axes {
-            let sides = axis.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard axes.count <= 2, sides.count == 1 || sides.count == 2, sides.allSatisfy({ $0 != nil }) else {
-                reader.expected(expectation, node)
-                return nil
-            }
-            let values = sides.map { $0! }
-            if let bad = values.first(where: { $0 < 0 || $0 > 99 }) {
-                reader.report(node, "\(node.path): \(bad) is outside 0…99; padding counts zeros added on a side")
-                return nil
-            }
-            result.append(values.count == 1 ? AxisPadding(values[0]) : AxisPadding(before: values[0], after: values[1]))
-        }
-        if result.count == 1 { result.append(result[0]) }
-        if result.allSatisfy(\.isSymmetric) { return .explicit(result.map(\.before)) }
-        return .asymmetric(result)
+        return nil
     }
 }
