@@ -83,7 +83,7 @@ public enum PanelStrip {
         let tallest = panels.filter { $0.message == nil }.map(\.rows.count).max() ?? 1
         let fullColumns = panels.map(\.columns.count)
         // Zoom: the widest cells and tallest rows that fit.
-        let zooms = [(4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter { options.classroom || $0.0 <= 3 }
+        let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter { options.classroom || $0.0 <= 6 }
         var extra = 0, rowStep = 1
         for (candidate, step) in zooms
         where totalWidth(candidate, fullColumns) <= available && 1 + tallest * step - 1 + captionRows <= height {
