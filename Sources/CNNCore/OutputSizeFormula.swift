@@ -58,4 +58,21 @@ public struct OutputSizeFormula: Hashable, Sendable, CustomStringConvertible {
         let plural = unread == 1 ? axisName : axisName + "s"
         return "stride \(g.stride) does not tile \(g.paddedSize) cells with a window of \(g.effectiveKernel): the last \(unread) \(plural) \(unread == 1 ? "is" : "are") never read"
     }
+
+    /// The tiling notes of a 2-D window: one sentence when rows and columns leave the same
+    /// number of cells unread at the same stride, otherwise one per axis that leaves any.
+    public static func tilingNotes(rows: AxisGeometry, columns: AxisGeometry) -> [String] {
+        let rowNote = rows.formula.tilingNote(rowsOrColumns: "row")
+        let columnNote = columns.formula.tilingNote(rowsOrColumns: "column")
+        if rowNote != nil && columnNote != nil && rows.stride == columns.stride
+            && rows.paddedSize == columns.paddedSize && rows.effectiveKernel == columns.effectiveKernel
+        {
+            let count = rows.unreadInputCells
+            if count == columns.unreadInputCells {
+                let plural = count == 1 ? "" : "s"
+                return ["stride \(rows.stride) does not tile \(rows.paddedSize) cells with a window of \(rows.effectiveKernel): the last \(count) row\(plural) and column\(plural) are never read"]
+            }
+        }
+        return [rowNote, columnNote].compactMap { $0 }
+    }
 }

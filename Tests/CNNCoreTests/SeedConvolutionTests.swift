@@ -192,3 +192,20 @@ struct SeedConvolutionTests {
         }
     }
 }
+
+@Suite("Tiling notes")
+struct TilingNoteTests {
+    @Test("rows and columns alike give one sentence; different axes give one each; tiling axes give none")
+    func notes() {
+        let seven = AxisGeometry(inputSize: 7, kernelSize: 3, stride: 3)
+        #expect(OutputSizeFormula.tilingNotes(rows: seven, columns: seven)
+            == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row and column are never read"])
+        let tiles = AxisGeometry(inputSize: 7, kernelSize: 3, stride: 2)
+        #expect(OutputSizeFormula.tilingNotes(rows: tiles, columns: tiles).isEmpty)
+        #expect(OutputSizeFormula.tilingNotes(rows: seven, columns: tiles)
+            == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row is never read"])
+        let eight = AxisGeometry(inputSize: 8, kernelSize: 3, stride: 3)
+        #expect(OutputSizeFormula.tilingNotes(rows: eight, columns: eight)
+            == ["stride 3 does not tile 8 cells with a window of 3: the last 2 rows and columns are never read"])
+    }
+}

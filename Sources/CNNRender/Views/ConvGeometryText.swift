@@ -53,13 +53,6 @@ public struct ConvGeometryText {
 
     /// Notes on rows or columns the stride leaves unread.
     public func notes(glyphs: Glyphs) -> [String] {
-        var notes: [String] = []
-        if let note = axes[0].formula.tilingNote(rowsOrColumns: "row") { notes.append(note) }
-        if let note = axes[1].formula.tilingNote(rowsOrColumns: "column") { notes.append(note) }
-        if notes.count == 2 && axes[0].stride == axes[1].stride && axes[0].unreadInputCells == axes[1].unreadInputCells {
-            let count = axes[0].unreadInputCells
-            return ["stride \(axes[0].stride) does not tile \(axes[0].paddedSize) cells with a window of \(axes[0].effectiveKernel): the last \(count) row\(count == 1 ? "" : "s") and column\(count == 1 ? "" : "s") are never read"]
-        }
-        return notes.map(glyphs.adapt)
+        OutputSizeFormula.tilingNotes(rows: axes[0], columns: axes[1]).map(glyphs.adapt)
     }
 }

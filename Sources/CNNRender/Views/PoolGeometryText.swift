@@ -84,8 +84,7 @@ public struct PoolGeometryText {
         if let words = axisWords(axes.map(\.ceilWindowDropped)) {
             notes.append("ceil mode's extra window along the \(words) would start in the padding, so PyTorch drops it (the \(glyphs.minus) 1)")
         }
-        let tiling = [axes[0].formula.tilingNote(rowsOrColumns: "row"), axes[1].formula.tilingNote(rowsOrColumns: "column")]
-        notes += tiling.compactMap { $0 }
+        notes += OutputSizeFormula.tilingNotes(rows: axes[0], columns: axes[1])
         return notes.map(glyphs.adapt)
     }
 }
