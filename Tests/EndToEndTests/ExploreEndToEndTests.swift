@@ -46,14 +46,17 @@ struct ExploreEndToEndTests {
 
         // Too far: the core's refusal appears in place, and the view stays up.
         try tmux.sendKeys("D", "D")
-        screen = try await tmux.waitUntil(contains: "cannot compute")
+        // The first D already overflows (dilation 3); wait for the second one's screen.
+        screen = try await tmux.waitUntil("the refusal at dilation 4") { $0.contains("cannot compute") && $0.contains("dil 4") }
         #expect(screen.contains("kernel 4×4 at dilation 4") && screen.contains("spans 13×13"))
         try tmux.sendKeys("d", "d")
         screen = try await tmux.waitUntil(contains: "dil 2")
         #expect(!screen.contains("cannot compute"))
 
         try tmux.resize(width: 120, height: 40)
-        screen = try await tmux.waitUntil(contains: "? keys  q quit")
+        screen = try await tmux.waitUntil("the 120-column redraw") {
+            $0.contains("? keys  q quit") && ($0.split(separator: "\n").first?.count ?? 0) > 100
+        }
         #expect(screen.split(separator: "\n").first.map { $0.count > 100 } == true)
 
         try tmux.sendKeys("?")
