@@ -66,8 +66,7 @@ public struct BackpropExploreModel: Hashable, Sendable, ExploreModel {
 
     /// The refusal message when the setup is invalid.
     public var errorMessage: String? {
-        if case .failure(let error) = result { return error.message }
-        return nil
+        result.errorMessage
     }
 
     /// `dL/dY`'s values for an output size: whole numbers −2…3 from the gradient seed.

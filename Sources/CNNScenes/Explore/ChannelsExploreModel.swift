@@ -82,8 +82,7 @@ public struct ChannelsExploreModel: Hashable, Sendable, ExploreModel {
 
     /// The refusal message when the setup is invalid.
     public var errorMessage: String? {
-        if case .failure(let error) = result { return error.message }
-        return nil
+        result.errorMessage
     }
 
     /// The stage, output channel and cell of the current step.

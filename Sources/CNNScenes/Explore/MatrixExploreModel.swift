@@ -72,9 +72,7 @@ public struct MatrixExploreModel: Hashable, Sendable, ExploreModel {
 
     /// The core's refusal, or the size refusal.
     public var errorMessage: String? {
-        if let sizeRefusal { return sizeRefusal }
-        if case .failure(let error) = result { return error.message }
-        return nil
+        sizeRefusal ?? result.errorMessage
     }
 
     /// Applies one action.

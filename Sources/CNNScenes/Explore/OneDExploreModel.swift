@@ -41,9 +41,7 @@ public struct OneDExploreModel: Hashable, Sendable, ExploreModel {
 
     /// The refusal message of whatever is shown, if the core refused it.
     public var errorMessage: String? {
-        if case .failure(let error)? = single { return error.message }
-        if case .failure(let error)? = stack { return error.message }
-        return nil
+        single?.errorMessage ?? stack?.errorMessage
     }
 
     /// Single mode: the trace of the current step.

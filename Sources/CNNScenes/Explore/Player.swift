@@ -83,3 +83,22 @@ extension Player {
         return true
     }
 }
+
+extension Player {
+    /// Arrow keys over a view whose steps are the cells of a `rows × columns` grid in reading
+    /// order. On the timeline, ←/→ step and the result is false. Otherwise the current cell
+    /// moves by the arrow, clamped to the grid, and the result is true: the grid takes the focus.
+    /// Either way playback pauses.
+    public mutating func arrow(rows deltaRows: Int, columns deltaColumns: Int, onTimeline: Bool, gridRows: Int, gridColumns: Int) -> Bool {
+        playing = false
+        if onTimeline && deltaRows == 0 {
+            if deltaColumns > 0 { forward() } else if deltaColumns < 0 { backward() }
+            return false
+        }
+        guard gridRows > 0, gridColumns > 0 else { return true }
+        let row = min(max(0, step / gridColumns + deltaRows), gridRows - 1)
+        let column = min(max(0, step % gridColumns + deltaColumns), gridColumns - 1)
+        go(to: row * gridColumns + column)
+        return true
+    }
+}

@@ -34,8 +34,7 @@ public struct PoolExploreModel: Hashable, Sendable, ExploreModel {
 
     /// The refusal message when the setup is invalid.
     public var errorMessage: String? {
-        if case .failure(let error) = result { return error.message }
-        return nil
+        result.errorMessage
     }
 
     /// The trace of the current step (window and global modes).
@@ -90,17 +89,12 @@ public struct PoolExploreModel: Hashable, Sendable, ExploreModel {
 
     private mutating func moveCursor(rows: Int, columns: Int) {
         guard let computation else { return }
-        if focus == .timeline && rows == 0 {
-            player.playing = false
-            if columns > 0 { player.forward() } else if columns < 0 { player.backward() }
-            return
+        if player.arrow(
+            rows: rows, columns: columns, onTimeline: focus == .timeline,
+            gridRows: computation.outputRows, gridColumns: computation.outputColumns)
+        {
+            focus = .outputMap
         }
-        focus = .outputMap
-        player.playing = false
-        let (row, column) = computation.position(ofStep: player.step)
-        let newRow = min(max(0, row + rows), computation.outputRows - 1)
-        let newColumn = min(max(0, column + columns), computation.outputColumns - 1)
-        player.go(to: computation.step(row: newRow, column: newColumn))
     }
 
     /// Replaces the setup, recomputes, and keeps the step where it still exists.

@@ -55,9 +55,7 @@ public struct StackExploreModel: Hashable, Sendable, ExploreModel {
 
     /// The refusal message when the setup (or the dependency query) is invalid.
     public var errorMessage: String? {
-        if case .failure(let error) = result { return error.message }
-        if case .failure(let error) = dependencies { return error.message }
-        return nil
+        result.errorMessage ?? dependencies?.errorMessage
     }
 
     /// The dependencies of the chosen cell when the core gave them.

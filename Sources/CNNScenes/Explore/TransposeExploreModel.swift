@@ -45,8 +45,7 @@ public struct TransposeExploreModel: Hashable, Sendable, ExploreModel {
 
     /// The refusal message when the setup is invalid.
     public var errorMessage: String? {
-        if case .failure(let error) = result { return error.message }
-        return nil
+        result.errorMessage
     }
 
     /// Steps of a mode: input cells (scatter) or output cells (zero insertion).
