@@ -45,10 +45,11 @@ extension ConvLayer {
         inputGradientGather.forEachTerm(
             source: gradOutput.data, weight: weight.data, batch: batch, channel: channel, row: row, column: column
         ) { term in
-            terms.append(GradientTerm(
-                outputRow: term.sourceRow, outputColumn: term.sourceColumn, outputChannel: term.sourceChannel,
-                batch: batch, tapRow: term.tapRow, tapColumn: term.tapColumn, gradient: term.sourceValue,
-                factor: term.weight, inputChannel: channel, inputRow: row, inputColumn: column, isPadding: false))
+            terms.append(
+                GradientTerm(
+                    outputRow: term.sourceRow, outputColumn: term.sourceColumn, outputChannel: term.sourceChannel,
+                    batch: batch, tapRow: term.tapRow, tapColumn: term.tapColumn, gradient: term.sourceValue,
+                    factor: term.weight, inputChannel: channel, inputRow: row, inputColumn: column, isPadding: false))
         }
         return GradientTrace(target: target, terms: terms)
     }

@@ -26,7 +26,8 @@ extension ConvLayer {
         try checkInputAndWeight(input: input, weight: weight)
         guard gradOutput.shape == outputShape else {
             throw .invalidShape(
-                "grad_output shape \(Tensor.describe(gradOutput.shape)) should match the output \(Tensor.describe(outputShape)), one gradient per output value")
+                "grad_output shape \(Tensor.describe(gradOutput.shape)) should match the output \(Tensor.describe(outputShape)), one gradient per output value"
+            )
         }
         let gradInput = try Tensor(
             shape: inputShape,
@@ -48,10 +49,13 @@ extension ConvLayer {
     /// Checks the input and weight against the layer's shapes (the bias plays no part in backward).
     func checkInputAndWeight(input: Tensor, weight: Tensor) throws(CNNError) {
         guard input.shape == inputShape else {
-            throw .invalidShape("input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape))")
+            throw .invalidShape(
+                "input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape))")
         }
         guard weight.shape == weightShape else {
-            throw .invalidShape("weight shape \(Tensor.describe(weight.shape)) differs from the layer's \(Tensor.describe(weightShape))")
+            throw .invalidShape(
+                "weight shape \(Tensor.describe(weight.shape)) differs from the layer's \(Tensor.describe(weightShape))"
+            )
         }
     }
 
@@ -66,7 +70,8 @@ extension ConvLayer {
             let target = SharedBuffer(base: buffer.baseAddress!)
             parallelFor(outChannels, work: work) { co in
                 for index in 0..<perKernel {
-                    let slice = index / taps, tap = index % taps
+                    let slice = index / taps
+                    let tap = index % taps
                     var sum = 0.0
                     forEachWeightTerm(
                         input: input.data, gradOutput: gradOutput.data, outputChannel: co, tapChannel: slice,
@@ -103,7 +108,8 @@ extension ConvLayer {
         input: [Double], gradOutput: [Double], outputChannel co: Int, tapChannel slice: Int,
         tapRow kr: Int, tapColumn kc: Int, _ body: (GradientTerm) -> Void
     ) {
-        let rows = rowAxis, columns = columnAxis
+        let rows = rowAxis
+        let columns = columnAxis
         let ci = (co / outputsPerGroup) * channelsPerGroup + slice
         let inPlane = rows.inputSize * columns.inputSize
         let outPlane = rows.outputSize * columns.outputSize
@@ -115,11 +121,12 @@ extension ConvLayer {
                 for ow in 0..<columns.outputSize {
                     let iw = columns.inputPosition(output: ow, tap: kc)
                     let inside = rows.isInside(ih) && columns.isInside(iw)
-                    body(GradientTerm(
-                        outputRow: oh, outputColumn: ow, outputChannel: co, batch: n, tapRow: kr, tapColumn: kc,
-                        gradient: gradOutput[gradPlane + oh * columns.outputSize + ow],
-                        factor: inside ? input[inputPlane + ih * columns.inputSize + iw] : 0,
-                        inputChannel: ci, inputRow: ih, inputColumn: iw, isPadding: !inside))
+                    body(
+                        GradientTerm(
+                            outputRow: oh, outputColumn: ow, outputChannel: co, batch: n, tapRow: kr, tapColumn: kc,
+                            gradient: gradOutput[gradPlane + oh * columns.outputSize + ow],
+                            factor: inside ? input[inputPlane + ih * columns.inputSize + iw] : 0,
+                            inputChannel: ci, inputRow: ih, inputColumn: iw, isPadding: !inside))
                 }
             }
         }

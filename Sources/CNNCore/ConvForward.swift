@@ -4,14 +4,18 @@ extension ConvLayer {
     public func forward(input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) -> Tensor {
         try checkTensors(input: input, weight: weight, bias: bias)
         var output = Tensor(shape: outputShape)
-        let rows = rowAxis, columns = columnAxis
+        let rows = rowAxis
+        let columns = columnAxis
         let batch = inputShape[0]
         let inPlane = rows.inputSize * columns.inputSize
         let outPlane = rows.outputSize * columns.outputSize
         let taps = kernelRows * kernelColumns
-        let groupSize = channelsPerGroup, perGroup = outputsPerGroup, outChannels = outputChannels
+        let groupSize = channelsPerGroup
+        let perGroup = outputsPerGroup
+        let outChannels = outputChannels
         let inChannels = inputChannels
-        let outWidth = columns.outputSize, inWidth = columns.inputSize
+        let outWidth = columns.outputSize
+        let inWidth = columns.inputSize
         let work = batch * outChannels * outPlane * groupSize * taps
         let rowRanges = (0..<kernelRows).map { rows.validOutputs(tap: $0) }
         let columnRanges = (0..<kernelColumns).map { columns.validOutputs(tap: $0) }
@@ -94,10 +98,12 @@ extension ConvLayer {
         into out: UnsafeMutablePointer<Double>, from row: UnsafePointer<Double>, weights: UnsafePointer<Double>,
         columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
     ) {
-        let step = columns.stride, dilation = columns.dilation
+        let step = columns.stride
+        let dilation = columns.dilation
         // Edge cells (some taps fall in the padding), tap by tap.
         for kc in 0..<ranges.count {
-            let w = weights[kc], range = ranges[kc]
+            let w = weights[kc]
+            let range = ranges[kc]
             let leftEnd = interior.isEmpty ? range.upperBound : max(range.lowerBound, interior.lowerBound)
             let rightStart = interior.isEmpty ? range.upperBound : min(range.upperBound, interior.upperBound)
             var ow = range.lowerBound
@@ -113,11 +119,16 @@ extension ConvLayer {
         }
         guard !interior.isEmpty else { return }
         let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
-        let to = out + interior.lowerBound, from = row + first
+        let to = out + interior.lowerBound
+        let from = row + first
         let count = interior.count
         if ranges.count == 3 && step == 1 {
-            let w0 = weights[0], w1 = weights[1], w2 = weights[2]
-            let a = from, b = from + dilation, c = from + 2 * dilation
+            let w0 = weights[0]
+            let w1 = weights[1]
+            let w2 = weights[2]
+            let a = from
+            let b = from + dilation
+            let c = from + 2 * dilation
             for i in 0..<count {
                 var acc = to[i]
                 acc += w0 * a[i]
@@ -143,19 +154,35 @@ extension ConvLayer {
         into out: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>, rowStep: Int,
         weights: UnsafePointer<Double>, columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
     ) {
-        accumulate3x3Edges(into: out, from: top, rowStep: rowStep, weights: weights, columns: columns, ranges: ranges, interior: interior)
+        accumulate3x3Edges(
+            into: out, from: top, rowStep: rowStep, weights: weights, columns: columns, ranges: ranges,
+            interior: interior)
         guard !interior.isEmpty else { return }
         let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
-        let r0 = top + first, r1 = r0 + rowStep, r2 = r1 + rowStep
+        let r0 = top + first
+        let r1 = r0 + rowStep
+        let r2 = r1 + rowStep
         let to = out + interior.lowerBound
-        let w00 = weights[0], w01 = weights[1], w02 = weights[2]
-        let w10 = weights[3], w11 = weights[4], w12 = weights[5]
-        let w20 = weights[6], w21 = weights[7], w22 = weights[8]
-        let d1 = columns.dilation, d2 = 2 * columns.dilation
+        let w00 = weights[0]
+        let w01 = weights[1]
+        let w02 = weights[2]
+        let w10 = weights[3]
+        let w11 = weights[4]
+        let w12 = weights[5]
+        let w20 = weights[6]
+        let w21 = weights[7]
+        let w22 = weights[8]
+        let d1 = columns.dilation
+        let d2 = 2 * columns.dilation
         let count = interior.count
         var i = 0
         // Four cells at a time; each lane is one output cell, its taps added in trace order.
-        let p01 = r0 + d1, p02 = r0 + d2, p11 = r1 + d1, p12 = r1 + d2, p21 = r2 + d1, p22 = r2 + d2
+        let p01 = r0 + d1
+        let p02 = r0 + d2
+        let p11 = r1 + d1
+        let p12 = r1 + d2
+        let p21 = r2 + d1
+        let p22 = r2 + d2
         while i &+ 4 <= count {
             var acc = SIMDLoad.load(to + i)
             acc += SIMD4(repeating: w00) * SIMDLoad.load(r0 + i)
@@ -194,62 +221,109 @@ extension ConvLayer {
         rowStep: Int, weights a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
         columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
     ) {
-        accumulate3x3Edges(into: outA, from: top, rowStep: rowStep, weights: a, columns: columns, ranges: ranges, interior: interior)
-        accumulate3x3Edges(into: outB, from: top, rowStep: rowStep, weights: b, columns: columns, ranges: ranges, interior: interior)
+        accumulate3x3Edges(
+            into: outA, from: top, rowStep: rowStep, weights: a, columns: columns, ranges: ranges, interior: interior)
+        accumulate3x3Edges(
+            into: outB, from: top, rowStep: rowStep, weights: b, columns: columns, ranges: ranges, interior: interior)
         guard !interior.isEmpty else { return }
         let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
-        let r0 = top + first, r1 = r0 + rowStep, r2 = r1 + rowStep
-        let toA = outA + interior.lowerBound, toB = outB + interior.lowerBound
-        let a00 = a[0], a01 = a[1], a02 = a[2], a10 = a[3], a11 = a[4], a12 = a[5], a20 = a[6], a21 = a[7], a22 = a[8]
-        let b00 = b[0], b01 = b[1], b02 = b[2], b10 = b[3], b11 = b[4], b12 = b[5], b20 = b[6], b21 = b[7], b22 = b[8]
-        let d1 = columns.dilation, d2 = 2 * columns.dilation
+        let r0 = top + first
+        let r1 = r0 + rowStep
+        let r2 = r1 + rowStep
+        let toA = outA + interior.lowerBound
+        let toB = outB + interior.lowerBound
+        let a00 = a[0]
+        let a01 = a[1]
+        let a02 = a[2]
+        let a10 = a[3]
+        let a11 = a[4]
+        let a12 = a[5]
+        let a20 = a[6]
+        let a21 = a[7]
+        let a22 = a[8]
+        let b00 = b[0]
+        let b01 = b[1]
+        let b02 = b[2]
+        let b10 = b[3]
+        let b11 = b[4]
+        let b12 = b[5]
+        let b20 = b[6]
+        let b21 = b[7]
+        let b22 = b[8]
+        let d1 = columns.dilation
+        let d2 = 2 * columns.dilation
         let count = interior.count
         var i = 0
-        let p01 = r0 + d1, p02 = r0 + d2, p11 = r1 + d1, p12 = r1 + d2, p21 = r2 + d1, p22 = r2 + d2
+        let p01 = r0 + d1
+        let p02 = r0 + d2
+        let p11 = r1 + d1
+        let p12 = r1 + d2
+        let p21 = r2 + d1
+        let p22 = r2 + d2
         while i &+ 4 <= count {
-            var accA = SIMDLoad.load(toA + i), accB = SIMDLoad.load(toB + i)
+            var accA = SIMDLoad.load(toA + i)
+            var accB = SIMDLoad.load(toB + i)
             var x = SIMDLoad.load(r0 + i)
-            accA += SIMD4(repeating: a00) * x; accB += SIMD4(repeating: b00) * x
+            accA += SIMD4(repeating: a00) * x
+            accB += SIMD4(repeating: b00) * x
             x = SIMDLoad.load(p01 + i)
-            accA += SIMD4(repeating: a01) * x; accB += SIMD4(repeating: b01) * x
+            accA += SIMD4(repeating: a01) * x
+            accB += SIMD4(repeating: b01) * x
             x = SIMDLoad.load(p02 + i)
-            accA += SIMD4(repeating: a02) * x; accB += SIMD4(repeating: b02) * x
+            accA += SIMD4(repeating: a02) * x
+            accB += SIMD4(repeating: b02) * x
             x = SIMDLoad.load(r1 + i)
-            accA += SIMD4(repeating: a10) * x; accB += SIMD4(repeating: b10) * x
+            accA += SIMD4(repeating: a10) * x
+            accB += SIMD4(repeating: b10) * x
             x = SIMDLoad.load(p11 + i)
-            accA += SIMD4(repeating: a11) * x; accB += SIMD4(repeating: b11) * x
+            accA += SIMD4(repeating: a11) * x
+            accB += SIMD4(repeating: b11) * x
             x = SIMDLoad.load(p12 + i)
-            accA += SIMD4(repeating: a12) * x; accB += SIMD4(repeating: b12) * x
+            accA += SIMD4(repeating: a12) * x
+            accB += SIMD4(repeating: b12) * x
             x = SIMDLoad.load(r2 + i)
-            accA += SIMD4(repeating: a20) * x; accB += SIMD4(repeating: b20) * x
+            accA += SIMD4(repeating: a20) * x
+            accB += SIMD4(repeating: b20) * x
             x = SIMDLoad.load(p21 + i)
-            accA += SIMD4(repeating: a21) * x; accB += SIMD4(repeating: b21) * x
+            accA += SIMD4(repeating: a21) * x
+            accB += SIMD4(repeating: b21) * x
             x = SIMDLoad.load(p22 + i)
-            accA += SIMD4(repeating: a22) * x; accB += SIMD4(repeating: b22) * x
+            accA += SIMD4(repeating: a22) * x
+            accB += SIMD4(repeating: b22) * x
             SIMDLoad.store(accA, toA + i)
             SIMDLoad.store(accB, toB + i)
             i &+= 4
         }
         while i < count {
-            var accA = toA[i], accB = toB[i]
+            var accA = toA[i]
+            var accB = toB[i]
             var x = r0[i]
-            accA += a00 * x; accB += b00 * x
+            accA += a00 * x
+            accB += b00 * x
             x = r0[i + d1]
-            accA += a01 * x; accB += b01 * x
+            accA += a01 * x
+            accB += b01 * x
             x = r0[i + d2]
-            accA += a02 * x; accB += b02 * x
+            accA += a02 * x
+            accB += b02 * x
             x = r1[i]
-            accA += a10 * x; accB += b10 * x
+            accA += a10 * x
+            accB += b10 * x
             x = r1[i + d1]
-            accA += a11 * x; accB += b11 * x
+            accA += a11 * x
+            accB += b11 * x
             x = r1[i + d2]
-            accA += a12 * x; accB += b12 * x
+            accA += a12 * x
+            accB += b12 * x
             x = r2[i]
-            accA += a20 * x; accB += b20 * x
+            accA += a20 * x
+            accB += b20 * x
             x = r2[i + d1]
-            accA += a21 * x; accB += b21 * x
+            accA += a21 * x
+            accB += b21 * x
             x = r2[i + d2]
-            accA += a22 * x; accB += b22 * x
+            accA += a22 * x
+            accB += b22 * x
             toA[i] = accA
             toB[i] = accB
             i += 1
@@ -285,7 +359,8 @@ extension ConvLayer {
     public func trace(
         input: Tensor, weight: Tensor, bias: Tensor?, batch: Int = 0, outputChannel: Int = 0, row: Int, column: Int
     ) -> ConvTrace {
-        let rows = rowAxis, columns = columnAxis
+        let rows = rowAxis
+        let columns = columnAxis
         let group = outputChannel / outputsPerGroup
         var terms: [TraceTerm] = []
         terms.reserveCapacity(channelsPerGroup * kernelRows * kernelColumns)
@@ -297,9 +372,11 @@ extension ConvLayer {
                 for kc in 0..<kernelColumns {
                     let iw = columns.inputPosition(output: column, tap: kc)
                     let inside = rows.isInside(ih) && columns.isInside(iw)
-                    let value = inside
+                    let value =
+                        inside
                         ? input.data[(batch * inputChannels + ci) * inPlane + ih * columns.inputSize + iw] : 0
-                    let w = weight.data[((outputChannel * channelsPerGroup + slice) * kernelRows + kr) * kernelColumns + kc]
+                    let w = weight.data[
+                        ((outputChannel * channelsPerGroup + slice) * kernelRows + kr) * kernelColumns + kc]
                     terms.append(
                         TraceTerm(
                             inputChannel: ci, row: ih, column: iw, isPadding: !inside,
@@ -314,8 +391,11 @@ extension ConvLayer {
 }
 
 /// `torch.nn.functional.conv2d`: validates, then convolves an `N×C×H×W` input.
-public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor? = nil, parameters: ConvParameters) throws(CNNError) -> Tensor {
-    let layer = try ConvLayer(inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil, parameters: parameters)
+public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor? = nil, parameters: ConvParameters) throws(CNNError)
+    -> Tensor
+{
+    let layer = try ConvLayer(
+        inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil, parameters: parameters)
     guard layer.spatialRank == 2 else {
         throw .invalidShape("conv2d needs an N×C×H×W input, got \(Tensor.describe(input.shape))")
     }
@@ -323,8 +403,11 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor? = nil, paramet
 }
 
 /// `torch.nn.functional.conv1d`: validates, then convolves an `N×C×L` input.
-public func conv1d(_ input: Tensor, weight: Tensor, bias: Tensor? = nil, parameters: ConvParameters) throws(CNNError) -> Tensor {
-    let layer = try ConvLayer(inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil, parameters: parameters)
+public func conv1d(_ input: Tensor, weight: Tensor, bias: Tensor? = nil, parameters: ConvParameters) throws(CNNError)
+    -> Tensor
+{
+    let layer = try ConvLayer(
+        inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil, parameters: parameters)
     guard layer.spatialRank == 1 else {
         throw .invalidShape("conv1d needs an N×C×L input, got \(Tensor.describe(input.shape))")
     }

@@ -26,11 +26,13 @@ public struct ConvLayer: Hashable, Sendable {
         }
         guard weightShape.count == inputShape.count else {
             throw .invalidShape(
-                "weight shape \(Tensor.describe(weightShape)) should have \(inputShape.count) dimensions (Cout×Cin/groups×\(rank == 1 ? "k" : "kH×kW")) to match input \(Tensor.describe(inputShape))")
+                "weight shape \(Tensor.describe(weightShape)) should have \(inputShape.count) dimensions (Cout×Cin/groups×\(rank == 1 ? "k" : "kH×kW")) to match input \(Tensor.describe(inputShape))"
+            )
         }
         if let bad = inputShape.first(where: { $0 < 1 }) ?? weightShape.first(where: { $0 < 1 }) {
             throw .invalidShape(
-                "every dimension must be at least 1, got \(bad) in input \(Tensor.describe(inputShape)) or weight \(Tensor.describe(weightShape))")
+                "every dimension must be at least 1, got \(bad) in input \(Tensor.describe(inputShape)) or weight \(Tensor.describe(weightShape))"
+            )
         }
         let groups = parameters.groups
         let inChannels = inputShape[1]
@@ -44,17 +46,22 @@ public struct ConvLayer: Hashable, Sendable {
         }
         guard outChannels % groups == 0 else {
             throw .channelMismatch(
-                "groups \(groups) must divide the \(outChannels) output channels (kernels); use a divisor of \(outChannels)")
+                "groups \(groups) must divide the \(outChannels) output channels (kernels); use a divisor of \(outChannels)"
+            )
         }
         guard weightShape[1] * groups == inChannels else {
             throw .channelMismatch(
-                "each kernel has \(weightShape[1]) channel slice\(weightShape[1] == 1 ? "" : "s") and groups is \(groups), so the input must have \(weightShape[1] * groups) channels, but it has \(inChannels); give each kernel \(inChannels / groups) slices")
+                "each kernel has \(weightShape[1]) channel slice\(weightShape[1] == 1 ? "" : "s") and groups is \(groups), so the input must have \(weightShape[1] * groups) channels, but it has \(inChannels); give each kernel \(inChannels / groups) slices"
+            )
         }
         let kernel = Array(weightShape[2...])
         let spatial = Array(inputShape[2...])
-        try AxisNames.validatePositive(parameters.stride, name: "stride", rank: rank, hint: "1 moves the kernel one cell at a time")
-        try AxisNames.validatePositive(parameters.dilation, name: "dilation", rank: rank, hint: "1 means no gaps between taps")
-        let pads = try parameters.padding.resolve(kernel: kernel, dilation: parameters.dilation, stride: parameters.stride)
+        try AxisNames.validatePositive(
+            parameters.stride, name: "stride", rank: rank, hint: "1 moves the kernel one cell at a time")
+        try AxisNames.validatePositive(
+            parameters.dilation, name: "dilation", rank: rank, hint: "1 means no gaps between taps")
+        let pads = try parameters.padding.resolve(
+            kernel: kernel, dilation: parameters.dilation, stride: parameters.stride)
         let axes = (0..<rank).map { axis in
             AxisGeometry(
                 inputSize: spatial[axis], kernelSize: kernel[axis], stride: parameters.stride[axis],
@@ -77,12 +84,16 @@ public struct ConvLayer: Hashable, Sendable {
         let padded = AxisNames.join(axes.map(\.paddedSize))
         let input = AxisNames.join(axes.map(\.inputSize))
         let dilated = axes.contains { $0.dilation > 1 }
-        let dilation = Set(axes.map(\.dilation)).count == 1
+        let dilation =
+            Set(axes.map(\.dilation)).count == 1
             ? String(axes[0].dilation) : AxisNames.join(axes.map(\.dilation))
-        var text = dilated
+        var text =
+            dilated
             ? "\(noun) \(kernel) at dilation \(dilation) spans \(spans), larger than the padded input \(padded)"
             : "\(noun) \(kernel) is larger than the padded input \(padded)"
-        let padding = axes.map { $0.padding.isSymmetric ? String($0.padding.before) : "\($0.padding.before)+\($0.padding.after)" }
+        let padding = axes.map {
+            $0.padding.isSymmetric ? String($0.padding.before) : "\($0.padding.before)+\($0.padding.after)"
+        }
         text += " (input \(input), padding \(Set(padding).count == 1 ? padding[0] : padding.joined(separator: "×")))"
         var fixes: [String] = []
         let short = axes.map { max(0, $0.effectiveKernel - $0.paddedSize) }
@@ -92,14 +103,18 @@ public struct ConvLayer: Hashable, Sendable {
             fixes.append("padding \(current + need) per side")
         }
         if dilated {
-            let maxDilation = axes.map { axis in
-                axis.kernelSize > 1 ? (axis.paddedSize - 1) / (axis.kernelSize - 1) : axis.dilation
-            }.min() ?? 1
+            let maxDilation =
+                axes.map { axis in
+                    axis.kernelSize > 1 ? (axis.paddedSize - 1) / (axis.kernelSize - 1) : axis.dilation
+                }.min() ?? 1
             if maxDilation >= 1 { fixes.append("dilation \(maxDilation)") }
         }
         let maxKernel = axes.map { ($0.paddedSize - 1) / $0.dilation + 1 }
         fixes.append("a kernel of at most \(AxisNames.join(maxKernel))")
-        text += "; " + (dilated ? "lower the dilation, add padding or use a smaller kernel" : "add padding or use a smaller kernel")
+        text +=
+            "; "
+            + (dilated
+                ? "lower the dilation, add padding or use a smaller kernel" : "add padding or use a smaller kernel")
         text += " (\(fixes.joined(separator: ", ")) would fit)"
         throw .kernelTooLarge(text)
     }
@@ -124,15 +139,19 @@ public struct ConvLayer: Hashable, Sendable {
     /// Checks that concrete tensors have the shapes this layer was built for.
     func checkTensors(input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) {
         guard input.shape == inputShape else {
-            throw .invalidShape("input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape))")
+            throw .invalidShape(
+                "input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape))")
         }
         guard weight.shape == weightShape else {
-            throw .invalidShape("weight shape \(Tensor.describe(weight.shape)) differs from the layer's \(Tensor.describe(weightShape))")
+            throw .invalidShape(
+                "weight shape \(Tensor.describe(weight.shape)) differs from the layer's \(Tensor.describe(weightShape))"
+            )
         }
         if let bias {
             guard hasBias, bias.shape == [outputChannels] else {
                 throw .invalidShape(
-                    "bias shape \(Tensor.describe(bias.shape)) should be \(outputChannels), one value per output channel")
+                    "bias shape \(Tensor.describe(bias.shape)) should be \(outputChannels), one value per output channel"
+                )
             }
         } else if hasBias {
             throw .invalidShape("the layer has a bias but none was given")

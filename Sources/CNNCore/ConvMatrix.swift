@@ -10,7 +10,8 @@ extension ConvLayer {
     /// not have the layer's shape.
     public func matrix(weight: Tensor) -> Tensor {
         guard weight.shape == weightShape else { return Tensor(shape: [0, 0]) }
-        let rows = rowAxis, columns = columnAxis
+        let rows = rowAxis
+        let columns = columnAxis
         let outPlane = rows.outputSize * columns.outputSize
         let inPlane = rows.inputSize * columns.inputSize
         let width = inputChannels * inPlane

@@ -20,7 +20,8 @@ public struct LayerCost: Hashable, Sendable {
 
     /// Creates a cost record.
     public init(
-        layer: Int, label: String, inputShape: [Int], outputShape: [Int], weights: Int, biases: Int, multiplications: Int
+        layer: Int, label: String, inputShape: [Int], outputShape: [Int], weights: Int, biases: Int,
+        multiplications: Int
     ) {
         self.layer = layer
         self.label = label

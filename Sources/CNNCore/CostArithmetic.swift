@@ -8,7 +8,8 @@ enum CostArithmetic {
             let (next, overflow) = result.multipliedReportingOverflow(by: factor)
             if overflow {
                 throw .invalidShape(
-                    "the \(what) (\(factors.map(String.init).joined(separator: " × "))) is too large to count in 64 bits; use smaller sizes")
+                    "the \(what) (\(factors.map(String.init).joined(separator: " × "))) is too large to count in 64 bits; use smaller sizes"
+                )
             }
             result = next
         }

@@ -19,7 +19,8 @@ public enum Costs {
         }
         guard kernel.count == rank else {
             throw .invalidParameter(
-                name: "kernel", message: "gives \(kernel.count) sizes for \(rank) spatial axes; give one per axis, e.g. [3, 3]")
+                name: "kernel",
+                message: "gives \(kernel.count) sizes for \(rank) spatial axes; give one per axis, e.g. [3, 3]")
         }
         guard groups >= 1 else {
             throw .invalidParameter(name: "groups", message: "must be at least 1, got \(groups)")
@@ -27,11 +28,17 @@ public enum Costs {
         guard outputChannels >= 1 else {
             throw .invalidParameter(name: "output channels", message: "must be at least 1, got \(outputChannels)")
         }
-        let values = [("input shape", inputShape), ("kernel", kernel), ("stride", stride), ("padding", padding), ("dilation", dilation), ("output channels", [outputChannels])]
+        let values = [
+            ("input shape", inputShape), ("kernel", kernel), ("stride", stride), ("padding", padding),
+            ("dilation", dilation), ("output channels", [outputChannels]),
+        ]
         for (name, list) in values {
             if let large = list.first(where: { $0 > LayerStack.largestValue }) {
                 throw .invalidParameter(
-                    name: name, message: "\(large) is larger than the \(LayerStack.largestValue) cnnviz can count with; use a smaller value")
+                    name: name,
+                    message:
+                        "\(large) is larger than the \(LayerStack.largestValue) cnnviz can count with; use a smaller value"
+                )
             }
         }
         let inputChannels = inputShape[0]
@@ -39,7 +46,8 @@ public enum Costs {
             inputShape: [1] + inputShape,
             weightShape: [outputChannels, max(1, inputChannels / groups)] + kernel, hasBias: bias,
             parameters: ConvParameters(
-                stride: stride, padding: .explicit(padding), dilation: rank == 1 && dilation == [1, 1] ? [1] : dilation,
+                stride: stride, padding: .explicit(padding),
+                dilation: rank == 1 && dilation == [1, 1] ? [1] : dilation,
                 groups: groups))
         var label = "conv" + kernel.map(String.init).joined(separator: "×")
         if Set(stride) != [1] { label += " s" + stride.map(String.init).joined(separator: "×") }

@@ -12,7 +12,8 @@ extension ConvLayer {
     /// Returns a 0×0 tensor when the input does not have the layer's shape or `batch` is out of range.
     public func im2col(input: Tensor, batch: Int = 0) -> Tensor {
         guard input.shape == inputShape, (0..<inputShape[0]).contains(batch) else { return Tensor(shape: [0, 0]) }
-        let rows = rowAxis, columns = columnAxis
+        let rows = rowAxis
+        let columns = columnAxis
         let outPlane = rows.outputSize * columns.outputSize
         let inPlane = rows.inputSize * columns.inputSize
         var result = Tensor(shape: [inputChannels * kernelRows * kernelColumns, outPlane])

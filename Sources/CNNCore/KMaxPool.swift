@@ -5,21 +5,25 @@
 public func kMaxPoolWithIndices(_ input: Tensor, k: Int) throws(CNNError) -> PoolResult {
     guard input.rank == 4 else {
         throw .invalidShape(
-            "k-max pooling needs an N×C×H×W input (4 dimensions), got \(Tensor.describe(input.shape)); add the missing batch or channel dimension")
+            "k-max pooling needs an N×C×H×W input (4 dimensions), got \(Tensor.describe(input.shape)); add the missing batch or channel dimension"
+        )
     }
     let planes = input.shape[0] * input.shape[1]
     let planeSize = input.shape[2] * input.shape[3]
     guard k >= 1, k <= planeSize else {
         throw .invalidParameter(
             name: "k",
-            message: "must be between 1 and the \(planeSize) cells of a \(input.shape[2])×\(input.shape[3]) channel plane, got \(k); choose k in 1...\(max(planeSize, 1))")
+            message:
+                "must be between 1 and the \(planeSize) cells of a \(input.shape[2])×\(input.shape[3]) channel plane, got \(k); choose k in 1...\(max(planeSize, 1))"
+        )
     }
     var output = Tensor(shape: [input.shape[0], input.shape[1], k])
     var indices = Tensor(shape: [input.shape[0], input.shape[1], k])
     for plane in 0..<planes {
         let base = plane * planeSize
         let ranked = (0..<planeSize).sorted { a, b in
-            let x = input.data[base + a], y = input.data[base + b]
+            let x = input.data[base + a]
+            let y = input.data[base + b]
             if x.isNaN || y.isNaN { return x.isNaN && !y.isNaN || (x.isNaN && y.isNaN && a < b) }
             return x > y || (x == y && a < b)
         }

@@ -15,7 +15,8 @@ struct LayerLevel {
         switch spec.kind {
         case .conv:
             let outputs = spec.outputChannels ?? inputChannels
-            try LayerStack.checkRange(outputs, name: "\(name) output channels", minimum: 1, hint: "a convolution needs at least one kernel")
+            try LayerStack.checkRange(
+                outputs, name: "\(name) output channels", minimum: 1, hint: "a convolution needs at least one kernel")
             let layer: ConvLayer
             do {
                 layer = try ConvLayer(
@@ -33,7 +34,8 @@ struct LayerLevel {
         case .maxPool, .avgPool:
             if let requested = spec.outputChannels, requested != inputChannels {
                 throw .channelMismatch(
-                    "\(name): pooling keeps the \(inputChannels) channel\(inputChannels == 1 ? "" : "s") it receives, but \(requested) output channels were asked for; leave the channel count out or use a conv layer")
+                    "\(name): pooling keeps the \(inputChannels) channel\(inputChannels == 1 ? "" : "s") it receives, but \(requested) output channels were asked for; leave the channel count out or use a conv layer"
+                )
             }
             axes = try LayerLevel.poolAxes(spec, name: name, inputSize: inputSize)
             outputChannels = inputChannels
@@ -46,14 +48,19 @@ struct LayerLevel {
     /// Checks each hyperparameter on its own.
     static func checkValues(_ spec: LayerSpec, name: String) throws(CNNError) {
         let noun = spec.kind.isPooling ? "window" : "kernel"
-        try LayerStack.checkRange(spec.kernel, name: "\(name) kernel", minimum: 1, hint: "a \(noun) has at least one tap")
-        try LayerStack.checkRange(spec.stride, name: "\(name) stride", minimum: 1, hint: "1 moves the \(noun) one cell at a time")
+        try LayerStack.checkRange(
+            spec.kernel, name: "\(name) kernel", minimum: 1, hint: "a \(noun) has at least one tap")
+        try LayerStack.checkRange(
+            spec.stride, name: "\(name) stride", minimum: 1, hint: "1 moves the \(noun) one cell at a time")
         try LayerStack.checkRange(spec.padding, name: "\(name) padding", minimum: 0, hint: "0 means no padding")
-        try LayerStack.checkRange(spec.dilation, name: "\(name) dilation", minimum: 1, hint: "1 means no gaps between taps")
+        try LayerStack.checkRange(
+            spec.dilation, name: "\(name) dilation", minimum: 1, hint: "1 means no gaps between taps")
         if spec.kind == .avgPool && spec.dilation != 1 {
             throw .invalidParameter(
                 name: "\(name) dilation",
-                message: "average pooling has no dilation in PyTorch (avg_pool2d), got \(spec.dilation); use dilation 1 or a max pool")
+                message:
+                    "average pooling has no dilation in PyTorch (avg_pool2d), got \(spec.dilation); use dilation 1 or a max pool"
+            )
         }
     }
 
@@ -64,7 +71,9 @@ struct LayerLevel {
         guard spec.padding <= half else {
             throw .invalidParameter(
                 name: "\(name) padding",
-                message: "\(spec.padding) is more than half the \(spec.kernel)×\(spec.kernel) window; PyTorch allows at most \(half) — use padding \(half) or a window of at least \(2 * spec.padding)")
+                message:
+                    "\(spec.padding) is more than half the \(spec.kernel)×\(spec.kernel) window; PyTorch allows at most \(half) — use padding \(half) or a window of at least \(2 * spec.padding)"
+            )
         }
         let axes = inputSize.map { size in
             AxisGeometry(
@@ -80,7 +89,8 @@ struct LayerLevel {
             if spec.padding < half { fixes.append("padding up to \(half)") }
             fixes.append("less downsampling before this layer")
             throw .outputTooSmall(
-                "\(name): output size is too small — the \(spec.kernel)×\(spec.kernel) window\(spans) does not fit the \(input) input padded to \(padded): \(axis.formula.unicode); use \(fixes.joined(separator: ", or "))")
+                "\(name): output size is too small — the \(spec.kernel)×\(spec.kernel) window\(spans) does not fit the \(input) input padded to \(padded): \(axis.formula.unicode); use \(fixes.joined(separator: ", or "))"
+            )
         }
         return axes
     }
@@ -95,7 +105,8 @@ extension CNNError {
         case .outputTooSmall(let text): return .outputTooSmall("\(name): \(text)")
         case .channelMismatch(let text): return .channelMismatch("\(name): \(text)")
         case .invalidQuery(let text): return .invalidQuery("\(name): \(text)")
-        case .invalidParameter(let parameter, let text): return .invalidParameter(name: "\(name) \(parameter)", message: text)
+        case .invalidParameter(let parameter, let text):
+            return .invalidParameter(name: "\(name) \(parameter)", message: text)
         }
     }
 }

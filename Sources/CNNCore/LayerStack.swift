@@ -29,7 +29,8 @@ public struct LayerStack: Hashable, Sendable {
     public init(layers: [LayerSpec], inputSize: [Int], inputChannels: Int = 1) throws(CNNError) {
         guard inputSize.count == 2 else {
             throw .invalidShape(
-                "input size has \(inputSize.count) value\(inputSize.count == 1 ? "" : "s"); give [height, width], e.g. [32, 32]")
+                "input size has \(inputSize.count) value\(inputSize.count == 1 ? "" : "s"); give [height, width], e.g. [32, 32]"
+            )
         }
         for (value, name) in zip(inputSize + [inputChannels], ["input height", "input width", "input channels"]) {
             try LayerStack.checkRange(value, name: name, minimum: 1)
@@ -40,7 +41,8 @@ public struct LayerStack: Hashable, Sendable {
         var costs: [LayerCost] = []
         for (index, spec) in layers.enumerated() {
             let number = index + 1
-            let level = try LayerLevel(spec: spec, number: number, inputSize: sizes[index], inputChannels: channels[index])
+            let level = try LayerLevel(
+                spec: spec, number: number, inputSize: sizes[index], inputChannels: channels[index])
             sizes.append(level.axes.map(\.outputSize))
             channels.append(level.outputChannels)
             axes.append(level.axes)
@@ -75,7 +77,8 @@ public struct LayerStack: Hashable, Sendable {
         }
         guard value <= largestValue else {
             throw .invalidParameter(
-                name: name, message: "\(value) is larger than the \(largestValue) cnnviz can count with; use a smaller value")
+                name: name,
+                message: "\(value) is larger than the \(largestValue) cnnviz can count with; use a smaller value")
         }
     }
 }

@@ -13,7 +13,8 @@ extension LayerStack {
             let cells = sizes[below][0].multipliedReportingOverflow(by: sizes[below][1])
             guard !cells.overflow, cells.partialValue <= LayerStack.largestMaskCells else {
                 throw .invalidQuery(
-                    "level \(below) is \(sizes[below][0])×\(sizes[below][1]), more than the \(LayerStack.largestMaskCells) cells a mask may have; use span(level:row:column:) for the bounding box instead")
+                    "level \(below) is \(sizes[below][0])×\(sizes[below][1]), more than the \(LayerStack.largestMaskCells) cells a mask may have; use span(level:row:column:) for the bounding box instead"
+                )
             }
         }
         let rowSets = dependentPositions(axis: 0, level: level, position: row)
@@ -32,7 +33,9 @@ extension LayerStack {
     /// The `r×r` box of input positions output cell (`row`, `column`) of `level` spans, from
     /// the receptive-field recurrences. It may extend into padding (below 0 or at/after the
     /// input size); the cells actually read are those of `mask`, which lies inside the box.
-    public func span(level: Int, row: Int, column: Int) throws(CNNError) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+    public func span(level: Int, row: Int, column: Int) throws(CNNError) -> (
+        rows: ClosedRange<Int>, columns: ClosedRange<Int>
+    ) {
         try checkQuery(level: level, row: row, column: column)
         guard level > 0 else { return (row...row, column...column) }
         let field = receptiveFields[level - 1]
@@ -75,7 +78,8 @@ extension LayerStack {
         guard (0..<size[0]).contains(row), (0..<size[1]).contains(column) else {
             let name = level == 0 ? "the input" : "level \(level) (after \(layers[level - 1].label))"
             throw .invalidQuery(
-                "cell (\(row), \(column)) is outside \(name), which is \(size[0])×\(size[1]); use a row in 0…\(size[0] - 1) and a column in 0…\(size[1] - 1)")
+                "cell (\(row), \(column)) is outside \(name), which is \(size[0])×\(size[1]); use a row in 0…\(size[0] - 1) and a column in 0…\(size[1] - 1)"
+            )
         }
     }
 }

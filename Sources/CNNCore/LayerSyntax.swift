@@ -26,7 +26,9 @@ public enum LayerSyntax {
             guard !token.text.isEmpty else {
                 throw .invalidParameter(
                     name: "layers",
-                    message: "empty layer at column \(token.column) (two commas in a row, or a comma at the end); put a layer such as conv3 or pool2 between commas")
+                    message:
+                        "empty layer at column \(token.column) (two commas in a row, or a comma at the end); put a layer such as conv3 or pool2 between commas"
+                )
             }
             layers.append(try LayerToken(token.text, column: token.column).parse())
         }
@@ -54,7 +56,9 @@ public enum LayerSyntax {
     /// character (or of where it would be, when empty).
     static func split(_ text: String) -> [(text: String, column: Int)] {
         var pieces: [(text: String, column: Int)] = []
-        var current = "", start = 0, column = 0
+        var current = ""
+        var start = 0
+        var column = 0
         func finish() {
             let leading = current.prefix(while: \.isWhitespace).count
             let trimmed = String(current.dropFirst(leading).reversed().drop(while: \.isWhitespace).reversed())

@@ -29,7 +29,12 @@ struct LayerToken {
         guard let kernel = try number(at: &index, name: "kernel size", minimum: 1) else {
             throw failure("needs a kernel size right after '\(word)', e.g. \(word)3")
         }
-        var stride: Int?, padding = 0, same = false, dilation = 1, channels: Int?, bias = true
+        var stride: Int?
+        var padding = 0
+        var same = false
+        var dilation = 1
+        var channels: Int?
+        var bias = true
         var seen: Set<String> = []
         while index < characters.count {
             let suffixColumn = column + index
@@ -39,7 +44,8 @@ struct LayerToken {
             }
             try checkAllowed(name, kind: kind, kernel: kernel, column: suffixColumn)
             guard seen.insert(name == "psame" ? "p" : name).inserted else {
-                throw failure("gives '\(name == "psame" ? "p" : name)' twice (column \(suffixColumn)); give each setting once")
+                throw failure(
+                    "gives '\(name == "psame" ? "p" : name)' twice (column \(suffixColumn)); give each setting once")
             }
             switch name {
             case "psame": same = true
@@ -80,7 +86,8 @@ struct LayerToken {
         case "c" where kind.isPooling: reason = "pools keep the channel count; drop 'c' or use a conv layer"
         case "nobias" where kind.isPooling: reason = "pools have no bias to drop"
         case "psame" where kind.isPooling: reason = "pools have no 'same' padding in PyTorch; give p<padding>"
-        case "d" where kind == .avgPool: reason = "average pooling has no dilation (avg_pool2d takes none); use maxpool for a dilated window"
+        case "d" where kind == .avgPool:
+            reason = "average pooling has no dilation (avg_pool2d takes none); use maxpool for a dilated window"
         default: reason = "unknown setting '\(name)'; \(validSuffixes(kind))"
         }
         throw failure("\(reason) (column \(column))")
@@ -89,12 +96,14 @@ struct LayerToken {
     /// The padding `psame` stands for: `d·(k−1)/2` on each side, when that is whole.
     func samePadding(kernel: Int, stride: Int, dilation: Int) throws(CNNError) -> Int {
         guard stride == 1 else {
-            throw failure("psame keeps the size only at stride 1, but the stride is \(stride); give the padding as p<number>")
+            throw failure(
+                "psame keeps the size only at stride 1, but the stride is \(stride); give the padding as p<number>")
         }
         let total = dilation * (kernel - 1)
         guard total % 2 == 0 else {
             throw failure(
-                "psame needs an odd span d·(k−1)+1, but this kernel spans \(total + 1), so PyTorch would pad \(total / 2) before and \(total - total / 2) after; give p\(total / 2) or p\(total - total / 2), or use an odd kernel")
+                "psame needs an odd span d·(k−1)+1, but this kernel spans \(total + 1), so PyTorch would pad \(total / 2) before and \(total - total / 2) after; give p\(total / 2) or p\(total - total / 2), or use an odd kernel"
+            )
         }
         return total / 2
     }
@@ -102,7 +111,8 @@ struct LayerToken {
     /// What a layer kind takes after its kernel size.
     func validSuffixes(_ kind: LayerKind) -> String {
         switch kind {
-        case .conv: return "a conv takes s<stride>, p<padding> or psame, d<dilation>, c<channels> and nobias, e.g. conv3s2p1c16"
+        case .conv:
+            return "a conv takes s<stride>, p<padding> or psame, d<dilation>, c<channels> and nobias, e.g. conv3s2p1c16"
         case .maxPool: return "a max pool takes s<stride>, p<padding> and d<dilation>, e.g. pool3s2p1"
         case .avgPool: return "an average pool takes s<stride> and p<padding>, e.g. avgpool3s2p1"
         }
@@ -140,7 +150,8 @@ struct LayerToken {
         guard !digits.isEmpty else { return nil }
         let largest = LayerStack.largestValue
         guard let value = Int(digits), value <= largest else {
-            throw failure("\(name) \(digits) at column \(column + first) is larger than \(largest); use a smaller number")
+            throw failure(
+                "\(name) \(digits) at column \(column + first) is larger than \(largest); use a smaller number")
         }
         guard value >= minimum else {
             throw failure("\(name) \(value) at column \(column + first) must be at least \(minimum)")

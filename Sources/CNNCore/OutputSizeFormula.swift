@@ -36,9 +36,11 @@ public struct OutputSizeFormula: Hashable, Sendable, CustomStringConvertible {
         let minus = ascii ? "-" : "−"
         let dot = ascii ? "*" : "·"
         let (open, close) = g.ceilMode ? (ascii ? ("ceil(", ")") : ("⌈", "⌉")) : (ascii ? ("floor(", ")") : ("⌊", "⌋"))
-        let pad = g.padding.isSymmetric
+        let pad =
+            g.padding.isSymmetric
             ? "2\(dot)\(g.padding.before)" : "\(g.padding.before) + \(g.padding.after)"
-        var text = "\(open)(\(g.inputSize) + \(pad) \(minus) \(g.dilation)\(dot)(\(g.kernelSize)\(minus)1) \(minus) 1)/\(g.stride)\(close) + 1"
+        var text =
+            "\(open)(\(g.inputSize) + \(pad) \(minus) \(g.dilation)\(dot)(\(g.kernelSize)\(minus)1) \(minus) 1)/\(g.stride)\(close) + 1"
         if g.ceilWindowDropped {
             text += " \(minus) 1"
         }
@@ -56,7 +58,8 @@ public struct OutputSizeFormula: Hashable, Sendable, CustomStringConvertible {
         let unread = g.unreadInputCells
         guard unread > 0 else { return nil }
         let plural = unread == 1 ? axisName : axisName + "s"
-        return "stride \(g.stride) does not tile \(g.paddedSize) cells with a window of \(g.effectiveKernel): the last \(unread) \(plural) \(unread == 1 ? "is" : "are") never read"
+        return
+            "stride \(g.stride) does not tile \(g.paddedSize) cells with a window of \(g.effectiveKernel): the last \(unread) \(plural) \(unread == 1 ? "is" : "are") never read"
     }
 
     /// The tiling notes of a 2-D window: one sentence when rows and columns leave the same
@@ -70,7 +73,9 @@ public struct OutputSizeFormula: Hashable, Sendable, CustomStringConvertible {
             let count = rows.unreadInputCells
             if count == columns.unreadInputCells {
                 let plural = count == 1 ? "" : "s"
-                return ["stride \(rows.stride) does not tile \(rows.paddedSize) cells with a window of \(rows.effectiveKernel): the last \(count) row\(plural) and column\(plural) are never read"]
+                return [
+                    "stride \(rows.stride) does not tile \(rows.paddedSize) cells with a window of \(rows.effectiveKernel): the last \(count) row\(plural) and column\(plural) are never read"
+                ]
             }
         }
         return [rowNote, columnNote].compactMap { $0 }

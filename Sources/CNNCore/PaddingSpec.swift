@@ -52,7 +52,8 @@ public enum PaddingSpec: Hashable, Sendable, CustomStringConvertible {
             guard values.count == kernel.count else {
                 throw .invalidParameter(
                     name: "padding",
-                    message: "gives \(values.count) before/after pairs for \(kernel.count) spatial axes; give one per axis")
+                    message:
+                        "gives \(values.count) before/after pairs for \(kernel.count) spatial axes; give one per axis")
             }
             if let bad = values.first(where: { $0.before < 0 || $0.after < 0 }) {
                 throw .invalidParameter(
@@ -65,7 +66,9 @@ public enum PaddingSpec: Hashable, Sendable, CustomStringConvertible {
             if let s = stride.first(where: { $0 != 1 }) {
                 throw .invalidParameter(
                     name: "padding",
-                    message: "'same' keeps the input size only at stride 1, but the stride is \(s); use stride 1 or give the padding as a number")
+                    message:
+                        "'same' keeps the input size only at stride 1, but the stride is \(s); use stride 1 or give the padding as a number"
+                )
             }
             return spans.map { AxisPadding(before: $0 / 2, after: $0 - $0 / 2) }
         case .full:

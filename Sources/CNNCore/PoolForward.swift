@@ -26,7 +26,8 @@ extension PoolLayer {
     public func forward(_ input: Tensor) throws(CNNError) -> PoolResult {
         guard input.shape == inputShape else {
             throw .invalidShape(
-                "input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape)); build the layer for this input")
+                "input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape)); build the layer for this input"
+            )
         }
         let rowWindows = (0..<axes[0].outputSize).map(axes[0].poolWindow(output:))
         let columnWindows = (0..<axes[1].outputSize).map(axes[1].poolWindow(output:))

@@ -17,7 +17,8 @@ public struct PoolLayer: Hashable, Sendable {
         let name = kind == .max ? "max pooling" : "average pooling"
         guard inputShape.count == 4 else {
             throw .invalidShape(
-                "\(name) needs an N×C×H×W input (4 dimensions), got \(Tensor.describe(inputShape)); add the missing batch or channel dimension")
+                "\(name) needs an N×C×H×W input (4 dimensions), got \(Tensor.describe(inputShape)); add the missing batch or channel dimension"
+            )
         }
         guard inputShape[0] >= 0, inputShape[1...].allSatisfy({ $0 >= 1 }) else {
             throw .invalidShape(
@@ -26,8 +27,11 @@ public struct PoolLayer: Hashable, Sendable {
         let kernel = parameters.kernel
         let stride = parameters.effectiveStride
         try AxisNames.validatePositive(kernel, name: "kernel", rank: 2, hint: "a window covers at least one cell")
-        try AxisNames.validatePositive(stride, name: "stride", rank: 2, hint: "use 1 to visit every position, or leave it out to step by the window size")
-        try AxisNames.validatePositive(parameters.dilation, name: "dilation", rank: 2, hint: "use 1 for a contiguous window")
+        try AxisNames.validatePositive(
+            stride, name: "stride", rank: 2,
+            hint: "use 1 to visit every position, or leave it out to step by the window size")
+        try AxisNames.validatePositive(
+            parameters.dilation, name: "dilation", rank: 2, hint: "use 1 for a contiguous window")
         let padding = parameters.padding
         guard padding.count == 2 else {
             throw .invalidParameter(
@@ -39,7 +43,9 @@ public struct PoolLayer: Hashable, Sendable {
         if kind == .average, parameters.dilation != [1, 1] {
             throw .invalidParameter(
                 name: "dilation",
-                message: "average pooling has no dilation, got \(AxisNames.join(parameters.dilation)); use 1×1 or max pooling")
+                message:
+                    "average pooling has no dilation, got \(AxisNames.join(parameters.dilation)); use 1×1 or max pooling"
+            )
         }
         try PoolLayer.checkPadding(kind: kind, parameters: parameters)
         let axes = (0..<2).map { axis in
@@ -49,15 +55,19 @@ public struct PoolLayer: Hashable, Sendable {
         }
         let outputs = axes.map(\.outputSize)
         if outputs.contains(where: { $0 < 1 }) {
-            let spans = axes.map(\.effectiveKernel), padded = axes.map(\.paddedSize)
-            let ceilHelps = !parameters.ceilMode && axes.allSatisfy { axis in
-                AxisGeometry(
-                    inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
-                    dilation: axis.dilation, padding: axis.padding, ceilMode: true
-                ).outputSize >= 1
-            }
+            let spans = axes.map(\.effectiveKernel)
+            let padded = axes.map(\.paddedSize)
+            let ceilHelps =
+                !parameters.ceilMode
+                && axes.allSatisfy { axis in
+                    AxisGeometry(
+                        inputSize: axis.inputSize, kernelSize: axis.kernelSize, stride: axis.stride,
+                        dilation: axis.dilation, padding: axis.padding, ceilMode: true
+                    ).outputSize >= 1
+                }
             throw .outputTooSmall(
-                "the \(AxisNames.join(spans)) window (stride \(AxisNames.join(stride)), padding \(AxisNames.join(padding))) does not fit the \(AxisNames.join(padded)) padded input of \(Tensor.describe(inputShape)): the output would be \(AxisNames.join(outputs)); use a smaller window\(ceilHelps ? ", ceil mode" : "") or a larger input")
+                "the \(AxisNames.join(spans)) window (stride \(AxisNames.join(stride)), padding \(AxisNames.join(padding))) does not fit the \(AxisNames.join(padded)) padded input of \(Tensor.describe(inputShape)): the output would be \(AxisNames.join(outputs)); use a smaller window\(ceilHelps ? ", ceil mode" : "") or a larger input"
+            )
         }
         self.kind = kind
         self.inputShape = inputShape
@@ -67,16 +77,20 @@ public struct PoolLayer: Hashable, Sendable {
 
     /// PyTorch's rule: padding at most half the (effective) window, so no window is all padding.
     private static func checkPadding(kind: PoolKind, parameters: PoolParameters) throws(CNNError) {
-        let kernel = parameters.kernel, padding = parameters.padding
+        let kernel = parameters.kernel
+        let padding = parameters.padding
         let spans = zip(kernel, parameters.dilation).map { k, d in d * (k - 1) + 1 }
         let limits = (kind == .max ? spans : kernel).map { $0 / 2 }
         guard zip(padding, limits).contains(where: { $0 > $1 }) else { return }
-        let window = kind == .max && spans != kernel
+        let window =
+            kind == .max && spans != kernel
             ? "the \(AxisNames.join(kernel)) window at dilation \(AxisNames.join(parameters.dilation)), which spans \(AxisNames.join(spans)),"
             : "the \(AxisNames.join(kernel)) window"
         throw .invalidParameter(
             name: "padding",
-            message: "\(AxisNames.join(padding)) is more than half \(window) (at most \(AxisNames.join(limits))); lower the padding or enlarge the window")
+            message:
+                "\(AxisNames.join(padding)) is more than half \(window) (at most \(AxisNames.join(limits))); lower the padding or enlarge the window"
+        )
     }
 
     /// The row geometry.
@@ -94,8 +108,10 @@ public struct PoolLayer: Hashable, Sendable {
     public static func global(_ kind: PoolKind, inputShape: [Int]) throws(CNNError) -> PoolLayer {
         guard inputShape.count == 4 else {
             throw .invalidShape(
-                "global pooling needs an N×C×H×W input (4 dimensions), got \(Tensor.describe(inputShape)); add the missing batch or channel dimension")
+                "global pooling needs an N×C×H×W input (4 dimensions), got \(Tensor.describe(inputShape)); add the missing batch or channel dimension"
+            )
         }
-        return try PoolLayer(kind: kind, inputShape: inputShape, parameters: PoolParameters(kernel: [inputShape[2], inputShape[3]]))
+        return try PoolLayer(
+            kind: kind, inputShape: inputShape, parameters: PoolParameters(kernel: [inputShape[2], inputShape[3]]))
     }
 }

@@ -55,14 +55,17 @@ extension PoolLayer {
     /// padding) and the result of `reduceWindow`, the routine `forward` uses. A query outside
     /// the layer (wrong input shape or position) gives a trace with no cells.
     public func trace(_ input: Tensor, batch: Int = 0, channel: Int = 0, row: Int, column: Int) -> PoolTrace {
-        let rows = axes[0], columns = axes[1]
+        let rows = axes[0]
+        let columns = axes[1]
         guard input.shape == inputShape, (0..<inputShape[0]).contains(batch), (0..<inputShape[1]).contains(channel),
             (0..<rows.outputSize).contains(row), (0..<columns.outputSize).contains(column)
         else {
             return PoolTrace(
-                kind: kind, row: row, column: column, cells: [], winner: nil, winnerFlatIndex: nil, sum: nil, divisor: nil)
+                kind: kind, row: row, column: column, cells: [], winner: nil, winnerFlatIndex: nil, sum: nil,
+                divisor: nil)
         }
-        let rowWindow = rows.poolWindow(output: row), columnWindow = columns.poolWindow(output: column)
+        let rowWindow = rows.poolWindow(output: row)
+        let columnWindow = columns.poolWindow(output: column)
         let planeOffset = (batch * inputShape[1] + channel) * rows.inputSize * columns.inputSize
         let outcome = input.data.withUnsafeBufferPointer { buffer in
             reduceWindow(rows: rowWindow, columns: columnWindow, plane: buffer.baseAddress! + planeOffset)

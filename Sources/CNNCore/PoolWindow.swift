@@ -55,7 +55,8 @@ extension PoolLayer {
     func reduceWindow(
         rows rowWindow: PoolAxisWindow, columns columnWindow: PoolAxisWindow, plane: UnsafePointer<Double>
     ) -> PoolWindowOutcome {
-        let rows = axes[0], columns = axes[1]
+        let rows = axes[0]
+        let columns = axes[1]
         let width = columns.inputSize
         switch kind {
         case .max:
@@ -84,7 +85,8 @@ extension PoolLayer {
             let inside = rowWindow.insideTaps.count * columnWindow.insideTaps.count
             let divisor = parameters.countIncludePad ? rowWindow.paddedExtent * columnWindow.paddedExtent : inside
             return PoolWindowOutcome(
-                value: PoolLayer.average(sum: sum, divisor: divisor, inside: inside), flatIndex: 0, sum: sum, divisor: divisor)
+                value: PoolLayer.average(sum: sum, divisor: divisor, inside: inside), flatIndex: 0, sum: sum,
+                divisor: divisor)
         }
     }
 

@@ -53,12 +53,16 @@ public enum ReceptiveField {
         for (index, layer) in layers.enumerated() {
             try LayerLevel.checkValues(layer, name: "layer \(index + 1) (\(layer.label))")
         }
-        var size = 1, jump = 1, padding = 0
+        var size = 1
+        var jump = 1
+        var padding = 0
         var start = 0.0
         var rows: [ReceptiveFieldRow] = []
         rows.reserveCapacity(layers.count)
         for (index, layer) in layers.enumerated() {
-            let span = try CostArithmetic.product([layer.dilation, layer.kernel - 1], of: "layer \(index + 1) dilated kernel") + 1
+            let span =
+                try CostArithmetic.product([layer.dilation, layer.kernel - 1], of: "layer \(index + 1) dilated kernel")
+                + 1
             let growth = try CostArithmetic.product([span - 1, jump], of: "layer \(index + 1) receptive-field growth")
             let shift = try CostArithmetic.product([layer.padding, jump], of: "layer \(index + 1) effective padding")
             start += (Double(span - 1) / 2 - Double(layer.padding)) * Double(jump)
@@ -67,7 +71,8 @@ public enum ReceptiveField {
             jump = try CostArithmetic.product([jump, layer.stride], of: "layer \(index + 1) jump (product of strides)")
             rows.append(
                 ReceptiveFieldRow(
-                    layer: index + 1, size: size, jump: jump, start: start, effectivePadding: padding, effectiveKernel: span))
+                    layer: index + 1, size: size, jump: jump, start: start, effectivePadding: padding,
+                    effectiveKernel: span))
         }
         return rows
     }

@@ -10,7 +10,9 @@ extension ConvLayer {
         if let uneven = axes.first(where: { !$0.padding.isSymmetric }) {
             throw .invalidParameter(
                 name: "padding",
-                message: "a transposed convolution pads both sides equally, but this convolution pads \(uneven.padding.before) before and \(uneven.padding.after) after; use symmetric padding")
+                message:
+                    "a transposed convolution pads both sides equally, but this convolution pads \(uneven.padding.before) before and \(uneven.padding.after) after; use symmetric padding"
+            )
         }
         let parameters = TransposedConvParameters(
             stride: axes.map(\.stride), padding: axes.map(\.padding.before),

@@ -52,10 +52,12 @@ extension TransposedConvLayer {
                 padding: parameters.padding[axis], outputPadding: parameters.outputPadding[axis],
                 dilation: parameters.dilation[axis])
         }
-        let rowPlan = spatialRank == 2 ? plans[0] : nil, columnPlan = plans[spatialRank - 1]
+        let rowPlan = spatialRank == 2 ? plans[0] : nil
+        let columnPlan = plans[spatialRank - 1]
         let rows = rowPlan.map { Array($0.keep) } ?? [0]
         let columns = Array(columnPlan.keep)
-        let batch = inputShape[0], channels = inputChannels
+        let batch = inputShape[0]
+        let channels = inputChannels
         var data: [Double] = []
         data.reserveCapacity(batch * channels * rows.count * columns.count)
         for n in 0..<batch {
@@ -67,7 +69,8 @@ extension TransposedConvLayer {
                             data.append(0)
                             continue
                         }
-                        data.append(input.data[((n * channels + c) * inputRows + inputRow) * inputColumns + inputColumn])
+                        data.append(
+                            input.data[((n * channels + c) * inputRows + inputRow) * inputColumns + inputColumn])
                     }
                 }
             }
@@ -83,9 +86,11 @@ extension TransposedConvLayer {
 
     /// `K'[co, i, kr, kc] = K[g·Cin/g + i, co mod Cout/g, kH−1−kr, kW−1−kc]` with `g` the group of `co`.
     func flippedSwappedKernel(_ weight: Tensor) throws(CNNError) -> Tensor {
-        let kernelRows = rowAxis.kernelSize, kernelColumns = columnAxis.kernelSize
+        let kernelRows = rowAxis.kernelSize
+        let kernelColumns = columnAxis.kernelSize
         let taps = kernelRows * kernelColumns
-        let inPerGroup = inputsPerGroup, outPerGroup = outputsPerGroup
+        let inPerGroup = inputsPerGroup
+        let outPerGroup = outputsPerGroup
         var data = Array(repeating: 0.0, count: weight.count)
         for co in 0..<outputChannels {
             let group = co / outPerGroup

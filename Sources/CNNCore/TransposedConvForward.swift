@@ -64,10 +64,11 @@ extension TransposedConvLayer {
         gather.forEachTerm(
             source: input.data, weight: weight.data, batch: batch, channel: outputChannel, row: row, column: column
         ) { term in
-            terms.append(TraceTerm(
-                inputChannel: term.sourceChannel, row: term.sourceRow, column: term.sourceColumn, isPadding: false,
-                tapChannel: term.sourceChannel % perGroup, tapRow: term.tapRow, tapColumn: term.tapColumn,
-                inputValue: term.sourceValue, weight: term.weight))
+            terms.append(
+                TraceTerm(
+                    inputChannel: term.sourceChannel, row: term.sourceRow, column: term.sourceColumn, isPadding: false,
+                    tapChannel: term.sourceChannel % perGroup, tapRow: term.tapRow, tapColumn: term.tapColumn,
+                    inputValue: term.sourceValue, weight: term.weight))
         }
         return ConvTrace(
             batch: batch, outputChannel: outputChannel, row: row, column: column,
@@ -81,7 +82,8 @@ extension TransposedConvLayer {
     /// Empty when the tensors do not have the layer's shapes, the cell does not exist, or the
     /// output channel is in another group (the input channel does not feed it).
     public func scatter(
-        input: Tensor, weight: Tensor, batch: Int = 0, inputChannel: Int = 0, row: Int, column: Int, outputChannel: Int = 0
+        input: Tensor, weight: Tensor, batch: Int = 0, inputChannel: Int = 0, row: Int, column: Int,
+        outputChannel: Int = 0
     ) -> [ScatterTerm] {
         guard input.shape == inputShape, weight.shape == weightShape,
             (0..<inputShape[0]).contains(batch), (0..<inputChannels).contains(inputChannel),
@@ -89,8 +91,10 @@ extension TransposedConvLayer {
             (0..<outputChannels).contains(outputChannel),
             inputChannel / inputsPerGroup == outputChannel / outputsPerGroup
         else { return [] }
-        let rows = rowAxis, columns = columnAxis
-        let kernelRows = rows.kernelSize, kernelColumns = columns.kernelSize
+        let rows = rowAxis
+        let columns = columnAxis
+        let kernelRows = rows.kernelSize
+        let kernelColumns = columns.kernelSize
         let value = input.data[((batch * inputChannels + inputChannel) * inputRows + row) * inputColumns + column]
         let kernel = (inputChannel * outputsPerGroup + outputChannel % outputsPerGroup) * kernelRows * kernelColumns
         var terms: [ScatterTerm] = []
@@ -99,10 +103,11 @@ extension TransposedConvLayer {
             let y = rows.inputPosition(output: row, tap: kr)
             for kc in 0..<kernelColumns {
                 let x = columns.inputPosition(output: column, tap: kc)
-                terms.append(ScatterTerm(
-                    outputRow: y, outputColumn: x, tapRow: kr, tapColumn: kc, inputValue: value,
-                    weight: weight.data[kernel + kr * kernelColumns + kc],
-                    isCropped: !(rows.isInside(y) && columns.isInside(x))))
+                terms.append(
+                    ScatterTerm(
+                        outputRow: y, outputColumn: x, tapRow: kr, tapColumn: kc, inputValue: value,
+                        weight: weight.data[kernel + kr * kernelColumns + kc],
+                        isCropped: !(rows.isInside(y) && columns.isInside(x))))
             }
         }
         return terms
@@ -111,7 +116,8 @@ extension TransposedConvLayer {
 
 /// `torch.nn.functional.conv_transpose2d`: validates, then runs on an `N×C×H×W` input.
 public func convTranspose2d(
-    _ input: Tensor, weight: Tensor, bias: Tensor? = nil, parameters: TransposedConvParameters = TransposedConvParameters()
+    _ input: Tensor, weight: Tensor, bias: Tensor? = nil,
+    parameters: TransposedConvParameters = TransposedConvParameters()
 ) throws(CNNError) -> Tensor {
     let layer = try TransposedConvLayer(
         inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil, parameters: parameters)

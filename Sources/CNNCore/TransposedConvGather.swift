@@ -6,7 +6,8 @@ extension AxisGeometry {
         let offset = position + padding.before - tap * dilation
         guard offset >= 0, offset % stride == 0 else { return nil }
         let output = offset / stride
-        guard output < min(outputs ?? outputSize, outputSize), inputPosition(output: output, tap: tap) == position else {
+        guard output < min(outputs ?? outputSize, outputSize), inputPosition(output: output, tap: tap) == position
+        else {
             return nil
         }
         return output
@@ -41,8 +42,10 @@ struct TapGather: Sendable {
     let kernelRows: Int, kernelColumns: Int
     let sourceChannels: Int, targetChannels: Int, groups: Int
 
-    init(rowAxis: AxisGeometry, columnAxis: AxisGeometry, sourceRows: Int, sourceColumns: Int,
-         sourceChannels: Int, targetChannels: Int, groups: Int) {
+    init(
+        rowAxis: AxisGeometry, columnAxis: AxisGeometry, sourceRows: Int, sourceColumns: Int,
+        sourceChannels: Int, targetChannels: Int, groups: Int
+    ) {
         rowReaders = rowAxis.readers(outputs: sourceRows)
         columnReaders = columnAxis.readers(outputs: sourceColumns)
         self.sourceRows = sourceRows
@@ -72,19 +75,22 @@ struct TapGather: Sendable {
     func forEachTerm(
         source: [Double], weight: [Double], batch: Int, channel: Int, row: Int, column: Int, _ body: (Term) -> Void
     ) {
-        let group = channel / targetsPerGroup, slice = channel % targetsPerGroup
+        let group = channel / targetsPerGroup
+        let slice = channel % targetsPerGroup
         let taps = kernelRows * kernelColumns
-        let rowsHere = rowReaders[row], columnsHere = columnReaders[column]
+        let rowsHere = rowReaders[row]
+        let columnsHere = columnReaders[column]
         for sourceSlice in 0..<sourcesPerGroup {
             let sc = group * sourcesPerGroup + sourceSlice
             let plane = (batch * sourceChannels + sc) * sourceRows * sourceColumns
             let kernel = (sc * targetsPerGroup + slice) * taps
             for (kr, sr) in rowsHere {
                 for (kc, scol) in columnsHere {
-                    body(Term(
-                        sourceChannel: sc, sourceRow: sr, sourceColumn: scol, tapRow: kr, tapColumn: kc,
-                        sourceValue: source[plane + sr * sourceColumns + scol],
-                        weight: weight[kernel + kr * kernelColumns + kc]))
+                    body(
+                        Term(
+                            sourceChannel: sc, sourceRow: sr, sourceColumn: scol, tapRow: kr, tapColumn: kc,
+                            sourceValue: source[plane + sr * sourceColumns + scol],
+                            weight: weight[kernel + kr * kernelColumns + kc]))
                 }
             }
         }
@@ -95,18 +101,23 @@ struct TapGather: Sendable {
     func gatherAll(source: [Double], weight: [Double], batch: Int, bias: [Double]?) -> [Double] {
         let plane = targetRows * targetColumns
         var result = Array(repeating: 0.0, count: batch * targetChannels * plane)
-        let channels = targetChannels, columns = targetColumns, rows = targetRows
+        let channels = targetChannels
+        let columns = targetColumns
+        let rows = targetRows
         let work = result.count * sourcesPerGroup * kernelRows * kernelColumns
         result.withUnsafeMutableBufferPointer { buffer in
             let target = SharedBuffer(base: buffer.baseAddress!)
             parallelFor(batch * channels, work: work) { job in
-                let n = job / channels, channel = job % channels
+                let n = job / channels
+                let channel = job % channels
                 let out = target.base + job * plane
                 let b = bias?[channel]
                 for row in 0..<rows {
                     for column in 0..<columns {
                         var sum = 0.0
-                        forEachTerm(source: source, weight: weight, batch: n, channel: channel, row: row, column: column) {
+                        forEachTerm(
+                            source: source, weight: weight, batch: n, channel: channel, row: row, column: column
+                        ) {
                             sum += $0.sourceValue * $0.weight
                         }
                         if let b { sum += b }

@@ -24,7 +24,9 @@ public struct TransposedConvLayer: Hashable, Sendable {
     public static let symbolicOutputSizeFormula = "(n−1)·s − 2·p + d·(k−1) + output_padding + 1"
 
     /// Validates shapes and hyperparameters as PyTorch does; every refusal says what would work.
-    public init(inputShape: [Int], weightShape: [Int], hasBias: Bool, parameters: TransposedConvParameters) throws(CNNError) {
+    public init(inputShape: [Int], weightShape: [Int], hasBias: Bool, parameters: TransposedConvParameters)
+        throws(CNNError)
+    {
         let rank = inputShape.count - 2
         guard rank == 1 || rank == 2 else {
             throw .invalidShape(
@@ -32,23 +34,31 @@ public struct TransposedConvLayer: Hashable, Sendable {
         }
         guard weightShape.count == inputShape.count else {
             throw .invalidShape(
-                "weight shape \(Tensor.describe(weightShape)) should have \(inputShape.count) dimensions (Cin×Cout/groups×\(rank == 1 ? "k" : "kH×kW")) to match input \(Tensor.describe(inputShape))")
+                "weight shape \(Tensor.describe(weightShape)) should have \(inputShape.count) dimensions (Cin×Cout/groups×\(rank == 1 ? "k" : "kH×kW")) to match input \(Tensor.describe(inputShape))"
+            )
         }
         if let bad = inputShape.first(where: { $0 < 1 }) ?? weightShape.first(where: { $0 < 1 }) {
             throw .invalidShape(
-                "every dimension must be at least 1, got \(bad) in input \(Tensor.describe(inputShape)) or weight \(Tensor.describe(weightShape))")
+                "every dimension must be at least 1, got \(bad) in input \(Tensor.describe(inputShape)) or weight \(Tensor.describe(weightShape))"
+            )
         }
-        try AxisNames.validatePositive(parameters.stride, name: "stride", rank: rank, hint: "1 places input cells next to each other")
-        try AxisNames.validatePositive(parameters.dilation, name: "dilation", rank: rank, hint: "1 means no gaps between taps")
+        try AxisNames.validatePositive(
+            parameters.stride, name: "stride", rank: rank, hint: "1 places input cells next to each other")
+        try AxisNames.validatePositive(
+            parameters.dilation, name: "dilation", rank: rank, hint: "1 means no gaps between taps")
         try TransposedConvLayer.validateNonNegative(parameters.padding, name: "padding", rank: rank)
         try TransposedConvLayer.validateNonNegative(parameters.outputPadding, name: "output_padding", rank: rank)
         let names = rank == 2 ? ["height", "width"] : ["length"]
         for axis in 0..<rank {
-            let op = parameters.outputPadding[axis], s = parameters.stride[axis], d = parameters.dilation[axis]
+            let op = parameters.outputPadding[axis]
+            let s = parameters.stride[axis]
+            let d = parameters.dilation[axis]
             guard op < s || op < d else {
                 throw .invalidParameter(
                     name: "output_padding",
-                    message: "output padding must be smaller than either stride or dilation, but along the \(names[axis]) it is \(op) with stride \(s) and dilation \(d); use output_padding at most \(max(s, d) - 1) or raise the stride")
+                    message:
+                        "output padding must be smaller than either stride or dilation, but along the \(names[axis]) it is \(op) with stride \(s) and dilation \(d); use output_padding at most \(max(s, d) - 1) or raise the stride"
+                )
             }
         }
         let groups = parameters.groups
@@ -58,13 +68,15 @@ public struct TransposedConvLayer: Hashable, Sendable {
         }
         guard weightShape[0] == inChannels else {
             throw .channelMismatch(
-                "a transposed-convolution weight is Cin×Cout/groups×\(rank == 1 ? "k" : "kH×kW"): weight \(Tensor.describe(weightShape)) expects \(weightShape[0]) input channels, but the input has \(inChannels); give the weight \(inChannels) in its first dimension")
+                "a transposed-convolution weight is Cin×Cout/groups×\(rank == 1 ? "k" : "kH×kW"): weight \(Tensor.describe(weightShape)) expects \(weightShape[0]) input channels, but the input has \(inChannels); give the weight \(inChannels) in its first dimension"
+            )
         }
         guard inChannels % groups == 0 else {
             throw .channelMismatch(
                 "groups \(groups) must divide the \(inChannels) input channels; use a divisor of \(inChannels)")
         }
-        let spatial = Array(inputShape[2...]), kernel = Array(weightShape[2...])
+        let spatial = Array(inputShape[2...])
+        let kernel = Array(weightShape[2...])
         let sizes = (0..<rank).map { axis in
             TransposedConvLayer.outputSize(
                 input: spatial[axis], kernel: kernel[axis], stride: parameters.stride[axis],
@@ -73,10 +85,12 @@ public struct TransposedConvLayer: Hashable, Sendable {
         }
         if sizes.contains(where: { $0 < 1 }) {
             let axis = sizes.firstIndex { $0 < 1 }!
-            let room = (spatial[axis] - 1) * parameters.stride[axis] + parameters.dilation[axis] * (kernel[axis] - 1)
+            let room =
+                (spatial[axis] - 1) * parameters.stride[axis] + parameters.dilation[axis] * (kernel[axis] - 1)
                 + parameters.outputPadding[axis]
             throw .outputTooSmall(
-                "output would be \(sizes.map(TransposedConvLayer.signed).joined(separator: "×")): along the \(names[axis]) \(TransposedConvLayer.formula(input: spatial[axis], kernel: kernel[axis], stride: parameters.stride[axis], padding: parameters.padding[axis], outputPadding: parameters.outputPadding[axis], dilation: parameters.dilation[axis])) < 1; lower the padding to at most \(room / 2), or use a larger kernel, stride or dilation")
+                "output would be \(sizes.map(TransposedConvLayer.signed).joined(separator: "×")): along the \(names[axis]) \(TransposedConvLayer.formula(input: spatial[axis], kernel: kernel[axis], stride: parameters.stride[axis], padding: parameters.padding[axis], outputPadding: parameters.outputPadding[axis], dilation: parameters.dilation[axis])) < 1; lower the padding to at most \(room / 2), or use a larger kernel, stride or dilation"
+            )
         }
         self.spatialRank = rank
         self.inputShape = inputShape
@@ -100,15 +114,18 @@ public struct TransposedConvLayer: Hashable, Sendable {
         }
     }
 
-    static func outputSize(input: Int, kernel: Int, stride: Int, padding: Int, outputPadding: Int, dilation: Int) -> Int {
+    static func outputSize(input: Int, kernel: Int, stride: Int, padding: Int, outputPadding: Int, dilation: Int) -> Int
+    {
         (input - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1
     }
 
-    static func formula(input: Int, kernel: Int, stride: Int, padding: Int, outputPadding: Int, dilation: Int) -> String {
+    static func formula(input: Int, kernel: Int, stride: Int, padding: Int, outputPadding: Int, dilation: Int) -> String
+    {
         let size = outputSize(
             input: input, kernel: kernel, stride: stride, padding: padding, outputPadding: outputPadding,
             dilation: dilation)
-        return "(\(input)−1)·\(stride) − 2·\(padding) + \(dilation)·(\(kernel)−1) + \(outputPadding) + 1 = \(signed(size))"
+        return
+            "(\(input)−1)·\(stride) − 2·\(padding) + \(dilation)·(\(kernel)−1) + \(outputPadding) + 1 = \(signed(size))"
     }
 
     /// A number with a typographic minus sign.
@@ -156,7 +173,8 @@ public struct TransposedConvLayer: Hashable, Sendable {
         if let bias {
             guard hasBias, bias.shape == [outputChannels] else {
                 throw .invalidShape(
-                    "bias shape \(Tensor.describe(bias.shape)) should be \(outputChannels), one value per output channel")
+                    "bias shape \(Tensor.describe(bias.shape)) should be \(outputChannels), one value per output channel"
+                )
             }
         } else if hasBias {
             throw .invalidShape("the layer has a bias but none was given")
@@ -166,10 +184,13 @@ public struct TransposedConvLayer: Hashable, Sendable {
     /// Checks the input and weight shapes only.
     func checkInputAndWeight(input: Tensor, weight: Tensor) throws(CNNError) {
         guard input.shape == inputShape else {
-            throw .invalidShape("input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape))")
+            throw .invalidShape(
+                "input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape))")
         }
         guard weight.shape == weightShape else {
-            throw .invalidShape("weight shape \(Tensor.describe(weight.shape)) differs from the layer's \(Tensor.describe(weightShape))")
+            throw .invalidShape(
+                "weight shape \(Tensor.describe(weight.shape)) differs from the layer's \(Tensor.describe(weightShape))"
+            )
         }
     }
 }

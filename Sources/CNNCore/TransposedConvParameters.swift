@@ -26,7 +26,8 @@ public struct TransposedConvParameters: Hashable, Sendable {
 
     /// PyTorch's defaults for `spatialRank` spatial axes.
     public static func defaults(spatialRank: Int) -> TransposedConvParameters {
-        let ones = Array(repeating: 1, count: spatialRank), zeros = Array(repeating: 0, count: spatialRank)
+        let ones = Array(repeating: 1, count: spatialRank)
+        let zeros = Array(repeating: 0, count: spatialRank)
         return TransposedConvParameters(stride: ones, padding: zeros, outputPadding: zeros, dilation: ones)
     }
 }

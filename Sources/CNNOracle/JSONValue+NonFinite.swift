@@ -13,9 +13,12 @@ extension JSONValue {
     static func quotingNonFiniteNumbers(_ data: Data) -> Data {
         let bytes = [UInt8](data)
         let tokens: [[UInt8]] = [Array("-Infinity".utf8), Array("Infinity".utf8), Array("NaN".utf8)]
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
         var out: [UInt8] = []
-        var index = 0, inString = false, changed = false
+        var index = 0
+        var inString = false
+        var changed = false
         out.reserveCapacity(bytes.count)
         scan: while index < bytes.count {
             let byte = bytes[index]

@@ -34,7 +34,8 @@ public enum JSONValue: Hashable, Sendable, Decodable {
             let prefix = data.prefix(offset)
             let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
             let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            let reason = detail.replacingOccurrences(of: #" around character \d+\.?"#, with: "", options: .regularExpression)
+            let reason = detail.replacingOccurrences(
+                of: #" around character \d+\.?"#, with: "", options: .regularExpression)
             return "line \(line), column \(column): \(reason.lowercased())"
         }
     }

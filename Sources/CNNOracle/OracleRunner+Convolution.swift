@@ -17,12 +17,15 @@ extension OracleRunner {
             padding: try item.paddingSpec(count: rank),
             dilation: try item.ints("dilation", count: rank, default: ones),
             groups: try item.int("groups", default: 1))
-        let layer = try ConvLayer(inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil, parameters: parameters)
+        let layer = try ConvLayer(
+            inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil, parameters: parameters)
         guard layer.spatialRank == rank else {
             throw CNNError.invalidShape(
                 "\(item.op) needs an input of \(rank + 2) dimensions, got \(Tensor.describe(input.shape))")
         }
-        var result: [String: JSONValue] = ["output": JSONValue(try layer.forward(input: input, weight: weight, bias: bias))]
+        var result: [String: JSONValue] = [
+            "output": JSONValue(try layer.forward(input: input, weight: weight, bias: bias))
+        ]
         if let gradOutput = try item.optionalTensor("grad_output") {
             for (key, value) in try convolutionGradients(layer, input: input, weight: weight, gradOutput: gradOutput) {
                 result[key] = value

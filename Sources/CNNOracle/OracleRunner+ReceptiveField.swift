@@ -10,7 +10,8 @@ extension OracleRunner {
     /// size and the input mask of the cell at `output_position`.
     static func runReceptiveField(_ item: OracleCase) throws -> [String: JSONValue] {
         guard let list = item.params["layers"]?.array else {
-            throw OracleFormatError(message: "case '\(item.name)' (receptive_field) needs params.layers, a list of layers")
+            throw OracleFormatError(
+                message: "case '\(item.name)' (receptive_field) needs params.layers, a list of layers")
         }
         let layers = try list.enumerated().map { index, layer in try layerSpec(layer, number: index + 1, in: item) }
         let stack = try LayerStack(layers: layers, inputSize: try item.ints("input_size", count: 2))

@@ -38,7 +38,8 @@ public enum OracleRunner {
         let item = try OracleCase(raw)
         guard let handler = handlers[item.op] else {
             throw OracleFormatError(
-                message: "case '\(item.name)': unknown op '\(item.op)'; supported: \(supportedOps.joined(separator: ", "))")
+                message:
+                    "case '\(item.name)': unknown op '\(item.op)'; supported: \(supportedOps.joined(separator: ", "))")
         }
         var result: [String: JSONValue] = ["name": .string(item.name), "op": .string(item.op)]
         do {
@@ -134,7 +135,8 @@ public struct OracleCase: Sendable {
             case "same": return .same
             case "full": return .full
             default:
-                throw OracleFormatError(message: "case '\(name)': params.padding '\(word)' should be valid, same, full or numbers")
+                throw OracleFormatError(
+                    message: "case '\(name)': params.padding '\(word)' should be valid, same, full or numbers")
             }
         }
         return .explicit(try ints("padding", count: count, default: Array(repeating: 0, count: count)))

@@ -118,7 +118,9 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Changes the style of cells in a rectangle, keeping their characters.
-    public mutating func restyle(row: Int, column: Int, width w: Int, height h: Int, _ change: (inout CellStyle) -> Void) {
+    public mutating func restyle(
+        row: Int, column: Int, width w: Int, height h: Int, _ change: (inout CellStyle) -> Void
+    ) {
         for y in max(0, row)..<min(height, row + h) {
             for x in max(0, column)..<min(width, column + w) {
                 change(&cells[y * width + x].style)

@@ -65,9 +65,6 @@ public struct ConvExploreScreen: ModelBackedView {
         if case .failure(let error) = model.result { throw error }
     }
 
-
-
-
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         ConvExploreView.render(model, width: width, height: height, options: options)
     }

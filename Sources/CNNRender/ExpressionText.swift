@@ -32,7 +32,8 @@ public enum ExpressionText {
             hidden += 1
             let keepHead = (terms.count - hidden + 1) / 2
             let keepTail = terms.count - hidden - keepHead
-            shown = Array(terms.prefix(keepHead))
+            shown =
+                Array(terms.prefix(keepHead))
                 + [Segment("\(glyphs.ellipsis)\(hidden) more\(glyphs.ellipsis)", CellStyle(dim: true))]
                 + Array(terms.suffix(keepTail))
         }

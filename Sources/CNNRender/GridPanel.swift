@@ -42,7 +42,9 @@ public struct GridPanel {
     ) -> [HitRegion] {
         canvas.put(title, row: top, column: left, style: titleStyle)
         if titleLimit > 0 && title.unicodeScalars.count > titleLimit {
-            canvas.fill(row: top, column: left + titleLimit, width: title.unicodeScalars.count - titleLimit, height: 1, with: Cell())
+            canvas.fill(
+                row: top, column: left + titleLimit, width: title.unicodeScalars.count - titleLimit, height: 1,
+                with: Cell())
         }
         var hits: [HitRegion] = []
         let textWidth = cellWidth - 1
@@ -63,7 +65,10 @@ public struct GridPanel {
                     canvas.put(text, row: origin.row + line, column: origin.column, style: style)
                 }
                 if let target, let hit = target(row, column) {
-                    hits.append(HitRegion(row: origin.row, column: origin.column, width: cellWidth, height: max(1, rowStep - 1), target: hit))
+                    hits.append(
+                        HitRegion(
+                            row: origin.row, column: origin.column, width: cellWidth, height: max(1, rowStep - 1),
+                            target: hit))
                 }
             }
         }

@@ -28,10 +28,12 @@ public enum KeyHelp {
         let keyWidth = entries.map { glyphs.adapt($0.keys).unicodeScalars.count }.max() ?? 0
         let lines = entries.map { entry in
             let keys = glyphs.adapt(entry.keys)
-            return " " + keys + String(repeating: " ", count: keyWidth - keys.unicodeScalars.count) + "   " + glyphs.adapt(entry.action) + " "
+            return " " + keys + String(repeating: " ", count: keyWidth - keys.unicodeScalars.count) + "   "
+                + glyphs.adapt(entry.action) + " "
         }
         let footer = " any key closes this help "
-        let innerWidth = min(canvas.width - 2, max(lines.map { $0.unicodeScalars.count }.max() ?? 0, footer.count, title.count + 2))
+        let innerWidth = min(
+            canvas.width - 2, max(lines.map { $0.unicodeScalars.count }.max() ?? 0, footer.count, title.count + 2))
         let height = min(canvas.height, lines.count + 4)
         let top = max(0, (canvas.height - height) / 2)
         let left = max(0, (canvas.width - innerWidth - 2) / 2)
@@ -44,14 +46,18 @@ public enum KeyHelp {
             canvas.put(line, row: top + 2 + index, column: left + 1)
             canvas.put(keys, row: top + 2 + index, column: left + 1, style: CellStyle(bold: true))
         }
-        canvas.put(footer, row: top + height - 1, column: left + max(1, (innerWidth + 2 - footer.count) / 2), style: CellStyle(dim: true))
+        canvas.put(
+            footer, row: top + height - 1, column: left + max(1, (innerWidth + 2 - footer.count) / 2),
+            style: CellStyle(dim: true))
     }
 }
 
 /// A rectangle outline.
 public enum Box {
     /// Draws the outline of a rectangle.
-    public static func draw(into canvas: inout Canvas, top: Int, left: Int, width: Int, height: Int, glyphs: Glyphs, style: CellStyle) {
+    public static func draw(
+        into canvas: inout Canvas, top: Int, left: Int, width: Int, height: Int, glyphs: Glyphs, style: CellStyle
+    ) {
         guard width >= 2, height >= 2 else { return }
         let inner = String(repeating: glyphs.horizontal, count: width - 2)
         canvas.put(glyphs.topLeft + inner + glyphs.topRight, row: top, column: left, style: style)

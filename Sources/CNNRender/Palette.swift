@@ -28,7 +28,8 @@ public struct Palette: Sendable {
     /// A kernel tap reading this cell, or the output cell being computed.
     public var highlight: CellStyle {
         options.color
-            ? CellStyle(foreground: .black, background: TerminalColor(index256: 226, basic: 3), bold: true, underline: true)
+            ? CellStyle(
+                foreground: .black, background: TerminalColor(index256: 226, basic: 3), bold: true, underline: true)
             : CellStyle(bold: true, reverse: true, underline: true)
     }
 
@@ -52,7 +53,8 @@ public struct Palette: Sendable {
 
     /// The title bar across the top.
     public var bar: CellStyle {
-        options.color ? CellStyle(foreground: .white, background: TerminalColor(index256: 24, basic: 4), bold: true)
+        options.color
+            ? CellStyle(foreground: .white, background: TerminalColor(index256: 24, basic: 4), bold: true)
             : CellStyle(bold: true, reverse: true)
     }
 
@@ -61,7 +63,8 @@ public struct Palette: Sendable {
 
     /// Refusals and warnings.
     public var error: CellStyle {
-        options.color ? CellStyle(foreground: TerminalColor(index256: 196, basic: 1), bold: true) : CellStyle(bold: true)
+        options.color
+            ? CellStyle(foreground: TerminalColor(index256: 196, basic: 1), bold: true) : CellStyle(bold: true)
     }
 
     /// Notes (e.g. unread rows).

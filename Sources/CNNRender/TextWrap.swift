@@ -9,7 +9,10 @@ public enum TextWrap {
             for word in paragraph.split(separator: " ") {
                 var word = String(word)
                 while word.unicodeScalars.count > width {
-                    if !line.isEmpty { result.append(line); line = "" }
+                    if !line.isEmpty {
+                        result.append(line)
+                        line = ""
+                    }
                     result.append(String(String.UnicodeScalarView(word.unicodeScalars.prefix(width))))
                     word = String(String.UnicodeScalarView(word.unicodeScalars.dropFirst(width)))
                 }

@@ -8,7 +8,8 @@ public struct ValueSummary: Hashable, Sendable {
 
     /// Summarises values.
     public init(_ values: [Double]) {
-        var scale = 0.0, width = 1
+        var scale = 0.0
+        var width = 1
         for value in values {
             if value.isFinite { scale = max(scale, abs(value)) }
             width = max(width, NumberText.format(value).count)

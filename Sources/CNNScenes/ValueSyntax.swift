@@ -1,5 +1,5 @@
-import Foundation
 import CNNCore
+import Foundation
 
 /// The value syntax shared by `cnnviz explore`'s flags and scene files' `setup`: sizes
 /// (`7x7`, `7`), per-axis pairs (`2`, `3,2`) and paddings (`1`, `1,2`, `0:1,1:0`, `valid`,
@@ -44,7 +44,9 @@ public enum ValueSyntax {
         for axis in axes {
             let sides = axis.split(separator: ":", omittingEmptySubsequences: false)
                 .map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard sides.count == 1 || sides.count == 2, sides.allSatisfy({ $0 != nil }) else { return .failure(.malformed) }
+            guard sides.count == 1 || sides.count == 2, sides.allSatisfy({ $0 != nil }) else {
+                return .failure(.malformed)
+            }
             let values = sides.map { $0! }
             if let bad = values.first(where: { $0 < 0 || $0 > 99 }) { return .failure(.outOfRange(bad)) }
             result.append(values.count == 1 ? AxisPadding(values[0]) : AxisPadding(before: values[0], after: values[1]))

@@ -2,7 +2,7 @@ import CNCurses
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The termination signal (SIGINT, SIGTERM, SIGHUP) waiting to be reported; 0 when none.

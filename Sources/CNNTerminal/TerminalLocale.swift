@@ -1,7 +1,7 @@
 import CNCurses
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Chooses the locale ncurses runs under.

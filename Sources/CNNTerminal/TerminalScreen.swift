@@ -2,7 +2,7 @@ import CNCurses
 import CNNRender
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The running terminal: shows canvases and reads input. Made by `TerminalSession.run`;

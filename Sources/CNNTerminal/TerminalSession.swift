@@ -2,7 +2,7 @@ import CNCurses
 import CNNRender
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts ncurses, runs a body with the screen, and always restores the terminal.

@@ -15,27 +15,35 @@ struct Workload {
 }
 
 let workloads = [
-    Workload(name: "conv2d 1×1×1024×1024, 3×3 kernel", inputShape: [1, 1, 1024, 1024], weightShape: [1, 1, 3, 3], padding: 0, target: 20),
-    Workload(name: "conv2d 1×16×128×128 → 16, 3×3, pad 1", inputShape: [1, 16, 128, 128], weightShape: [16, 16, 3, 3], padding: 1, target: 6),
+    Workload(
+        name: "conv2d 1×1×1024×1024, 3×3 kernel", inputShape: [1, 1, 1024, 1024], weightShape: [1, 1, 3, 3], padding: 0,
+        target: 20),
+    Workload(
+        name: "conv2d 1×16×128×128 → 16, 3×3, pad 1", inputShape: [1, 16, 128, 128], weightShape: [16, 16, 3, 3],
+        padding: 1, target: 6),
 ]
 
 /// Deterministic pseudo-random values in −1…1 (no Foundation randomness: repeatable runs).
 func values(_ count: Int, seed: UInt64) -> [Double] {
     var state = seed
     return (0..<count).map { _ in
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Double(Int64(bitPattern: state >> 11) % 2001) / 1000
     }
 }
 
 let repetitions = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 30
-print("cnnviz-bench: \(repetitions) runs each on \(ProcessInfo.processInfo.activeProcessorCount) cores; wall time (best, median) and CPU time")
+print(
+    "cnnviz-bench: \(repetitions) runs each on \(ProcessInfo.processInfo.activeProcessorCount) cores; wall time (best, median) and CPU time"
+)
 var missed = false
 for workload in workloads {
     let input = try Tensor(shape: workload.inputShape, data: values(workload.inputShape.reduce(1, *), seed: 1))
     let weight = try Tensor(shape: workload.weightShape, data: values(workload.weightShape.reduce(1, *), seed: 2))
-    let parameters = ConvParameters(stride: [1, 1], padding: .explicit([workload.padding, workload.padding]), dilation: [1, 1])
-    let layer = try ConvLayer(inputShape: input.shape, weightShape: weight.shape, hasBias: false, parameters: parameters)
+    let parameters = ConvParameters(
+        stride: [1, 1], padding: .explicit([workload.padding, workload.padding]), dilation: [1, 1])
+    let layer = try ConvLayer(
+        inputShape: input.shape, weightShape: weight.shape, hasBias: false, parameters: parameters)
     _ = try layer.forward(input: input, weight: weight, bias: nil)  // warm up
     var times: [Double] = []
     var cpuTimes: [Double] = []
@@ -51,10 +59,13 @@ for workload in workloads {
     }
     times.sort()
     cpuTimes.sort()
-    let best = times[0], median = times[times.count / 2]
+    let best = times[0]
+    let median = times[times.count / 2]
     let verdict = median <= workload.target ? "meets" : "MISSES"
     if median > workload.target { missed = true }
-    print("\(workload.name): wall best \(format(best)) ms, median \(format(median)) ms (target ≤ \(format(workload.target)) ms: \(verdict)); CPU time (all threads) median \(format(cpuTimes[cpuTimes.count / 2])) ms")
+    print(
+        "\(workload.name): wall best \(format(best)) ms, median \(format(median)) ms (target ≤ \(format(workload.target)) ms: \(verdict)); CPU time (all threads) median \(format(cpuTimes[cpuTimes.count / 2])) ms"
+    )
 }
 
 /// CPU seconds used by this process so far, all threads together.

@@ -11,7 +11,10 @@ struct CNNViz: ParsableCommand {
             Start with `cnnviz tutorial`, or open the sandbox with `cnnviz explore --stride 2`.
             """,
         version: CNNVizVersion.current,
-        subcommands: [TutorialCommand.self, PlayCommand.self, ScenesCommand.self, CheckCommand.self, ExploreCommand.self, ComputeCommand.self, KeysCommand.self]
+        subcommands: [
+            TutorialCommand.self, PlayCommand.self, ScenesCommand.self, CheckCommand.self, ExploreCommand.self,
+            ComputeCommand.self, KeysCommand.self,
+        ]
     )
 }
 

@@ -49,13 +49,18 @@ enum SceneFiles {
     /// The file's text, or a problem at 1:1 saying why it cannot be read.
     static func read(_ path: String) -> Result<String, SceneProblem> {
         guard FileManager.default.fileExists(atPath: path) else {
-            return .failure(SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file: it does not exist"))
+            return .failure(
+                SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file: it does not exist"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file (is it a directory, or not readable?)"))
+            return .failure(
+                SceneProblem(
+                    file: path, line: 1, column: 1,
+                    message: "cannot read the file (is it a directory, or not readable?)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file: it is not UTF-8 text"))
+            return .failure(
+                SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file: it is not UTF-8 text"))
         }
         return .success(text)
     }

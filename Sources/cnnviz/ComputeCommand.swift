@@ -27,7 +27,8 @@ struct ComputeCommand: ParsableCommand {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             }
         } catch {
-            throw CommandFailure.usage("cnnviz compute: cannot read \(file): \((error as NSError).localizedDescription)")
+            throw CommandFailure.usage(
+                "cnnviz compute: cannot read \(file): \((error as NSError).localizedDescription)")
         }
         do {
             let document = try JSONValue.parse(data)
@@ -38,4 +39,3 @@ struct ComputeCommand: ParsableCommand {
         }
     }
 }
-

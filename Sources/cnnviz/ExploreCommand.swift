@@ -51,7 +51,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .customLong("ceil-mode"), help: "pool view: round the output size up (PyTorch ceil_mode).")
     var ceilMode = false
 
-    @Flag(name: .customLong("exclude-pad"), help: "pool view, avg: divide by the real cells only (count_include_pad=False).")
+    @Flag(
+        name: .customLong("exclude-pad"),
+        help: "pool view, avg: divide by the real cells only (count_include_pad=False).")
     var excludePad = false
 
     @Option(help: "stack and 1d views: layers, e.g. conv3,conv3,pool2s2,conv3d2 (see README).")
@@ -60,13 +62,15 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("in-channels"), help: "channels view: input channels (1…16, default 2).")
     var inChannels: Int?
 
-    @Option(name: .customLong("out-channels"), help: "channels view: output channels, one kernel each (1…16, default 2).")
+    @Option(
+        name: .customLong("out-channels"), help: "channels view: output channels, one kernel each (1…16, default 2).")
     var outChannels: Int?
 
     @Option(help: "channels view: groups (must divide both channel counts; default 1).")
     var groups: Int?
 
-    @Option(name: .customLong("output-padding"), help: "transpose view: extra bottom/right rows and columns (default 0).")
+    @Option(
+        name: .customLong("output-padding"), help: "transpose view: extra bottom/right rows and columns (default 0).")
     var outputPadding: String?
 
     @Flag(help: "1d view: causal padding (only on the left).")
@@ -95,7 +99,9 @@ struct ExploreCommand: ParsableCommand {
         let configuration: ExploreConfiguration
         do throws(FlagError) {
             guard let chosen = ExploreViewKind(rawValue: view.lowercased()) else {
-                throw FlagError("--view: unknown view '\(view)'; choose one of \(ExploreViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw FlagError(
+                    "--view: unknown view '\(view)'; choose one of \(ExploreViewKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             kind = chosen
             configuration = try makeConfiguration()
@@ -104,16 +110,20 @@ struct ExploreCommand: ParsableCommand {
         }
         var screen: any ExploreView
         do {
-            screen = try ExploreViews.make(kind, configuration: configuration, playing: !paused && frame == nil, speed: speed)
+            screen = try ExploreViews.make(
+                kind, configuration: configuration, playing: !paused && frame == nil, speed: speed)
         } catch {
             throw CommandFailure.usage("cnnviz explore: \(error.message)")
         }
         if let frame {
             let size: (width: Int, height: Int)
-            do { size = try FlagValues.screenSize(self.size) } catch { throw CommandFailure.usage("cnnviz explore: \(error.message)") }
+            do { size = try FlagValues.screenSize(self.size) } catch {
+                throw CommandFailure.usage("cnnviz explore: \(error.message)")
+            }
             guard frame >= 1 && frame <= screen.player.stepCount else {
                 throw CommandFailure.usage(
-                    "cnnviz explore: --frame \(frame) is outside 1…\(screen.player.stepCount); this setup has \(screen.player.stepCount) steps")
+                    "cnnviz explore: --frame \(frame) is outside 1…\(screen.player.stepCount); this setup has \(screen.player.stepCount) steps"
+                )
             }
             screen.player.go(to: frame - 1)
             let options = RenderOptions(ascii: ascii || !Locale.current.prefersUnicode, color: false)
@@ -139,11 +149,13 @@ struct ExploreCommand: ParsableCommand {
         }
         if let stride {
             given.insert("stride")
-            setup.stride = try FlagValues.pair(stride, flag: "--stride", range: 1...99, meaning: "the stride is how far the kernel moves, at least 1")
+            setup.stride = try FlagValues.pair(
+                stride, flag: "--stride", range: 1...99, meaning: "the stride is how far the kernel moves, at least 1")
         }
         if let dilation {
             given.insert("dilation")
-            setup.dilation = try FlagValues.pair(dilation, flag: "--dilation", range: 1...99, meaning: "dilation 1 means no gaps between taps")
+            setup.dilation = try FlagValues.pair(
+                dilation, flag: "--dilation", range: 1...99, meaning: "dilation 1 means no gaps between taps")
         }
         if let padding {
             given.insert("padding")
@@ -152,14 +164,18 @@ struct ExploreCommand: ParsableCommand {
         if let preset {
             given.insert("preset")
             guard let value = KernelPreset(rawValue: preset.lowercased()) else {
-                throw FlagError("--preset: unknown preset '\(preset)'; choose one of \(KernelPreset.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw FlagError(
+                    "--preset: unknown preset '\(preset)'; choose one of \(KernelPreset.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             setup.preset = value
         }
         if let fill {
             given.insert("fill")
             guard let pattern = InputPattern(rawValue: fill.lowercased()) else {
-                throw FlagError("--fill: unknown fill '\(fill)'; choose one of \(InputPattern.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw FlagError(
+                    "--fill: unknown fill '\(fill)'; choose one of \(InputPattern.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             setup.pattern = pattern
         }
@@ -194,7 +210,9 @@ struct ExploreCommand: ParsableCommand {
         configuration.groups = groups ?? configuration.groups
         if let outputPadding {
             given.insert("output-padding")
-            configuration.outputPadding = try FlagValues.pair(outputPadding, flag: "--output-padding", range: 0...98, meaning: "it adds rows/columns at the bottom/right and must be smaller than the stride or the dilation")
+            configuration.outputPadding = try FlagValues.pair(
+                outputPadding, flag: "--output-padding", range: 0...98,
+                meaning: "it adds rows/columns at the bottom/right and must be smaller than the stride or the dilation")
         }
         configuration.causal = causal
         if causal { given.insert("causal") }
@@ -207,7 +225,8 @@ extension Locale {
     /// Whether the environment's locale (LC_ALL, LC_CTYPE, LANG) names UTF-8.
     var prefersUnicode: Bool {
         let environment = ProcessInfo.processInfo.environment
-        let value = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
+        let value =
+            environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["LANG"] ?? ""
         let lowered = value.lowercased()

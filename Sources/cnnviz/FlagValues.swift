@@ -1,6 +1,6 @@
-import Foundation
 import CNNCore
 import CNNScenes
+import Foundation
 
 /// Parses the geometry flags of `explore` (`7x7`, `3,2`, `same`…) with messages that say
 /// what was expected and what was given.
@@ -11,16 +11,19 @@ enum FlagValues {
         case .success(let values): return values
         case .failure(.malformed): throw FlagError("\(flag): expected a size like 7x7 or 7, got '\(text)'")
         case .failure(.outOfRange(let bad)):
-            throw FlagError("\(flag): \(bad) is outside \(range.lowerBound)…\(range.upperBound); choose a size in that range")
+            throw FlagError(
+                "\(flag): \(bad) is outside \(range.lowerBound)…\(range.upperBound); choose a size in that range")
         }
     }
 
     /// `2` or `3,2` → [rows, columns], each in `range`.
-    static func pair(_ text: String, flag: String, range: ClosedRange<Int>, meaning: String) throws(FlagError) -> [Int] {
+    static func pair(_ text: String, flag: String, range: ClosedRange<Int>, meaning: String) throws(FlagError) -> [Int]
+    {
         switch ValueSyntax.pair(text, range: range) {
         case .success(let values): return values
         case .failure(.malformed):
-            throw FlagError("\(flag): expected a whole number or two separated by a comma (e.g. 2 or 3,2), got '\(text)'")
+            throw FlagError(
+                "\(flag): expected a whole number or two separated by a comma (e.g. 2 or 3,2), got '\(text)'")
         case .failure(.outOfRange(let bad)):
             throw FlagError("\(flag): \(bad) is outside \(range.lowerBound)…\(range.upperBound); \(meaning)")
         }
@@ -31,7 +34,9 @@ enum FlagValues {
         switch ValueSyntax.padding(text) {
         case .success(let padding): return padding
         case .failure(.malformed):
-            throw FlagError("--padding: expected a number, two numbers (rows,columns), before:after pairs, or valid/same/full; got '\(text)'")
+            throw FlagError(
+                "--padding: expected a number, two numbers (rows,columns), before:after pairs, or valid/same/full; got '\(text)'"
+            )
         case .failure(.outOfRange(let bad)):
             throw FlagError("--padding: \(bad) is outside 0…99; padding counts zeros added on a side")
         }

@@ -64,7 +64,8 @@ enum InteractiveExplore {
     }
 
     /// The frame, or a request for a larger terminal when the screen is too small.
-    static func draw(_ view: any ExploreView, size: (width: Int, height: Int), options: RenderOptions) -> RenderedFrame {
+    static func draw(_ view: any ExploreView, size: (width: Int, height: Int), options: RenderOptions) -> RenderedFrame
+    {
         InteractiveLoop.tooSmallFrame(size: size, options: options)
             ?? view.render(width: size.width, height: size.height, options: options)
     }
@@ -73,7 +74,9 @@ enum InteractiveExplore {
     static func nextView(after view: any ExploreView, configuration: ExploreConfiguration) -> any ExploreView {
         var kind = type(of: view).kind.next
         while kind != type(of: view).kind {
-            if var next = try? ExploreViews.make(kind, configuration: configuration, playing: false, speed: view.player.speed) {
+            if var next = try? ExploreViews.make(
+                kind, configuration: configuration, playing: false, speed: view.player.speed)
+            {
                 next.player.playing = view.player.playing
                 return next
             }

@@ -28,7 +28,9 @@ enum InteractiveLoop {
     /// The render options the terminal allows (`--ascii` or a non-UTF-8 terminal: ASCII).
     @MainActor
     static func renderOptions(ascii: Bool, classroom: Bool = false, terminal: TerminalScreen) -> RenderOptions {
-        RenderOptions(ascii: ascii || !terminal.capabilities.unicode, color: terminal.capabilities.colors > 0, classroom: classroom)
+        RenderOptions(
+            ascii: ascii || !terminal.capabilities.unicode, color: terminal.capabilities.colors > 0,
+            classroom: classroom)
     }
 
     /// A request for a larger terminal when the screen is below `minimumSize`, else nil.

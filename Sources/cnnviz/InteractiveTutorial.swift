@@ -6,7 +6,9 @@ import CNNTerminal
 /// (an animation step, the end of a beat's hold, the second-digit window), apply, repeat.
 /// With nothing due the process sleeps in the terminal's input wait.
 enum InteractiveTutorial {
-    static func run(session: TutorialSession, command: String, program: String, ascii: Bool, noColor: Bool, classroom: Bool) throws {
+    static func run(
+        session: TutorialSession, command: String, program: String, ascii: Bool, noColor: Bool, classroom: Bool
+    ) throws {
         try InteractiveLoop.run(
             command: command, noColor: noColor,
             notATerminalMessage: "\(program) needs a terminal; use --frame SCENE[:BEAT] to print a frame as text"
@@ -16,14 +18,18 @@ enum InteractiveTutorial {
     }
 
     @MainActor
-    private static func loop(session start: TutorialSession, program: String, ascii: Bool, classroom: Bool, terminal: TerminalScreen) -> Int32 {
+    private static func loop(
+        session start: TutorialSession, program: String, ascii: Bool, classroom: Bool, terminal: TerminalScreen
+    ) -> Int32 {
         var session = start
         let options = InteractiveLoop.renderOptions(ascii: ascii, classroom: classroom, terminal: terminal)
         var due: UInt64? = nil
         while true {
             let size = terminal.size
-            let frame = InteractiveLoop.tooSmallFrame(size: size, options: options)
-                ?? TutorialScreen.render(session, width: size.width, height: size.height, options: options, program: program)
+            let frame =
+                InteractiveLoop.tooSmallFrame(size: size, options: options)
+                ?? TutorialScreen.render(
+                    session, width: size.width, height: size.height, options: options, program: program)
             terminal.draw(frame.canvas)
             // Wait for a key, or until the player's next clock event.
             if let timer = session.timer {

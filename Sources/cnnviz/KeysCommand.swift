@@ -14,10 +14,15 @@ struct KeysCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not ask the terminal for mouse events.")
     var noMouse = false
 
-    @Option(name: .customLong("tick"), help: ArgumentHelp("Wait at most this many milliseconds for input, showing timeouts.", visibility: .hidden))
+    @Option(
+        name: .customLong("tick"),
+        help: ArgumentHelp("Wait at most this many milliseconds for input, showing timeouts.", visibility: .hidden))
     var tickMilliseconds: Int?
 
-    @Option(name: .customLong("crash-on"), help: ArgumentHelp("Crash (fatalError) when this character is typed, to test terminal restoration.", visibility: .hidden))
+    @Option(
+        name: .customLong("crash-on"),
+        help: ArgumentHelp(
+            "Crash (fatalError) when this character is typed, to test terminal restoration.", visibility: .hidden))
     var crashCharacter: String?
 
     func validate() throws {
@@ -31,11 +36,13 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
         var options = TerminalOptions(color: !noColor && !TerminalOptions.environmentWantsNoColor, mouse: !noMouse)
-        options.notATerminalMessage = "cnnviz keys needs a terminal: run it with standard input and output on a terminal"
+        options.notATerminalMessage =
+            "cnnviz keys needs a terminal: run it with standard input and output on a terminal"
         let signal: Int32?
         do {
             signal = try TerminalSession.run(options: options) { screen in
-                try KeysView.loop(screen: screen, tick: tickMilliseconds, crashCharacter: crashCharacter.flatMap(\.first))
+                try KeysView.loop(
+                    screen: screen, tick: tickMilliseconds, crashCharacter: crashCharacter.flatMap(\.first))
             }
         } catch let error as TerminalError {
             throw CommandFailure.usage(error.message)

@@ -26,7 +26,8 @@ struct ScenesCommand: ParsableCommand {
             let topic = String(scene.topic)
             return String(repeating: " ", count: numberWidth - number.count) + number + "  topic "
                 + String(repeating: " ", count: 2 - min(2, topic.count)) + topic + "  "
-                + scene.view.rawValue + String(repeating: " ", count: viewWidth - scene.view.rawValue.count) + "  " + scene.title
+                + scene.view.rawValue + String(repeating: " ", count: viewWidth - scene.view.rawValue.count) + "  "
+                + scene.title
         }
         lines.append("\(scenes.count) scene\(scenes.count == 1 ? "" : "s")")
         return lines.joined(separator: "\n")

@@ -5,7 +5,9 @@ import Foundation
 
 /// The options `tutorial` and `play` share.
 struct TutorialOptions: ParsableArguments {
-    @Flag(help: "Classroom mode: large view, high-contrast narration in a wide block, presenter keys (b blank, 1–9 jump).")
+    @Flag(
+        help: "Classroom mode: large view, high-contrast narration in a wide block, presenter keys (b blank, 1–9 jump)."
+    )
     var classroom = false
 
     @Option(help: "Start playing on its own: each beat holds SECONDS unless the scene says otherwise (space pauses).")
@@ -17,7 +19,10 @@ struct TutorialOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: "Print the screen of scene SCENE (1 is the first) at beat BEAT (default 1), finished, as text and exit; e.g. 3 or 3:2.")
+    @Option(
+        help:
+            "Print the screen of scene SCENE (1 is the first) at beat BEAT (default 1), finished, as text and exit; e.g. 3 or 3:2."
+    )
     var frame: String?
 
     @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
@@ -26,15 +31,20 @@ struct TutorialOptions: ParsableArguments {
     /// Plays `scenes` (interactively, or one frame with --frame) under `command`'s name.
     func play(_ scenes: [Scene], command: String) throws {
         if let autoplay, !(autoplay > 0 && autoplay.isFinite) {
-            throw CommandFailure.usage("cnnviz \(command): --autoplay: expected a number of seconds above 0, got \(autoplay)")
+            throw CommandFailure.usage(
+                "cnnviz \(command): --autoplay: expected a number of seconds above 0, got \(autoplay)")
         }
-        guard var session = TutorialSession.session(scenes: scenes, autoplay: autoplay != nil, hold: autoplay ?? SceneBeat.defaultHold) else {
+        guard
+            var session = TutorialSession.session(
+                scenes: scenes, autoplay: autoplay != nil, hold: autoplay ?? SceneBeat.defaultHold)
+        else {
             throw CommandFailure.usage("cnnviz \(command): there are no scenes to play")
         }
         let program = "cnnviz \(command)"
         guard let frame else {
             try InteractiveTutorial.run(
-                session: session, command: command, program: program, ascii: ascii, noColor: noColor, classroom: classroom)
+                session: session, command: command, program: program, ascii: ascii, noColor: noColor,
+                classroom: classroom)
             return
         }
         let screen: (width: Int, height: Int)
@@ -48,22 +58,29 @@ struct TutorialOptions: ParsableArguments {
         session.go(scene: place.scene - 1, beat: place.beat - 1)
         session.finishBeat()
         let options = RenderOptions(ascii: ascii || !Locale.current.prefersUnicode, color: false, classroom: classroom)
-        print(TutorialScreen.render(session, width: screen.width, height: screen.height, options: options, program: program).canvas.text)
+        print(
+            TutorialScreen.render(
+                session, width: screen.width, height: screen.height, options: options, program: program
+            ).canvas.text)
     }
 
     /// `3` or `3:2` → (scene 3, beat 2), both 1-based and checked against the scenes.
     static func framePlace(_ text: String, scenes: [Scene]) throws(FlagError) -> (scene: Int, beat: Int) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0 != nil }) else {
             throw FlagError("--frame: expected SCENE or SCENE:BEAT like 3 or 3:2, got '\(text)'")
         }
-        let scene = parts[0]!, beat = parts.count == 2 ? parts[1]! : 1
+        let scene = parts[0]!
+        let beat = parts.count == 2 ? parts[1]! : 1
         guard (1...scenes.count).contains(scene) else {
             throw FlagError("--frame: scene \(scene) is outside 1…\(scenes.count); there are \(scenes.count) scenes")
         }
         let beats = scenes[scene - 1].beats.count
         guard (1...beats).contains(beat) else {
-            throw FlagError("--frame: beat \(beat) is outside 1…\(beats); scene \(scene) has \(beats) beat\(beats == 1 ? "" : "s")")
+            throw FlagError(
+                "--frame: beat \(beat) is outside 1…\(beats); scene \(scene) has \(beats) beat\(beats == 1 ? "" : "s")")
         }
         return (scene, beat)
     }

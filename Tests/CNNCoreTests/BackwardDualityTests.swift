@@ -6,21 +6,27 @@ import Testing
 @Suite("seed 004: forward/backward duality")
 struct BackwardDualityTests {
     static let kernel = try! Tensor(shape: [1, 1, 3, 3], data: [1, 2, 3, 4, 5, 6, 7, 8, 9])
-    static let input = try! Tensor(shape: [1, 1, 5, 5], data: [
-        200, 150, 150, 90, 30,
-        100, 50, 100, 60, 20,
-        25, 25, 10, 5, 0,
-        10, 40, 70, 20, 80,
-        0, 30, 60, 90, 120,
+    static let input = try! Tensor(
+        shape: [1, 1, 5, 5],
+        data: [
+            200, 150, 150, 90, 30,
+            100, 50, 100, 60, 20,
+            25, 25, 10, 5, 0,
+            10, 40, 70, 20, 80,
+            0, 30, 60, 90, 120,
+        ])
+    static let gradOutput = try! Tensor(
+        shape: [1, 1, 5, 5],
+        data: [
+            1, -2, 0, 3, 1,
+            2, 1, -1, 0, 4,
+            0, 5, 2, -3, 1,
+            -1, 0, 1, 2, 2,
+            3, 1, 0, -2, 1,
+        ])
+    static let rightBottom2 = PaddingSpec.asymmetric([
+        AxisPadding(before: 0, after: 2), AxisPadding(before: 0, after: 2),
     ])
-    static let gradOutput = try! Tensor(shape: [1, 1, 5, 5], data: [
-        1, -2, 0, 3, 1,
-        2, 1, -1, 0, 4,
-        0, 5, 2, -3, 1,
-        -1, 0, 1, 2, 2,
-        3, 1, 0, -2, 1,
-    ])
-    static let rightBottom2 = PaddingSpec.asymmetric([AxisPadding(before: 0, after: 2), AxisPadding(before: 0, after: 2)])
 
     static func gradients() throws -> ConvGradients {
         let layer = try ConvLayer(
@@ -62,7 +68,8 @@ struct BackwardDualityTests {
         #expect(flipped.data == [9, 8, 7, 6, 5, 4, 3, 2, 1])
         let padTopLeft2 = PaddingSpec.asymmetric([AxisPadding(before: 2, after: 0), AxisPadding(before: 2, after: 0)])
         let full = try conv2d(
-            Self.gradOutput, weight: flipped, parameters: ConvParameters(stride: [1, 1], padding: padTopLeft2, dilation: [1, 1]))
+            Self.gradOutput, weight: flipped,
+            parameters: ConvParameters(stride: [1, 1], padding: padTopLeft2, dilation: [1, 1]))
         #expect(full.shape == [1, 1, 5, 5])
         #expect(gradients.input.data == full.data)
         // The slide's formula: Σ_a Σ_b dL/dY(r'−a, c'−b)·k(a,b).

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("conv backward against PyTorch, with gradient traces")
 struct BackwardOracleTests {
-    @Test("every conv2d case matches PyTorch and all 91 gradient cases produce grad_input, grad_weight and (with bias) grad_bias")
+    @Test(
+        "every conv2d case matches PyTorch and all 91 gradient cases produce grad_input, grad_weight and (with bias) grad_bias"
+    )
     func gradientCases() throws {
         #expect(try OracleFixtures.checkFile("conv2d") == 200)
         var gradientCases = 0
@@ -19,13 +21,15 @@ struct BackwardOracleTests {
 
     @Test("every dL/dX and dL/dK value equals its GradientTrace.value exactly, and PyTorch's within 1e-9")
     func tracesSumToGradients() throws {
-        var inputCells = 0, weightCells = 0
+        var inputCells = 0
+        var weightCells = 0
         for raw in try OracleFixtures.cases("conv2d") where raw["grad_output"] != nil {
             let item = try OracleCase(raw)
             let (layer, input, weight, _) = try ConvFixture.layer(item)
             let gradOutput = try item.tensor("grad_output")
             let gradients = try layer.backward(input: input, weight: weight, gradOutput: gradOutput)
-            let wantInput = try item.tensor("grad_input"), wantWeight = try item.tensor("grad_weight")
+            let wantInput = try item.tensor("grad_input")
+            let wantWeight = try item.tensor("grad_weight")
             let s = input.shape
             for n in 0..<s[0] {
                 for c in 0..<s[1] {
@@ -35,11 +39,13 @@ struct BackwardOracleTests {
                                 weight: weight, gradOutput: gradOutput, batch: n, channel: c, row: r, column: q)
                             let flat = ((n * s[1] + c) * s[2] + r) * s[3] + q
                             #expect(trace.value == gradients.input.data[flat], "\(item.name) dX[\(n),\(c),\(r),\(q)]")
-                            #expect(OracleFixtures.close(trace.value, wantInput.data[flat]), "\(item.name) dX vs PyTorch")
+                            #expect(
+                                OracleFixtures.close(trace.value, wantInput.data[flat]), "\(item.name) dX vs PyTorch")
                             for term in trace.terms {
                                 // Each term is an (output cell, tap) whose window read this very cell.
                                 #expect(layer.axes[0].inputPosition(output: term.outputRow, tap: term.tapRow) == r)
-                                #expect(layer.axes[1].inputPosition(output: term.outputColumn, tap: term.tapColumn) == q)
+                                #expect(
+                                    layer.axes[1].inputPosition(output: term.outputColumn, tap: term.tapColumn) == q)
                                 #expect(term.outputChannel / layer.outputsPerGroup == c / layer.channelsPerGroup)
                                 #expect(!term.isPadding)
                             }
@@ -57,8 +63,11 @@ struct BackwardOracleTests {
                                 input: input, gradOutput: gradOutput, outputChannel: co, tapChannel: slice,
                                 tapRow: kr, tapColumn: kc)
                             let flat = ((co * k[1] + slice) * k[2] + kr) * k[3] + kc
-                            #expect(trace.value == gradients.weight.data[flat], "\(item.name) dK[\(co),\(slice),\(kr),\(kc)]")
-                            #expect(OracleFixtures.close(trace.value, wantWeight.data[flat]), "\(item.name) dK vs PyTorch")
+                            #expect(
+                                trace.value == gradients.weight.data[flat],
+                                "\(item.name) dK[\(co),\(slice),\(kr),\(kc)]")
+                            #expect(
+                                OracleFixtures.close(trace.value, wantWeight.data[flat]), "\(item.name) dK vs PyTorch")
                             #expect(trace.terms.count == gradOutput.count / layer.outputChannels)
                             for term in trace.terms where term.isPadding {
                                 #expect(term.factor == 0)
@@ -78,8 +87,10 @@ struct BackwardOracleTests {
         let weight = try Tensor(shape: [6, 2, 3], data: (0..<36).map { Double(($0 * 5) % 7) - 3 })
         let parameters1 = ConvParameters(
             stride: [2], padding: .asymmetric([AxisPadding(before: 1, after: 2)]), dilation: [2], groups: 2)
-        let layer1 = try ConvLayer(inputShape: input.shape, weightShape: weight.shape, hasBias: true, parameters: parameters1)
-        let gradOutput = try Tensor(shape: layer1.outputShape, data: (0..<layer1.outputShape.reduce(1, *)).map { Double($0 % 5) - 2 })
+        let layer1 = try ConvLayer(
+            inputShape: input.shape, weightShape: weight.shape, hasBias: true, parameters: parameters1)
+        let gradOutput = try Tensor(
+            shape: layer1.outputShape, data: (0..<layer1.outputShape.reduce(1, *)).map { Double($0 % 5) - 2 })
         let one = try layer1.backward(input: input, weight: weight, gradOutput: gradOutput)
 
         let parameters2 = ConvParameters(
@@ -95,7 +106,8 @@ struct BackwardOracleTests {
         #expect(one.bias == two.bias)
         #expect(one.input.shape == input.shape && one.weight.shape == weight.shape)
         #expect(one.input.data.contains { $0 != 0 })
-        let trace = layer1.gradientInputTrace(weight: weight, gradOutput: gradOutput, batch: 1, channel: 3, row: 0, column: 4)
+        let trace = layer1.gradientInputTrace(
+            weight: weight, gradOutput: gradOutput, batch: 1, channel: 3, row: 0, column: 4)
         #expect(trace.value == one.input[1, 3, 4])
     }
 
@@ -104,14 +116,18 @@ struct BackwardOracleTests {
         let layer = try ConvLayer(
             inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3], hasBias: false,
             parameters: .defaults(spatialRank: 2))
-        let input = Tensor(shape: [1, 1, 4, 4], repeating: 1), weight = Tensor(shape: [1, 1, 3, 3], repeating: 1)
+        let input = Tensor(shape: [1, 1, 4, 4], repeating: 1)
+        let weight = Tensor(shape: [1, 1, 3, 3], repeating: 1)
         do {
             _ = try layer.backward(input: input, weight: weight, gradOutput: Tensor(shape: [1, 1, 3, 3]))
             Issue.record("a 3×3 grad_output for a 2×2 output was accepted")
         } catch {
             #expect(error.message.contains("1×1×3×3") && error.message.contains("1×1×2×2"))
         }
-        #expect(layer.gradientInputTrace(weight: weight, gradOutput: Tensor(shape: [1, 1, 2, 2]), batch: 0, channel: 0, row: 9, column: 0).terms.isEmpty)
+        #expect(
+            layer.gradientInputTrace(
+                weight: weight, gradOutput: Tensor(shape: [1, 1, 2, 2]), batch: 0, channel: 0, row: 9, column: 0
+            ).terms.isEmpty)
     }
 }
 
@@ -119,7 +135,8 @@ struct BackwardOracleTests {
 enum ConvFixture {
     /// The convolution layer of a conv1d/conv2d case, with its input, weight and bias.
     static func layer(_ item: OracleCase) throws -> (ConvLayer, Tensor, Tensor, Tensor?) {
-        let input = try item.tensor("input"), weight = try item.tensor("weight")
+        let input = try item.tensor("input")
+        let weight = try item.tensor("weight")
         let bias = try item.optionalTensor("bias")
         let rank = input.rank - 2
         let ones = Array(repeating: 1, count: rank)
@@ -135,7 +152,8 @@ enum ConvFixture {
 
     /// The transposed-convolution layer of a conv_transpose2d case, with its input, weight and bias.
     static func transposed(_ item: OracleCase) throws -> (TransposedConvLayer, Tensor, Tensor, Tensor?) {
-        let input = try item.tensor("input"), weight = try item.tensor("weight")
+        let input = try item.tensor("input")
+        let weight = try item.tensor("weight")
         let bias = try item.optionalTensor("bias")
         let layer = try TransposedConvLayer(
             inputShape: input.shape, weightShape: weight.shape, hasBias: bias != nil,
@@ -148,7 +166,8 @@ enum ConvFixture {
 
     /// `matrix × vector` for a row-major `rows × columns` matrix.
     static func multiply(_ matrix: Tensor, _ vector: ArraySlice<Double>) -> [Double] {
-        let rows = matrix.shape[0], columns = matrix.shape[1]
+        let rows = matrix.shape[0]
+        let columns = matrix.shape[1]
         precondition(vector.count == columns)
         let v = Array(vector)
         return (0..<rows).map { r in
@@ -160,7 +179,8 @@ enum ConvFixture {
 
     /// `matrixᵀ × vector`.
     static func multiplyTransposed(_ matrix: Tensor, _ vector: ArraySlice<Double>) -> [Double] {
-        let rows = matrix.shape[0], columns = matrix.shape[1]
+        let rows = matrix.shape[0]
+        let columns = matrix.shape[1]
         precondition(vector.count == rows)
         let v = Array(vector)
         var result = Array(repeating: 0.0, count: columns)

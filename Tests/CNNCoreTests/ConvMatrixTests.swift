@@ -10,7 +10,8 @@ struct ConvMatrixTests {
     @Test("seed 003: a 3×3 kernel on a 4×4 input is the 4×16 matrix of the notes, zeros exactly where they are")
     func seedWorkedExample() throws {
         let weight = try Tensor(shape: [1, 1, 3, 3], data: (0..<9).map { Self.w($0 / 3, $0 % 3) })
-        let layer = try ConvLayer(inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3], hasBias: false, parameters: .defaults(spatialRank: 2))
+        let layer = try ConvLayer(
+            inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3], hasBias: false, parameters: .defaults(spatialRank: 2))
         let w = Self.w
         // The notes print the matrix transposed (16 × 4): one column per application of the kernel.
         let notes: [[Double]] = [
@@ -75,7 +76,9 @@ struct ConvMatrixTests {
             for n in 0..<input.shape[0] {
                 var product = ConvFixture.multiply(matrix, input.data[(n * inCount)..<((n + 1) * inCount)])
                 if let bias { for i in product.indices { product[i] += bias.data[i / plane] } }
-                #expect(ConvFixture.close(product, Array(expected.data[(n * outCount)..<((n + 1) * outCount)])), "\(item.name)")
+                #expect(
+                    ConvFixture.close(product, Array(expected.data[(n * outCount)..<((n + 1) * outCount)])),
+                    "\(item.name)")
             }
             checked += 1
         }
@@ -84,18 +87,24 @@ struct ConvMatrixTests {
 
     @Test("the transposed matrix applied to a vector is the transposed convolution, and gives PyTorch's dL/dX")
     func transposedMatrix() throws {
-        var singleChannel = 0, gradients = 0
+        var singleChannel = 0
+        var gradients = 0
         for (item, layer, input, weight, _) in try Self.cases() where layer.axes.allSatisfy(\.padding.isSymmetric) {
             let matrix = layer.matrix(weight: weight)
             let outCount = matrix.shape[0]
             let vector = try Tensor(
-                shape: [1] + Array(layer.outputShape.dropFirst()), data: (0..<outCount).map { Double(($0 * 7) % 5) - 2 })
+                shape: [1] + Array(layer.outputShape.dropFirst()), data: (0..<outCount).map { Double(($0 * 7) % 5) - 2 }
+            )
             let adjoint = try layer.transposed()
             let single = try TransposedConvLayer(
                 inputShape: vector.shape, weightShape: weight.shape, hasBias: false, parameters: adjoint.parameters)
             let viaLayer = try single.forward(input: vector, weight: weight, bias: nil)
-            #expect(ConvFixture.close(ConvFixture.multiplyTransposed(matrix, vector.data[...]), viaLayer.data), "\(item.name)")
-            if layer.inputChannels == 1 && layer.outputChannels == 1 && layer.parameters.groups == 1 { singleChannel += 1 }
+            #expect(
+                ConvFixture.close(ConvFixture.multiplyTransposed(matrix, vector.data[...]), viaLayer.data),
+                "\(item.name)")
+            if layer.inputChannels == 1 && layer.outputChannels == 1 && layer.parameters.groups == 1 {
+                singleChannel += 1
+            }
             if let gradOutput = try item.optionalTensor("grad_output"), input.shape[0] == 1 {
                 let dX = ConvFixture.multiplyTransposed(matrix, gradOutput.data[...])
                 #expect(ConvFixture.close(dX, try item.tensor("grad_input").data), "\(item.name) dL/dX = Mᵀ·dL/dY")
@@ -107,7 +116,8 @@ struct ConvMatrixTests {
 
     @Test("im2col: the weights reshaped Cout × (Cin·kH·kW) times im2col (+ bias) is the output")
     func im2colProduct() throws {
-        var ungrouped = 0, grouped = 0
+        var ungrouped = 0
+        var grouped = 0
         for (item, layer, input, weight, bias) in try Self.cases() {
             let expected = try item.tensor("output")
             let outCount = expected.count / input.shape[0]
@@ -121,7 +131,10 @@ struct ConvMatrixTests {
             }
             for n in 0..<input.shape[0] {
                 let columns = layer.im2col(input: input, batch: n)
-                #expect(columns.shape == [layer.inputChannels * weight.count / (layer.outputChannels * layer.channelsPerGroup), plane])
+                #expect(
+                    columns.shape == [
+                        layer.inputChannels * weight.count / (layer.outputChannels * layer.channelsPerGroup), plane,
+                    ])
                 var product = Array(repeating: 0.0, count: outCount)
                 let depth = kernels.shape[1]
                 for co in 0..<layer.outputChannels {
@@ -131,7 +144,9 @@ struct ConvMatrixTests {
                         product[co * plane + p] = sum
                     }
                 }
-                #expect(ConvFixture.close(product, Array(expected.data[(n * outCount)..<((n + 1) * outCount)])), "\(item.name)")
+                #expect(
+                    ConvFixture.close(product, Array(expected.data[(n * outCount)..<((n + 1) * outCount)])),
+                    "\(item.name)")
             }
         }
         #expect(ungrouped > 100 && grouped > 100)
@@ -140,7 +155,8 @@ struct ConvMatrixTests {
     @Test("im2col of the seed's 4×4 input: one column per window, padding taps are zeros")
     func im2colLayout() throws {
         let input = try Tensor(shape: [1, 1, 4, 4], data: (1...16).map(Double.init))
-        let valid = try ConvLayer(inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3], hasBias: false, parameters: .defaults(spatialRank: 2))
+        let valid = try ConvLayer(
+            inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3], hasBias: false, parameters: .defaults(spatialRank: 2))
         let columns = valid.im2col(input: input)
         #expect(columns.shape == [9, 4])
         #expect((0..<9).map { columns[$0, 0] } == [1, 2, 3, 5, 6, 7, 9, 10, 11])

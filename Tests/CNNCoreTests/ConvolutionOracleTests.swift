@@ -19,7 +19,8 @@ struct ConvolutionOracleTests {
         var checked = 0
         for raw in try OracleFixtures.cases(file) where raw["error"] == nil {
             let item = try OracleCase(raw)
-            let input = try item.tensor("input"), weight = try item.tensor("weight")
+            let input = try item.tensor("input")
+            let weight = try item.tensor("weight")
             let bias = try item.optionalTensor("bias")
             let rank = input.rank - 2
             let ones = Array(repeating: 1, count: rank)
@@ -33,12 +34,15 @@ struct ConvolutionOracleTests {
             let output = try layer.forward(input: input, weight: weight, bias: bias)
             let expected = try item.tensor("output")
             let shape = output.shape
-            let rows = rank == 2 ? shape[2] : 1, columns = shape[rank + 1]
+            let rows = rank == 2 ? shape[2] : 1
+            let columns = shape[rank + 1]
             for n in 0..<shape[0] {
                 for co in 0..<shape[1] {
                     for r in 0..<rows {
                         for c in 0..<columns {
-                            let trace = layer.trace(input: input, weight: weight, bias: bias, batch: n, outputChannel: co, row: r, column: c)
+                            let trace = layer.trace(
+                                input: input, weight: weight, bias: bias, batch: n, outputChannel: co, row: r, column: c
+                            )
                             let flat = ((n * shape[1] + co) * rows + r) * columns + c
                             #expect(trace.value == output.data[flat], "\(item.name) [\(n),\(co),\(r),\(c)]")
                             #expect(OracleFixtures.close(trace.value, expected.data[flat]), "\(item.name) vs PyTorch")

@@ -29,13 +29,18 @@ enum OracleFixtures {
             let computed = try OracleRunner.run(expected)
             if let message = expected["error"]?.string {
                 let refusal = computed["error"]?.string
-                #expect(refusal != nil, "\(name): PyTorch refuses (\(message)) but the core computed a result", sourceLocation: sourceLocation)
+                #expect(
+                    refusal != nil, "\(name): PyTorch refuses (\(message)) but the core computed a result",
+                    sourceLocation: sourceLocation)
                 if let refusal {
-                    #expect(refusal.count > 20, "\(name): refusal too terse: \(refusal)", sourceLocation: sourceLocation)
+                    #expect(
+                        refusal.count > 20, "\(name): refusal too terse: \(refusal)", sourceLocation: sourceLocation)
                 }
                 continue
             }
-            #expect(computed["error"] == nil, "\(name): core refused: \(computed["error"]?.string ?? "")", sourceLocation: sourceLocation)
+            #expect(
+                computed["error"] == nil, "\(name): core refused: \(computed["error"]?.string ?? "")",
+                sourceLocation: sourceLocation)
             var compared = 0
             for field in resultFields {
                 guard let want = expected[field] else { continue }
@@ -53,13 +58,18 @@ enum OracleFixtures {
     }
 
     /// Compares tensors or integer lists.
-    static func compare(_ got: JSONValue, _ want: JSONValue, exact: Bool, context: String, sourceLocation: SourceLocation) {
+    static func compare(
+        _ got: JSONValue, _ want: JSONValue, exact: Bool, context: String, sourceLocation: SourceLocation
+    ) {
         if let wantList = want.array, want["shape"] == nil {
-            #expect(got.array?.map(\.number) == wantList.map(\.number), "\(context): \(got.serialized()) != \(want.serialized())", sourceLocation: sourceLocation)
+            #expect(
+                got.array?.map(\.number) == wantList.map(\.number),
+                "\(context): \(got.serialized()) != \(want.serialized())", sourceLocation: sourceLocation)
             return
         }
         do {
-            let g = try got.tensor(field: context), w = try want.tensor(field: context)
+            let g = try got.tensor(field: context)
+            let w = try want.tensor(field: context)
             #expect(g.shape == w.shape, "\(context): shape \(g.shape) != \(w.shape)", sourceLocation: sourceLocation)
             guard g.shape == w.shape else { return }
             for i in 0..<w.count {

@@ -24,8 +24,11 @@ struct PoolKMaxTests {
     @Test("k outside 1…H·W is refused with the range that works")
     func refusesBadK() {
         let input = Tensor(shape: [1, 1, 2, 3])
-        #expect(throws: CNNError.invalidParameter(
-            name: "k", message: "must be between 1 and the 6 cells of a 2×3 channel plane, got 0; choose k in 1...6")) {
+        #expect(
+            throws: CNNError.invalidParameter(
+                name: "k", message: "must be between 1 and the 6 cells of a 2×3 channel plane, got 0; choose k in 1...6"
+            )
+        ) {
             try kMaxPool(input, k: 0)
         }
         #expect(throws: CNNError.self) { try kMaxPool(input, k: 7) }

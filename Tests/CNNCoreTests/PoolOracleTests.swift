@@ -35,8 +35,10 @@ struct PoolOracleTests {
     /// The layer an oracle case describes (pooling or global pooling).
     static func layer(for item: OracleCase, input: Tensor) throws -> PoolLayer {
         switch item.op {
-        case "max_pool2d": return try PoolLayer(kind: .max, inputShape: input.shape, parameters: try item.poolParameters())
-        case "avg_pool2d": return try PoolLayer(kind: .average, inputShape: input.shape, parameters: try item.poolParameters())
+        case "max_pool2d":
+            return try PoolLayer(kind: .max, inputShape: input.shape, parameters: try item.poolParameters())
+        case "avg_pool2d":
+            return try PoolLayer(kind: .average, inputShape: input.shape, parameters: try item.poolParameters())
         case "global_max_pool2d": return try PoolLayer.global(.max, inputShape: input.shape)
         default: return try PoolLayer.global(.average, inputShape: input.shape)
         }
@@ -46,7 +48,8 @@ struct PoolOracleTests {
         "every pooled value equals its trace's value, every max index its trace's winner",
         arguments: ["max_pool2d", "avg_pool2d", "global_pool2d"])
     func tracesMatchForward(file: String) throws {
-        var checked = 0, windowsWithoutWinner = 0
+        var checked = 0
+        var windowsWithoutWinner = 0
         for raw in try OracleFixtures.cases(file) where raw["error"] == nil {
             let item = try OracleCase(raw)
             let input = try item.tensor("input")
@@ -73,9 +76,13 @@ struct PoolOracleTests {
                             }
                             switch layer.kind {
                             case .max:
-                                #expect(Double(trace.winnerFlatIndex ?? -1) == result.indices?.data[flat], "\(context) index")
+                                #expect(
+                                    Double(trace.winnerFlatIndex ?? -1) == result.indices?.data[flat],
+                                    "\(context) index")
                                 if let expectedIndices {
-                                    #expect(Double(trace.winnerFlatIndex ?? -1) == expectedIndices.data[flat], "\(context) index vs PyTorch")
+                                    #expect(
+                                        Double(trace.winnerFlatIndex ?? -1) == expectedIndices.data[flat],
+                                        "\(context) index vs PyTorch")
                                 }
                                 guard let winner = trace.winner else {
                                     // A dilated window whose taps all skip the input: PyTorch gives −∞.
@@ -87,11 +94,15 @@ struct PoolOracleTests {
                                 #expect(!cell.isPadding)
                                 #expect(cell.row * width + cell.column == trace.winnerFlatIndex)
                                 #expect(inside.allSatisfy { $0.value <= cell.value })
-                                #expect(trace.cells[..<winner].allSatisfy { $0.value < cell.value }, "\(context) first on ties")
+                                #expect(
+                                    trace.cells[..<winner].allSatisfy { $0.value < cell.value },
+                                    "\(context) first on ties")
                             case .average:
                                 #expect(trace.sum == inside.reduce(0) { $0 + $1.value }, "\(context) sum")
                                 let counted = trace.cells.filter { !$0.isBeyondPadding }.count
-                                #expect(trace.divisor == (layer.parameters.countIncludePad ? counted : inside.count), "\(context) divisor")
+                                #expect(
+                                    trace.divisor == (layer.parameters.countIncludePad ? counted : inside.count),
+                                    "\(context) divisor")
                             }
                         }
                     }

@@ -16,7 +16,10 @@ struct PoolRefusalTests {
     @Test("padding more than half the window")
     func paddingTooLarge() throws {
         let message = try #require(Self.refusal(PoolParameters(kernel: [3, 3], padding: [2, 2]), kind: .average))
-        #expect(message == "padding: 2×2 is more than half the 3×3 window (at most 1×1); lower the padding or enlarge the window")
+        #expect(
+            message
+                == "padding: 2×2 is more than half the 3×3 window (at most 1×1); lower the padding or enlarge the window"
+        )
     }
 
     @Test("max pooling measures the half against the dilated window")
@@ -24,28 +27,37 @@ struct PoolRefusalTests {
         // 3 taps at dilation 2 span 5 cells: padding 2 is allowed for max…
         #expect(Self.refusal(PoolParameters(kernel: [3, 3], padding: [2, 2], dilation: [2, 2]), kind: .max) == nil)
         // …but not 3.
-        let message = try #require(Self.refusal(PoolParameters(kernel: [3, 3], padding: [3, 3], dilation: [2, 2]), kind: .max))
+        let message = try #require(
+            Self.refusal(PoolParameters(kernel: [3, 3], padding: [3, 3], dilation: [2, 2]), kind: .max))
         #expect(message.contains("spans 5×5"))
         #expect(message.contains("at most 2×2"))
     }
 
     @Test("an output with no cells")
     func outputTooSmall() throws {
-        let message = try #require(Self.refusal(PoolParameters(kernel: [3, 4], stride: [1, 1], padding: [1, 0]), shape: [1, 3, 5, 3]))
+        let message = try #require(
+            Self.refusal(PoolParameters(kernel: [3, 4], stride: [1, 1], padding: [1, 0]), shape: [1, 3, 5, 3]))
         #expect(message.contains("the output would be 5×0"))
         #expect(message.hasSuffix("use a smaller window or a larger input"))
         // Width 3 with a window of 4 at stride 2: ceil mode would give one output, so it is offered.
-        let ceilHint = try #require(Self.refusal(PoolParameters(kernel: [4, 4], stride: [2, 2]), shape: [1, 1, 3, 3]))
+        let ceilHint = try #require(
+            Self.refusal(PoolParameters(kernel: [4, 4], stride: [2, 2]), shape: [1, 1, 3, 3]))
         #expect(ceilHint.hasSuffix("use a smaller window, ceil mode or a larger input"))
     }
 
     @Test("zero or negative sizes name the parameter")
     func nonPositiveParameters() {
         #expect(Self.refusal(PoolParameters(kernel: [0, 2]))?.hasPrefix("kernel: must be at least 1, got 0") == true)
-        #expect(Self.refusal(PoolParameters(kernel: [2, 2], stride: [2, 0]))?.hasPrefix("stride: must be at least 1, got 0") == true)
-        #expect(Self.refusal(PoolParameters(kernel: [2, 2], dilation: [0, 1]))?.hasPrefix("dilation: must be at least 1, got 0") == true)
-        #expect(Self.refusal(PoolParameters(kernel: [2, 2], padding: [-1, 0])) == "padding: must be 0 or more, got -1")
-        #expect(Self.refusal(PoolParameters(kernel: [2])) == "kernel: gives 1 values for 2 spatial axes; give one per axis")
+        #expect(
+            Self.refusal(PoolParameters(kernel: [2, 2], stride: [2, 0]))?.hasPrefix("stride: must be at least 1, got 0")
+                == true)
+        #expect(
+            Self.refusal(PoolParameters(kernel: [2, 2], dilation: [0, 1]))?.hasPrefix(
+                "dilation: must be at least 1, got 0") == true)
+        #expect(
+            Self.refusal(PoolParameters(kernel: [2, 2], padding: [-1, 0])) == "padding: must be 0 or more, got -1")
+        #expect(
+            Self.refusal(PoolParameters(kernel: [2])) == "kernel: gives 1 values for 2 spatial axes; give one per axis")
     }
 
     @Test("average pooling has no dilation")
@@ -65,7 +77,10 @@ struct PoolRefusalTests {
     @Test("forward refuses an input of another shape than the layer's")
     func forwardShapeMismatch() throws {
         let layer = try PoolLayer(kind: .max, inputShape: [1, 1, 4, 4], parameters: PoolParameters(kernel: [2, 2]))
-        #expect(throws: CNNError.invalidShape("input shape 1×1×5×5 differs from the layer's 1×1×4×4; build the layer for this input")) {
+        #expect(
+            throws: CNNError.invalidShape(
+                "input shape 1×1×5×5 differs from the layer's 1×1×4×4; build the layer for this input")
+        ) {
             try layer.forward(Tensor(shape: [1, 1, 5, 5]))
         }
     }

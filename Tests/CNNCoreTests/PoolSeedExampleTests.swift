@@ -10,7 +10,8 @@ struct PoolSeedExampleTests {
         #expect(result.output.shape == [1, 1, 2, 2])
         #expect(result.output.data == [4, 5, 7, 8])
         #expect(result.indices?.data == [4, 5, 7, 8])
-        let layer = try PoolLayer(kind: .max, inputShape: [1, 1, 3, 3], parameters: PoolParameters(kernel: [2, 2], stride: [1, 1]))
+        let layer = try PoolLayer(
+            kind: .max, inputShape: [1, 1, 3, 3], parameters: PoolParameters(kernel: [2, 2], stride: [1, 1]))
         // max(1, 2, 4, 5) = 5: the window at output (0, 1) reads those cells.
         let trace = layer.trace(input, row: 0, column: 1)
         #expect(trace.cells.map(\.value) == [1, 2, 4, 5])

@@ -13,7 +13,8 @@ struct PoolSemanticsTests {
         #expect(axis.outputSize == 3)
         #expect(axis.formula.unicode == "⌈(5 + 2·1 − 1·(2−1) − 1)/2⌉ + 1 − 1 = 3")
         let input = try Tensor(shape: [1, 1, 1, 5], data: [1, 2, 3, 4, 5])
-        let result = try maxPool2d(input, parameters: PoolParameters(kernel: [1, 2], stride: [1, 2], padding: [0, 1], ceilMode: true))
+        let result = try maxPool2d(
+            input, parameters: PoolParameters(kernel: [1, 2], stride: [1, 2], padding: [0, 1], ceilMode: true))
         #expect(result.output.data == [1, 3, 5])
         #expect(result.indices?.data == [0, 2, 4])
     }
@@ -60,7 +61,8 @@ struct PoolSemanticsTests {
         #expect(trace.sum == 4)
         #expect(trace.divisor == 9)
         #expect(trace.cells.filter(\.isPadding).count == 5)
-        let excludingTrace = try PoolLayer(kind: .average, inputShape: [1, 1, 3, 3], parameters: excluding).trace(input, row: 0, column: 0)
+        let excludingTrace = try PoolLayer(kind: .average, inputShape: [1, 1, 3, 3], parameters: excluding).trace(
+            input, row: 0, column: 0)
         #expect(excludingTrace.divisor == 4)
         #expect(excludingTrace.value == 1)
     }
@@ -90,7 +92,8 @@ struct PoolSemanticsTests {
         let result = try maxPool2d(input, parameters: parameters)
         #expect(result.output.data == [-5, -3, -3, -4, -3, -3, -4, -4, -6])
         #expect(result.indices?.data == [0, 1, 1, 2, 1, 1, 2, 2, 3])
-        let trace = try PoolLayer(kind: .max, inputShape: input.shape, parameters: parameters).trace(input, row: 0, column: 0)
+        let trace = try PoolLayer(kind: .max, inputShape: input.shape, parameters: parameters).trace(
+            input, row: 0, column: 0)
         let minusInfinity = -Double.infinity
         let expected: [Double] = [minusInfinity, minusInfinity, minusInfinity, -5]
         #expect(trace.cells.map(\.value) == expected)

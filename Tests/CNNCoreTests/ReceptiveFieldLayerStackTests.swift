@@ -38,7 +38,9 @@ struct LayerStackTests {
         #expect(
             throws: CNNError.invalidParameter(
                 name: "layer 2 (maxpool3 s2 p2) padding",
-                message: "2 is more than half the 3×3 window; PyTorch allows at most 1 — use padding 1 or a window of at least 4")
+                message:
+                    "2 is more than half the 3×3 window; PyTorch allows at most 1 — use padding 1 or a window of at least 4"
+            )
         ) {
             try LayerStack(layers: [LayerSpec(kind: .conv, kernel: 1), pool], inputSize: [8, 8])
         }
@@ -79,17 +81,19 @@ struct LayerStackTests {
         }
     }
 
-    @Test("bad values are refused one by one, never trapping", arguments: [
-        LayerSpec(kind: .conv, kernel: 0),
-        LayerSpec(kind: .conv, kernel: 3, stride: 0),
-        LayerSpec(kind: .conv, kernel: 3, padding: -1),
-        LayerSpec(kind: .conv, kernel: 3, dilation: 0),
-        LayerSpec(kind: .conv, kernel: 3, outputChannels: 0),
-        LayerSpec(kind: .conv, kernel: Int.max),
-        LayerSpec(kind: .conv, kernel: 3, padding: Int.max),
-        LayerSpec(kind: .avgPool, kernel: 2, dilation: 2),
-        LayerSpec(kind: .maxPool, kernel: 2, outputChannels: 5),
-    ])
+    @Test(
+        "bad values are refused one by one, never trapping",
+        arguments: [
+            LayerSpec(kind: .conv, kernel: 0),
+            LayerSpec(kind: .conv, kernel: 3, stride: 0),
+            LayerSpec(kind: .conv, kernel: 3, padding: -1),
+            LayerSpec(kind: .conv, kernel: 3, dilation: 0),
+            LayerSpec(kind: .conv, kernel: 3, outputChannels: 0),
+            LayerSpec(kind: .conv, kernel: Int.max),
+            LayerSpec(kind: .conv, kernel: 3, padding: Int.max),
+            LayerSpec(kind: .avgPool, kernel: 2, dilation: 2),
+            LayerSpec(kind: .maxPool, kernel: 2, outputChannels: 5),
+        ])
     func badValues(layer: LayerSpec) {
         #expect(throws: CNNError.self) { try LayerStack(layers: [layer], inputSize: [8, 8], inputChannels: 2) }
     }
@@ -112,14 +116,17 @@ struct LayerStackTests {
     @Test("the recurrences alone refuse out-of-range layers instead of trapping")
     func recurrencesValidate() throws {
         #expect(throws: CNNError.self) { try ReceptiveField.rows(for: [LayerSpec(kind: .conv, kernel: Int.min)]) }
-        #expect(throws: CNNError.self) { try ReceptiveField.rows(for: [LayerSpec(kind: .conv, kernel: 3, dilation: -1)]) }
+        #expect(throws: CNNError.self) {
+            try ReceptiveField.rows(for: [LayerSpec(kind: .conv, kernel: 3, dilation: -1)])
+        }
         let rows = try ReceptiveField.rows(for: try LayerSyntax.parse("conv7s2p3,maxpool3s2p1"))
         #expect(rows.map(\.size) == [7, 11] && rows.map(\.jump) == [2, 4] && rows.map(\.effectivePadding) == [3, 5])
     }
 
     @Test("shape(level:) gives C×H×W and refuses missing levels")
     func shapes() throws {
-        let stack = try LayerStack(layers: [LayerSpec(kind: .conv, kernel: 3, outputChannels: 4)], inputSize: [5, 6], inputChannels: 2)
+        let stack = try LayerStack(
+            layers: [LayerSpec(kind: .conv, kernel: 3, outputChannels: 4)], inputSize: [5, 6], inputChannels: 2)
         #expect(try stack.shape(level: 0) == [2, 5, 6] && stack.shape(level: 1) == [4, 3, 4])
         #expect(throws: CNNError.self) { try stack.shape(level: 2) }
     }

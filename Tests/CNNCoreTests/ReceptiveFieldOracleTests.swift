@@ -11,7 +11,9 @@ struct ReceptiveFieldOracleTests {
         #expect(refusals.count == 4)
     }
 
-    @Test("every fixture mask lies inside the r×r span of the recurrences, and touches each edge of it that is inside the input")
+    @Test(
+        "every fixture mask lies inside the r×r span of the recurrences, and touches each edge of it that is inside the input"
+    )
     func masksInsideSpans() throws {
         var checked = 0
         for raw in try OracleFixtures.cases("receptive_field") where raw["error"] == nil {
@@ -24,10 +26,12 @@ struct ReceptiveFieldOracleTests {
             let mask = try stack.mask(level: stack.depth, row: position[0], column: position[1])
             let span = try stack.span(level: stack.depth, row: position[0], column: position[1])
             #expect(span.rows.count == stack.receptiveFields.last!.size)
-            var markedRows = Set<Int>(), markedColumns = Set<Int>()
+            var markedRows = Set<Int>()
+            var markedColumns = Set<Int>()
             for (r, row) in mask.enumerated() {
                 for (c, cell) in row.enumerated() where cell {
-                    #expect(span.rows.contains(r) && span.columns.contains(c), "\(item.name): (\(r), \(c)) outside \(span)")
+                    #expect(
+                        span.rows.contains(r) && span.columns.contains(c), "\(item.name): (\(r), \(c)) outside \(span)")
                     markedRows.insert(r)
                     markedColumns.insert(c)
                 }
@@ -35,7 +39,9 @@ struct ReceptiveFieldOracleTests {
             // When no window is clipped by padding, the extreme taps reach the ends of the span.
             let height = stack.sizes[0][0]
             if span.rows.lowerBound >= 0 && span.rows.upperBound < height {
-                #expect(markedRows.min() == span.rows.lowerBound && markedRows.max() == span.rows.upperBound, "\(item.name)")
+                #expect(
+                    markedRows.min() == span.rows.lowerBound && markedRows.max() == span.rows.upperBound, "\(item.name)"
+                )
             }
             checked += 1
         }

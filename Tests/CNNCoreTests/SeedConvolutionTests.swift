@@ -12,7 +12,9 @@ struct SeedConvolutionTests {
         _ input: Tensor, _ weight: Tensor, stride: [Int] = [1, 1], padding: PaddingSpec = .explicit([0, 0]),
         dilation: [Int] = [1, 1], bias: Tensor? = nil
     ) throws -> Tensor {
-        try conv2d(input, weight: weight, bias: bias, parameters: ConvParameters(stride: stride, padding: padding, dilation: dilation))
+        try conv2d(
+            input, weight: weight, bias: bias,
+            parameters: ConvParameters(stride: stride, padding: padding, dilation: dilation))
     }
 
     @Test("3×3 input ⋆ 2×2 kernel → 19 25 37 43, each the sum of its four products")
@@ -20,7 +22,8 @@ struct SeedConvolutionTests {
         let output = try Self.conv(Self.input3x3, Self.kernel2x2)
         #expect(output.shape == [1, 1, 2, 2])
         #expect(output.data == [19, 25, 37, 43])
-        let layer = try ConvLayer(inputShape: [1, 1, 3, 3], weightShape: [1, 1, 2, 2], hasBias: false, parameters: .defaults(spatialRank: 2))
+        let layer = try ConvLayer(
+            inputShape: [1, 1, 3, 3], weightShape: [1, 1, 2, 2], hasBias: false, parameters: .defaults(spatialRank: 2))
         let first = layer.trace(input: Self.input3x3, weight: Self.kernel2x2, bias: nil, row: 0, column: 0)
         // 0×0 + 1×1 + 3×2 + 4×3 = 19
         #expect(first.terms.map(\.inputValue) == [0, 1, 3, 4])
@@ -74,9 +77,12 @@ struct SeedConvolutionTests {
         let kernel = try Tensor(shape: [1, 2, 2, 2], data: [0, 1, 2, 3, 1, 2, 3, 4])
         let output = try Self.conv(input, kernel)
         #expect(output.data == [56, 72, 104, 120])
-        let layer = try ConvLayer(inputShape: input.shape, weightShape: kernel.shape, hasBias: false, parameters: .defaults(spatialRank: 2))
+        let layer = try ConvLayer(
+            inputShape: input.shape, weightShape: kernel.shape, hasBias: false, parameters: .defaults(spatialRank: 2))
         let trace = layer.trace(input: input, weight: kernel, bias: nil, row: 0, column: 0)
-        let perChannel = Dictionary(grouping: trace.terms, by: \.inputChannel).mapValues { $0.reduce(0) { $0 + $1.product } }
+        let perChannel = Dictionary(grouping: trace.terms, by: \.inputChannel).mapValues {
+            $0.reduce(0) { $0 + $1.product }
+        }
         // (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37
         #expect(perChannel == [0: 19, 1: 37])
         #expect(trace.value == 56)
@@ -102,8 +108,9 @@ struct SeedConvolutionTests {
         let stride3 = AxisGeometry(inputSize: 7, kernelSize: 3, stride: 3)
         #expect(stride3.outputSize == 2)
         #expect(stride3.unreadInputCells == 1)
-        #expect(stride3.formula.tilingNote(rowsOrColumns: "column")
-            == "stride 3 does not tile 7 cells with a window of 3: the last 1 column is never read")
+        #expect(
+            stride3.formula.tilingNote(rowsOrColumns: "column")
+                == "stride 3 does not tile 7 cells with a window of 3: the last 1 column is never read")
         // Padding 1 keeps 7×7 at stride 1.
         #expect(AxisGeometry(inputSize: 7, kernelSize: 3, padding: AxisPadding(1)).outputSize == 7)
     }
@@ -145,7 +152,8 @@ struct SeedConvolutionTests {
             inputShape: [1, 1, 7, 7], weightShape: [1, 1, 3, 3], hasBias: false,
             parameters: ConvParameters(stride: [1, 1], padding: .valid, dilation: [2, 2]))
         #expect(layer.outputShape == [1, 1, 3, 3])
-        let trace = layer.trace(input: input, weight: try Tensor(shape: [1, 1, 3, 3], data: kernel), bias: nil, row: 0, column: 0)
+        let trace = layer.trace(
+            input: input, weight: try Tensor(shape: [1, 1, 3, 3], data: kernel), bias: nil, row: 0, column: 0)
         #expect(trace.terms.map(\.row) == [0, 0, 0, 2, 2, 2, 4, 4, 4])
         #expect(trace.terms.map(\.column) == [0, 2, 4, 0, 2, 4, 0, 2, 4])
     }
@@ -198,14 +206,17 @@ struct TilingNoteTests {
     @Test("rows and columns alike give one sentence; different axes give one each; tiling axes give none")
     func notes() {
         let seven = AxisGeometry(inputSize: 7, kernelSize: 3, stride: 3)
-        #expect(OutputSizeFormula.tilingNotes(rows: seven, columns: seven)
-            == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row and column are never read"])
+        #expect(
+            OutputSizeFormula.tilingNotes(rows: seven, columns: seven)
+                == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row and column are never read"])
         let tiles = AxisGeometry(inputSize: 7, kernelSize: 3, stride: 2)
         #expect(OutputSizeFormula.tilingNotes(rows: tiles, columns: tiles).isEmpty)
-        #expect(OutputSizeFormula.tilingNotes(rows: seven, columns: tiles)
-            == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row is never read"])
+        #expect(
+            OutputSizeFormula.tilingNotes(rows: seven, columns: tiles)
+                == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row is never read"])
         let eight = AxisGeometry(inputSize: 8, kernelSize: 3, stride: 3)
-        #expect(OutputSizeFormula.tilingNotes(rows: eight, columns: eight)
-            == ["stride 3 does not tile 8 cells with a window of 3: the last 2 rows and columns are never read"])
+        #expect(
+            OutputSizeFormula.tilingNotes(rows: eight, columns: eight)
+                == ["stride 3 does not tile 8 cells with a window of 3: the last 2 rows and columns are never read"])
     }
 }

@@ -30,7 +30,9 @@ struct TransposedConvOracleTests {
                 for co in 0..<s[1] {
                     for r in 0..<s[2] {
                         for c in 0..<s[3] {
-                            let trace = layer.trace(input: input, weight: weight, bias: bias, batch: n, outputChannel: co, row: r, column: c)
+                            let trace = layer.trace(
+                                input: input, weight: weight, bias: bias, batch: n, outputChannel: co, row: r, column: c
+                            )
                             let flat = ((n * s[1] + co) * s[2] + r) * s[3] + c
                             #expect(trace.value == output.data[flat], "\(item.name) [\(n),\(co),\(r),\(c)]")
                             #expect(OracleFixtures.close(trace.value, expected.data[flat]), "\(item.name) vs PyTorch")
@@ -38,7 +40,10 @@ struct TransposedConvOracleTests {
                                 #expect(layer.axes[0].inputPosition(output: term.row, tap: term.tapRow) == r)
                                 #expect(layer.axes[1].inputPosition(output: term.column, tap: term.tapColumn) == c)
                                 #expect(term.inputValue == input[n, term.inputChannel, term.row, term.column])
-                                #expect(term.weight == weight[term.inputChannel, co % layer.outputsPerGroup, term.tapRow, term.tapColumn])
+                                #expect(
+                                    term.weight
+                                        == weight[
+                                            term.inputChannel, co % layer.outputsPerGroup, term.tapRow, term.tapColumn])
                                 #expect(!term.isPadding)
                             }
                             checked += 1
@@ -55,18 +60,22 @@ struct TransposedConvOracleTests {
         for (item, layer, input, weight, bias) in try Self.validCases() {
             let output = try layer.forward(input: input, weight: weight, bias: bias)
             var rebuilt = Tensor(shape: output.shape)
-            let s = input.shape, o = output.shape
+            let s = input.shape
+            let o = output.shape
             var cropped = 0
             for n in 0..<s[0] {
                 for ci in 0..<s[1] {
                     for r in 0..<s[2] {
                         for c in 0..<s[3] {
                             for co in 0..<o[1] {
-                                let terms = layer.scatter(input: input, weight: weight, batch: n, inputChannel: ci, row: r, column: c, outputChannel: co)
+                                let terms = layer.scatter(
+                                    input: input, weight: weight, batch: n, inputChannel: ci, row: r, column: c,
+                                    outputChannel: co)
                                 let sameGroup = ci / layer.inputsPerGroup == co / layer.outputsPerGroup
                                 #expect(terms.count == (sameGroup ? weight.shape[2] * weight.shape[3] : 0))
                                 for term in terms {
-                                    let inside = (0..<o[2]).contains(term.outputRow) && (0..<o[3]).contains(term.outputColumn)
+                                    let inside =
+                                        (0..<o[2]).contains(term.outputRow) && (0..<o[3]).contains(term.outputColumn)
                                     #expect(term.isCropped == !inside)
                                     if inside {
                                         rebuilt[n, co, term.outputRow, term.outputColumn] += term.product
@@ -97,25 +106,32 @@ struct TransposedConvOracleTests {
 
     @Test("conv2d of the zero-inserted, padded input with the flipped, channel-swapped kernel equals forward")
     func zeroInsertionEquivalent() throws {
-        var nonNegativePadding = 0, negativePadding = 0
+        var nonNegativePadding = 0
+        var negativePadding = 0
         for (item, layer, input, weight, bias) in try Self.validCases() {
             let equivalent = try layer.zeroInsertionEquivalent(input: input, weight: weight)
-            let viaConv = try conv2d(equivalent.input, weight: equivalent.weight, bias: bias, parameters: equivalent.parameters)
+            let viaConv = try conv2d(
+                equivalent.input, weight: equivalent.weight, bias: bias, parameters: equivalent.parameters)
             let expected = try item.tensor("output")
             #expect(viaConv.shape == expected.shape, "\(item.name)")
             #expect(ConvFixture.close(viaConv.data, expected.data), "\(item.name)")
             #expect(equivalent.parameters.stride == [1, 1])
             let k = Array(weight.shape[2...])
-            let fits = (0..<2).allSatisfy { layer.parameters.dilation[$0] * (k[$0] - 1) - layer.parameters.padding[$0] >= 0 }
+            let fits = (0..<2).allSatisfy {
+                layer.parameters.dilation[$0] * (k[$0] - 1) - layer.parameters.padding[$0] >= 0
+            }
             if fits {
                 nonNegativePadding += 1
                 // Then the input is exactly the zero-inserted one: (H−1)·s + 1 cells per axis.
                 let inserted: [Int] = (0..<2).map { (input.shape[$0 + 2] - 1) * layer.parameters.stride[$0] + 1 }
                 #expect(Array(equivalent.input.shape[2...]) == inserted)
                 let pads = (0..<2).map { layer.parameters.dilation[$0] * (k[$0] - 1) - layer.parameters.padding[$0] }
-                #expect(equivalent.parameters.padding == .asymmetric((0..<2).map {
-                    AxisPadding(before: pads[$0], after: pads[$0] + layer.parameters.outputPadding[$0])
-                }))
+                #expect(
+                    equivalent.parameters.padding
+                        == .asymmetric(
+                            (0..<2).map {
+                                AxisPadding(before: pads[$0], after: pads[$0] + layer.parameters.outputPadding[$0])
+                            }))
             } else {
                 negativePadding += 1
             }

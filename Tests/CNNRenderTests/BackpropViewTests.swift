@@ -8,7 +8,8 @@ struct BackpropViewTests {
     /// `--view backprop --input 5 --kernel 3`.
     static func configuration(stride: Int = 1, padding: Int = 0) -> ExploreConfiguration {
         ExploreConfiguration(
-            conv: ConvSetup(inputRows: 5, inputColumns: 5, stride: [stride, stride], padding: .explicit([padding, padding])),
+            conv: ConvSetup(
+                inputRows: 5, inputColumns: 5, stride: [stride, stride], padding: .explicit([padding, padding])),
             given: ["input", "kernel", "stride", "padding"])
     }
 
@@ -22,16 +23,20 @@ struct BackpropViewTests {
         return screen
     }
 
-    static func frame(_ screen: BackpropExploreScreen, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas {
+    static func frame(_ screen: BackpropExploreScreen, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas
+    {
         screen.render(width: width, height: height, options: RenderOptions(ascii: ascii, color: false)).canvas
     }
 
     /// The backward pass straight from the core, for the model's tensors.
     static func backward(_ computation: BackpropComputation) throws -> ConvGradients {
-        try computation.layer.backward(input: computation.input, weight: computation.weight, gradOutput: computation.gradOutput)
+        try computation.layer.backward(
+            input: computation.input, weight: computation.weight, gradOutput: computation.gradOutput)
     }
 
-    @Test("dL/dK tap by tap: the written-out sum of x × dL/dY equals ConvLayer.backward's weight gradient", arguments: [0, 4, 8])
+    @Test(
+        "dL/dK tap by tap: the written-out sum of x × dL/dY equals ConvLayer.backward's weight gradient",
+        arguments: [0, 4, 8])
     func weightGradient(step: Int) throws {
         let screen = try Self.screen(step: step)
         let canvas = Self.frame(screen)
@@ -47,13 +52,17 @@ struct BackpropViewTests {
         #expect(text.contains("dL/dK[\(r),\(c)] = Σ x×dL/dY: \(written[0]) + \(written[1])"))
         #expect(text.contains("= \(NumberText.format(gradients.weight.data[step]))"))
         // The footprint: the nine input cells this tap read are lit.
-        let lit = canvas.cells.filter { $0.style.reverse && $0.character != " " && $0.character.properties.numericType != nil }
+        let lit = canvas.cells.filter {
+            $0.style.reverse && $0.character != " " && $0.character.properties.numericType != nil
+        }
         #expect(lit.count >= 9)
     }
 
     @Test("the finished dL/dK and dL/dX grids are ConvLayer.backward's gradients")
     func finishedGrids() throws {
-        for (mode, steps, title, rows) in [(BackpropExploreModel.Mode.weight, 9, "dL/dK 3×3", 3), (.input, 25, "dL/dX 5×5", 5)] {
+        for (mode, steps, title, rows) in [
+            (BackpropExploreModel.Mode.weight, 9, "dL/dK 3×3", 3), (.input, 25, "dL/dX 5×5", 5),
+        ] {
             let screen = try Self.screen(mode: mode, step: steps - 1)
             let canvas = Self.frame(screen, width: 120, height: 40)
             let computation = try #require(screen.model.computation)
@@ -73,7 +82,9 @@ struct BackpropViewTests {
         }
     }
 
-    @Test("dL/dX cell by cell: the flipped kernel over the zero-padded dL/dY, written out, equals ConvLayer.backward", arguments: [0, 12, 24])
+    @Test(
+        "dL/dX cell by cell: the flipped kernel over the zero-padded dL/dY, written out, equals ConvLayer.backward",
+        arguments: [0, 12, 24])
     func inputGradient(step: Int) throws {
         let screen = try Self.screen(mode: .input, step: step)
         let canvas = Self.frame(screen)
@@ -117,7 +128,8 @@ struct BackpropViewTests {
             let computation = try #require(screen.model.computation, "\(action)")
             let gradients = try Self.backward(computation)
             for step in 0..<screen.player.stepCount {
-                let value = screen.model.mode == .weight
+                let value =
+                    screen.model.mode == .weight
                     ? computation.weightTrace(step: step).value : computation.inputTrace(step: step).value
                 let expected = (screen.model.mode == .weight ? gradients.weight : gradients.input).data[step]
                 #expect(value == expected, "\(action) step \(step)")

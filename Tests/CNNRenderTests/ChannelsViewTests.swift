@@ -76,7 +76,8 @@ struct ChannelsViewTests {
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "channels-three-outputs")
         #expect(frame.canvas.contains("out2[0,1] = (1×2 + 2×3 + 4×4 + 5×5) + (2×3 + 3×4 + 5×5 + 6×6) = 49 + 79 = 128"))
-        #expect(frame.canvas.contains("out0 2×2") && frame.canvas.contains("out1 2×2") && frame.canvas.contains("out2 2×2"))
+        #expect(
+            frame.canvas.contains("out0 2×2") && frame.canvas.contains("out1 2×2") && frame.canvas.contains("out2 2×2"))
         screen.apply(.viewKey("n"))
         #expect(screen.model.position! == (0, 0, 0, 1))
         screen.apply(.viewKey("N"))
@@ -105,7 +106,8 @@ struct ChannelsViewTests {
         #expect(Set(depthwise.model.computation!.trace(step: 4).terms.map(\.inputChannel)) == [1])
         let depthFrame = depthwise.render(width: 80, height: 24, options: Self.mono)
         Golden.check(depthFrame.canvas, named: "channels-depthwise")
-        #expect(depthFrame.canvas.contains("depthwise  C_in 3 → C_out 3, groups = C_in = 3: each kernel reads one channel"))
+        #expect(
+            depthFrame.canvas.contains("depthwise  C_in 3 → C_out 3, groups = C_in = 3: each kernel reads one channel"))
         #expect(depthFrame.canvas.contains("3·3·(3/3)·3 = 27"))
     }
 
@@ -124,7 +126,9 @@ struct ChannelsViewTests {
         // The pointwise stage reads the depthwise outputs at the same position.
         screen.player.go(to: 27 + 9 + 4)  // pointwise out1[1,1]
         let trace = computation.trace(step: screen.player.step)
-        #expect(trace.terms.map(\.inputValue) == (0..<3).map { computation.stages[0].value(channel: $0, row: 1, column: 1) })
+        #expect(
+            trace.terms.map(\.inputValue) == (0..<3).map { computation.stages[0].value(channel: $0, row: 1, column: 1) }
+        )
         #expect(trace.value == computation.stages[1].value(channel: 1, row: 1, column: 1))
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "channels-separable")
@@ -153,7 +157,9 @@ struct ChannelsViewTests {
 
     @Test("groups that do not divide are refused: the flag before the screen, the g key in place")
     func invalidGroups() throws {
-        #expect(throws: CNNError.channelMismatch("groups 2 must divide the 3 output channels (kernels); use a divisor of 3")) {
+        #expect(
+            throws: CNNError.channelMismatch("groups 2 must divide the 3 output channels (kernels); use a divisor of 3")
+        ) {
             try Self.screen(inputs: 2, outputs: 3, groups: 2)
         }
         var screen = try Self.screen(inputs: 2, outputs: 3)

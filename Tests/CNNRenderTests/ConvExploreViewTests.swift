@@ -9,7 +9,10 @@ struct ConvExploreViewTests {
     static let seedSetup = ConvSetup(
         inputRows: 3, inputColumns: 3, kernelRows: 2, kernelColumns: 2, preset: .ramp, pattern: .ramp)
 
-    static func frame(_ setup: ConvSetup, step: Int, width: Int = 80, height: Int = 24, options: RenderOptions = RenderOptions(color: false)) -> RenderedFrame {
+    static func frame(
+        _ setup: ConvSetup, step: Int, width: Int = 80, height: Int = 24,
+        options: RenderOptions = RenderOptions(color: false)
+    ) -> RenderedFrame {
         var model = ConvExploreModel(setup: setup, playing: false)
         model.player.go(to: step)
         return ConvExploreView.render(model, width: width, height: height, options: options)
@@ -19,7 +22,10 @@ struct ConvExploreViewTests {
     func seedStepByStep(step: Int) throws {
         let frame = Self.frame(Self.seedSetup, step: step)
         Golden.check(frame.canvas, named: "conv-seed-step\(step + 1)")
-        let sums = ["0×0 + 1×1 + 3×2 + 4×3 = 19", "1×0 + 2×1 + 4×2 + 5×3 = 25", "3×0 + 4×1 + 6×2 + 7×3 = 37", "4×0 + 5×1 + 7×2 + 8×3 = 43"]
+        let sums = [
+            "0×0 + 1×1 + 3×2 + 4×3 = 19", "1×0 + 2×1 + 4×2 + 5×3 = 25", "3×0 + 4×1 + 6×2 + 7×3 = 37",
+            "4×0 + 5×1 + 7×2 + 8×3 = 43",
+        ]
         #expect(frame.canvas.contains(sums[step]))
         #expect(frame.canvas.contains("step \(step + 1)/4"))
         // Values on screen equal the core's trace sums.
@@ -80,15 +86,22 @@ struct ConvExploreViewTests {
         Golden.check(frame.canvas, named: "conv-dilation2")
         #expect(frame.canvas.contains("⌊(7 + 2·0 − 2·(3−1) − 1)/1⌋ + 1 = 3"))
         // Lit cells hold 0 2 4 14 16 18 28 30 32 (the taps of a ramp input).
-        let lit = Set(frame.canvas.lines.indices.flatMap { y -> [String] in
-            var words: [String] = [], word = ""
-            for x in 0..<frame.canvas.width {
-                let cell = frame.canvas[y, x]
-                if cell.style.reverse && cell.character != " " { word.unicodeScalars.append(cell.character) } else if !word.isEmpty { words.append(word); word = "" }
-            }
-            if !word.isEmpty { words.append(word) }
-            return words
-        })
+        let lit = Set(
+            frame.canvas.lines.indices.flatMap { y -> [String] in
+                var words: [String] = []
+                var word = ""
+                for x in 0..<frame.canvas.width {
+                    let cell = frame.canvas[y, x]
+                    if cell.style.reverse && cell.character != " " {
+                        word.unicodeScalars.append(cell.character)
+                    } else if !word.isEmpty {
+                        words.append(word)
+                        word = ""
+                    }
+                }
+                if !word.isEmpty { words.append(word) }
+                return words
+            })
         #expect(lit.isSuperset(of: ["0", "2", "4", "14", "16", "18", "28", "30", "32"]))
         #expect(!lit.contains("1") && !lit.contains("15"))
         #expect(frame.canvas.contains("0×1 + 2×1 + 4×1 + 14×1 + 16×1 + 18×1 + 28×1 + 30×1 + 32×1 = 144"))
@@ -106,9 +119,14 @@ struct ConvExploreViewTests {
 
     @Test("an invalid geometry shows the core's message in place and keeps the view up")
     func invalidGeometry() {
-        var model = ConvExploreModel(setup: ConvSetup(inputRows: 5, inputColumns: 5, kernelRows: 5, kernelColumns: 5, padding: .explicit([1, 1])), playing: false)
+        var model = ConvExploreModel(
+            setup: ConvSetup(
+                inputRows: 5, inputColumns: 5, kernelRows: 5, kernelColumns: 5, padding: .explicit([1, 1])),
+            playing: false)
         model.apply(.dilation(+1))
-        #expect(model.errorMessage?.hasPrefix("kernel 5×5 at dilation 2 spans 9×9, larger than the padded input 7×7") == true)
+        #expect(
+            model.errorMessage?.hasPrefix("kernel 5×5 at dilation 2 spans 9×9, larger than the padded input 7×7")
+                == true)
         let frame = ConvExploreView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
         Golden.check(frame.canvas, named: "conv-invalid-geometry")
         #expect(frame.canvas.contains("cannot compute"))
@@ -133,7 +151,9 @@ struct ConvExploreViewTests {
         #expect(frame.canvas.contains("(bias)"))
     }
 
-    @Test("frames at 80×24, 120×40 and 200×60: larger terminals get larger cells", arguments: [(80, 24), (120, 40), (200, 60)])
+    @Test(
+        "frames at 80×24, 120×40 and 200×60: larger terminals get larger cells",
+        arguments: [(80, 24), (120, 40), (200, 60)])
     func sizes(width: Int, height: Int) {
         let setup = ConvSetup(stride: [2, 2])
         let frame = Self.frame(setup, step: 4, width: width, height: height)

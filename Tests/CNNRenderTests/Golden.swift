@@ -17,13 +17,16 @@ enum Golden {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(name).txt; run with CNNVIZ_UPDATE_GOLDEN=1 and review it", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(name).txt; run with CNNVIZ_UPDATE_GOLDEN=1 and review it",
+                sourceLocation: sourceLocation)
             return
         }
         if expected != text {
             let got = text.split(separator: "\n", omittingEmptySubsequences: false)
             let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            let line =
+                zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
             let gotLine = line < got.count ? String(got[line]) : "<none>"
             let wantLine = line < want.count ? String(want[line]) : "<none>"
             Issue.record(

@@ -10,7 +10,8 @@ struct MatrixViewTests {
         conv: ConvSetup(inputRows: 4, inputColumns: 4), given: ["input", "kernel"])
 
     static func screen(
-        _ configuration: ExploreConfiguration = configuration, mode: MatrixExploreModel.Mode = .matrix, names: Bool = true,
+        _ configuration: ExploreConfiguration = configuration, mode: MatrixExploreModel.Mode = .matrix,
+        names: Bool = true,
         step: Int
     ) throws -> MatrixExploreScreen {
         var screen = try MatrixExploreScreen(configuration: configuration, playing: false, speed: 2)
@@ -32,8 +33,10 @@ struct MatrixViewTests {
         // The notes print the matrix transposed: column k is output k; entry names w_ij.
         let notes: [[String]] = [
             ["w00", "0", "0", "0"], ["w01", "w00", "0", "0"], ["w02", "w01", "0", "0"], ["0", "w02", "0", "0"],
-            ["w10", "0", "w00", "0"], ["w11", "w10", "w01", "w00"], ["w12", "w11", "w02", "w01"], ["0", "w12", "0", "w02"],
-            ["w20", "0", "w10", "0"], ["w21", "w20", "w11", "w10"], ["w22", "w21", "w12", "w11"], ["0", "w22", "0", "w12"],
+            ["w10", "0", "w00", "0"], ["w11", "w10", "w01", "w00"], ["w12", "w11", "w02", "w01"],
+            ["0", "w12", "0", "w02"],
+            ["w20", "0", "w10", "0"], ["w21", "w20", "w11", "w10"], ["w22", "w21", "w12", "w11"],
+            ["0", "w22", "0", "w12"],
             ["0", "0", "w20", "0"], ["0", "0", "w21", "w20"], ["0", "0", "w22", "w21"], ["0", "0", "0", "w22"],
         ]
         for output in 0..<4 {
@@ -42,7 +45,8 @@ struct MatrixViewTests {
                 #expect(name == notes[input][output], "row \(output), column \(input)")
                 // Values from the core's matrix: the counting kernel's weight, or an exact zero.
                 let value = computation.matrix[output, input]
-                let expected = computation.tap(row: output, column: input).map { Double($0.row * 3 + $0.column + 1) } ?? 0
+                let expected =
+                    computation.tap(row: output, column: input).map { Double($0.row * 3 + $0.column + 1) } ?? 0
                 #expect(value == expected)
             }
         }
@@ -56,7 +60,9 @@ struct MatrixViewTests {
         }
     }
 
-    @Test("the current row is lit and its product with the flattened input, written out, is the conv output", arguments: 0..<4)
+    @Test(
+        "the current row is lit and its product with the flattened input, written out, is the conv output",
+        arguments: 0..<4)
     func currentRow(step: Int) throws {
         let screen = try Self.screen(names: false, step: step)
         let canvas = Self.frame(screen)
@@ -67,7 +73,8 @@ struct MatrixViewTests {
         #expect(trace.value == forward.data[step])
         let written = trace.terms.map { PanelStripProduct.text($0.weight, $0.inputValue) }.joined(separator: " + ")
         let line = "y\(subscriptDigit(step)) = row \(step) · x = \(written) = \(NumberText.format(forward.data[step]))"
-        let hasProduct = canvas.lines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ").contains(line)
+        let hasProduct =
+            canvas.lines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ").contains(line)
             || canvas.contains(line)
         #expect(hasProduct, "\(line)")
         // The lit row: its label and exactly its nine non-zero entries are highlighted.
@@ -96,7 +103,8 @@ struct MatrixViewTests {
         // Column 2 of P is the window of output [1,0]: input rows 1–3, columns 0–2.
         let column = (0..<9).map { computation.patches[$0, 2] }
         let window: [Double] = (0..<9).map { (tap: Int) -> Double in
-            let row = 1 + tap / 3, column = tap % 3
+            let row = 1 + tap / 3
+            let column = tap % 3
             return computation.input.data[row * 4 + column]
         }
         #expect(column == window)
@@ -109,7 +117,8 @@ struct MatrixViewTests {
         #expect(words(canvas, row: row, before: 30) { $0.reverse } == [NumberText.format(column[4])])
     }
 
-    @Test("transposed: Mᵀ maps an output-sized vector back to input size, the current column lit, as the transposed conv")
+    @Test(
+        "transposed: Mᵀ maps an output-sized vector back to input size, the current column lit, as the transposed conv")
     func transposed() throws {
         let screen = try Self.screen(mode: .transposed, step: 1)
         let canvas = Self.frame(screen)
@@ -136,14 +145,16 @@ struct MatrixViewTests {
 
     @Test("a matrix too large for the screen is refused in place, naming the sizes and what fits")
     func tooLarge() throws {
-        let five = try Self.screen(ExploreConfiguration(conv: ConvSetup(inputRows: 5, inputColumns: 5), given: ["input"]), step: 0)
+        let five = try Self.screen(
+            ExploreConfiguration(conv: ConvSetup(inputRows: 5, inputColumns: 5), given: ["input"]), step: 0)
         let canvas = Self.frame(five)
         Golden.check(canvas, named: "matrix-too-large-80x24")
         #expect(canvas.contains("does not fit"))
         #expect(canvas.contains("the 9×25 matrix M needs"))
         #expect(canvas.contains("an input of at most 4×4 fits"))
         // A 6×6 input fits a 200×60 screen.
-        let six = try Self.screen(ExploreConfiguration(conv: ConvSetup(inputRows: 6, inputColumns: 6), given: ["input"]), step: 0)
+        let six = try Self.screen(
+            ExploreConfiguration(conv: ConvSetup(inputRows: 6, inputColumns: 6), given: ["input"]), step: 0)
         let big = Self.frame(six, width: 200, height: 60)
         #expect(!big.contains("does not fit"))
         #expect(big.contains("M 16×36"))
@@ -153,13 +164,16 @@ struct MatrixViewTests {
         #expect(model.setup.inputRows == 9)
         #expect(model.sizeRefusal?.contains("is 49×81") == true)
         #expect(model.sizeRefusal?.contains("use an input of at most 8×8") == true)
-        let refused = MatrixExploreView.render(model, width: 80, height: 24, options: RenderOptions(color: false)).canvas
+        let refused = MatrixExploreView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
+            .canvas
         #expect(refused.contains("too large"))
         model.apply(.inputSize(-5))
         #expect(model.computation != nil)
     }
 
-    @Test("--ascii draws every character from plain ASCII", arguments: [MatrixExploreModel.Mode.matrix, .im2col, .transposed])
+    @Test(
+        "--ascii draws every character from plain ASCII",
+        arguments: [MatrixExploreModel.Mode.matrix, .im2col, .transposed])
     func ascii(mode: MatrixExploreModel.Mode) throws {
         let screen = try Self.screen(mode: mode, step: 1)
         let canvas = Self.frame(screen, ascii: true)
@@ -195,7 +209,8 @@ struct MatrixViewTests {
 
     /// The words of a line whose cells pass a style test.
     func words(_ canvas: Canvas, row: Int, before limit: Int = .max, where test: (CellStyle) -> Bool) -> [String] {
-        var result: [String] = [], word = ""
+        var result: [String] = []
+        var word = ""
         for x in 0..<min(canvas.width, limit) {
             let cell = canvas[row, x]
             if test(cell.style) && cell.character != " " {

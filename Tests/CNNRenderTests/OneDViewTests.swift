@@ -15,13 +15,16 @@ struct OneDViewTests {
         return model
     }
 
-    static func frame(_ model: OneDExploreModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono) -> Canvas {
+    static func frame(_ model: OneDExploreModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono)
+        -> Canvas
+    {
         OneDExploreView.render(model, width: width, height: height, options: options).canvas
     }
 
     /// The words of one screen row drawn in reversed cells (lit in monochrome).
     static func reversedWords(_ canvas: Canvas, row: Int) -> [String] {
-        var words: [String] = [], word = ""
+        var words: [String] = []
+        var word = ""
         for x in 0..<canvas.width {
             let cell = canvas[row, x]
             if cell.style.reverse && cell.character != " " {
@@ -40,7 +43,8 @@ struct OneDViewTests {
         let model = Self.model(Self.rampSetup, step: step)
         let canvas = Self.frame(model)
         Golden.check(canvas, named: "oned-single-step\(step + 1)")
-        let core = try conv1d(Self.rampSetup.input, weight: Self.rampSetup.kernel, parameters: ConvParameters.defaults(spatialRank: 1))
+        let core = try conv1d(
+            Self.rampSetup.input, weight: Self.rampSetup.kernel, parameters: ConvParameters.defaults(spatialRank: 1))
         #expect(core.data == [5, 8, 11, 14, 17, 20])
         #expect(model.computation?.output == core)
         let sums = ["0×0 + 1×1 + 2×2 = 5", "1×0 + 2×1 + 3×2 = 8", "2×0 + 3×1 + 4×2 = 11"]
@@ -75,7 +79,8 @@ struct OneDViewTests {
         }
         let core = try conv1d(
             setup.input, weight: setup.kernel,
-            parameters: ConvParameters(stride: [1], padding: .asymmetric([AxisPadding(before: 4, after: 0)]), dilation: [2]))
+            parameters: ConvParameters(
+                stride: [1], padding: .asymmetric([AxisPadding(before: 4, after: 0)]), dilation: [2]))
         #expect(computation.output == core)
         #expect(canvas.contains("pad 4 left (causal)"))
         #expect(canvas.contains("⌊(8 + 4 + 0 − 2·(3−1) − 1)/1⌋ + 1 = 8"))
@@ -92,11 +97,13 @@ struct OneDViewTests {
         #expect(toggled.computation?.outputColumns == 4)
     }
 
-    @Test("the dilated causal stack (dilations 1 2 4 8): receptive fields 2 4 8 16 and the lit cells of the last output")
+    @Test(
+        "the dilated causal stack (dilations 1 2 4 8): receptive fields 2 4 8 16 and the lit cells of the last output")
     func dilatedStack() throws {
         let conv = ConvSetup(pattern: .ramp)
         let screen = try OneDExploreScreen(
-            configuration: ExploreConfiguration(conv: conv, layers: "conv2d1,conv2d2,conv2d4,conv2d8", given: ["layers", "fill"]),
+            configuration: ExploreConfiguration(
+                conv: conv, layers: "conv2d1,conv2d2,conv2d4,conv2d8", given: ["layers", "fill"]),
             playing: false, speed: 2)
         let model = screen.model
         #expect(model.setup.stackMode && model.setup.causal)
@@ -111,7 +118,8 @@ struct OneDViewTests {
             let d = [1, 2, 4, 8][index]
             level = try conv1d(
                 level, weight: stack.weights[index],
-                parameters: ConvParameters(stride: [1], padding: .asymmetric([AxisPadding(before: d, after: 0)]), dilation: [d]))
+                parameters: ConvParameters(
+                    stride: [1], padding: .asymmetric([AxisPadding(before: d, after: 0)]), dilation: [d]))
             #expect(stack.levels[index + 1] == level)
         }
         let dependencies = try #require(model.currentDependencies)
@@ -189,11 +197,13 @@ struct OneDViewTests {
         #expect(model.errorMessage == nil)
         #expect(throws: CNNError.self) {
             _ = try OneDExploreScreen(
-                configuration: ExploreConfiguration(layers: "conv2,maxpool2", given: ["layers"]), playing: false, speed: 2)
+                configuration: ExploreConfiguration(layers: "conv2,maxpool2", given: ["layers"]), playing: false,
+                speed: 2)
         }
         #expect(throws: CNNError.self) {
             _ = try OneDExploreScreen(
-                configuration: ExploreConfiguration(conv: ConvSetup(inputRows: 2, kernelRows: 5, kernelColumns: 5), given: ["input", "kernel"]),
+                configuration: ExploreConfiguration(
+                    conv: ConvSetup(inputRows: 2, kernelRows: 5, kernelColumns: 5), given: ["input", "kernel"]),
                 playing: false, speed: 2)
         }
     }

@@ -15,7 +15,9 @@ struct PoolViewTests {
         return model
     }
 
-    static func frame(_ model: PoolExploreModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono) -> Canvas {
+    static func frame(_ model: PoolExploreModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono)
+        -> Canvas
+    {
         PoolExploreView.render(model, width: width, height: height, options: options).canvas
     }
 
@@ -25,7 +27,10 @@ struct PoolViewTests {
         let lines = canvas.lines
         guard let title = lines.firstIndex(where: { $0.hasPrefix(" input ") }) else { return [] }
         let end = lines[(title + 1)...].firstIndex { $0.contains(" = ") } ?? canvas.height
-        let right = lines[title].range(of: "output").map { lines[title].distance(from: lines[title].startIndex, to: $0.lowerBound) } ?? canvas.width
+        let right =
+            lines[title].range(of: "output").map {
+                lines[title].distance(from: lines[title].startIndex, to: $0.lowerBound)
+            } ?? canvas.width
         var words: [String] = []
         for y in (title + 1)..<end {
             var word = ""
@@ -73,7 +78,8 @@ struct PoolViewTests {
         let winnerText = "⋆" + NumberText.format(trace.value)
         #expect(Self.winners(canvas).contains(winnerText))
         #expect(Self.lit(canvas).count >= 3)
-        #expect(canvas.contains("winner: input[\(trace.cells[trace.winner!].row),\(trace.cells[trace.winner!].column)]"))
+        #expect(
+            canvas.contains("winner: input[\(trace.cells[trace.winner!].row),\(trace.cells[trace.winner!].column)]"))
     }
 
     @Test("the 4×4 example from the flags: --input 4 --fill pool-example (window and stride default to 2)")
@@ -100,9 +106,11 @@ struct PoolViewTests {
 
     @Test("3×3 ramp, 2×2 window at stride 1 → 4 5 7 8 (--fill ramp --kernel 2 --stride 1)")
     func rampStride1() throws {
-        let conv = ConvSetup(inputRows: 3, inputColumns: 3, kernelRows: 2, kernelColumns: 2, stride: [1, 1], pattern: .ramp)
+        let conv = ConvSetup(
+            inputRows: 3, inputColumns: 3, kernelRows: 2, kernelColumns: 2, stride: [1, 1], pattern: .ramp)
         var screen = try PoolExploreScreen(
-            configuration: ExploreConfiguration(conv: conv, given: ["input", "fill", "kernel", "stride"]), playing: false, speed: 2)
+            configuration: ExploreConfiguration(conv: conv, given: ["input", "fill", "kernel", "stride"]),
+            playing: false, speed: 2)
         let core = try maxPool2d(conv.input, parameters: PoolParameters(kernel: [2, 2], stride: [1, 1]))
         #expect(core.output.data == [4, 5, 7, 8])
         #expect(screen.model.computation?.output == core.output)
@@ -152,7 +160,8 @@ struct PoolViewTests {
         #expect(try avgPool2d(setup.input, parameters: setup.parameters).data == [3.25, 5.25, 2, 2])
     }
 
-    @Test("ceil_mode with a dropped window: 5×5, 2×2 window, padding 1 → 3×3, the 4th window would start in the padding")
+    @Test(
+        "ceil_mode with a dropped window: 5×5, 2×2 window, padding 1 → 3×3, the 4th window would start in the padding")
     func ceilModeDropped() throws {
         let setup = PoolSetup(inputRows: 5, inputColumns: 5, padding: [1, 1], ceilMode: true, pattern: .ramp)
         let model = Self.model(setup, step: 8)
@@ -289,11 +298,15 @@ struct PoolViewTests {
         var conv = ConvSetup(inputRows: 4, inputColumns: 4, pattern: .poolExample)
         conv.padding = .explicit([2, 2])
         #expect(throws: CNNError.self) {
-            _ = try PoolExploreScreen(configuration: ExploreConfiguration(conv: conv, given: ["padding"]), playing: false, speed: 2)
+            _ = try PoolExploreScreen(
+                configuration: ExploreConfiguration(conv: conv, given: ["padding"]), playing: false, speed: 2)
         }
         var model = Self.model(PoolSetup(inputRows: 4, inputColumns: 4, padding: [1, 1], pattern: .poolExample))
         model.apply(.padding(+1))
-        #expect(model.errorMessage == "padding: 2×2 is more than half the 2×2 window (at most 1×1); lower the padding or enlarge the window")
+        #expect(
+            model.errorMessage
+                == "padding: 2×2 is more than half the 2×2 window (at most 1×1); lower the padding or enlarge the window"
+        )
         let canvas = Self.frame(model)
         Golden.check(canvas, named: "pool-invalid-geometry")
         #expect(canvas.contains("cannot compute"))
@@ -306,7 +319,8 @@ struct PoolViewTests {
 
     @Test("--ascii: every character is ASCII; padding is -inf")
     func ascii() {
-        let setup = PoolSetup(inputRows: 5, inputColumns: 5, window: [3, 3], stride: [2, 2], padding: [1, 1], pattern: .random)
+        let setup = PoolSetup(
+            inputRows: 5, inputColumns: 5, window: [3, 3], stride: [2, 2], padding: [1, 1], pattern: .random)
         let canvas = Self.frame(Self.model(setup, step: 1), options: RenderOptions(ascii: true, color: false))
         Golden.check(canvas, named: "pool-ascii")
         #expect(canvas.cells.allSatisfy { $0.character.isASCII })
@@ -336,7 +350,10 @@ struct PoolViewTests {
         model.apply(.toggleHelp)
         let canvas = Self.frame(model)
         Golden.check(canvas, named: "pool-help")
-        for text in ["max / average pooling", "ceil_mode on / off", "count_include_pad", "window → global → k-max", "k − / + (k-max)"] {
+        for text in [
+            "max / average pooling", "ceil_mode on / off", "count_include_pad", "window → global → k-max",
+            "k − / + (k-max)",
+        ] {
             #expect(canvas.contains(text))
         }
         model.apply(.selectOutput(row: 1, column: 1))

@@ -8,7 +8,9 @@ struct StackViewTests {
     static let mono = RenderOptions(color: false)
 
     /// A stack view built as the CLI builds it.
-    static func screen(layers: String? = nil, input: Int? = nil, channels: Int? = nil) throws(CNNError) -> StackExploreScreen {
+    static func screen(layers: String? = nil, input: Int? = nil, channels: Int? = nil) throws(CNNError)
+        -> StackExploreScreen
+    {
         var configuration = ExploreConfiguration()
         configuration.layers = layers
         if let input {
@@ -146,7 +148,9 @@ struct StackViewTests {
         }
         var screen = try Self.screen(input: 7)
         screen.apply(.inputSize(-1))
-        #expect(screen.model.errorMessage?.hasPrefix("layer 3 (conv3): kernel 3×3 is larger than the padded input 2×2") == true)
+        #expect(
+            screen.model.errorMessage?.hasPrefix("layer 3 (conv3): kernel 3×3 is larger than the padded input 2×2")
+                == true)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "stack-invalid")
         #expect(frame.canvas.contains("cannot compute"))

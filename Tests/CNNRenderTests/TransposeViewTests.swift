@@ -9,7 +9,8 @@ struct TransposeViewTests {
     static func configuration(padding: Int = 0, outputPadding: Int = 1) -> ExploreConfiguration {
         ExploreConfiguration(
             conv: ConvSetup(inputRows: 3, inputColumns: 3, stride: [2, 2], padding: .explicit([padding, padding])),
-            outputPadding: [outputPadding, outputPadding], given: ["input", "kernel", "stride", "padding", "output-padding"])
+            outputPadding: [outputPadding, outputPadding],
+            given: ["input", "kernel", "stride", "padding", "output-padding"])
     }
 
     static func screen(
@@ -22,7 +23,9 @@ struct TransposeViewTests {
         return screen
     }
 
-    static func frame(_ screen: TransposeExploreScreen, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas {
+    static func frame(_ screen: TransposeExploreScreen, width: Int = 80, height: Int = 24, ascii: Bool = false)
+        -> Canvas
+    {
         screen.render(width: width, height: height, options: RenderOptions(ascii: ascii, color: false)).canvas
     }
 
@@ -38,7 +41,9 @@ struct TransposeViewTests {
         }
     }
 
-    @Test("scatter: step by step each input cell adds value × kernel; overlaps add up; the last step is the core's output")
+    @Test(
+        "scatter: step by step each input cell adds value × kernel; overlaps add up; the last step is the core's output"
+    )
     func scatterStrideTwo() throws {
         let screen = try Self.screen(step: 4)
         let canvas = Self.frame(screen)
@@ -69,7 +74,8 @@ struct TransposeViewTests {
         Golden.check(canvas, named: "transpose-zero-insertion-step10")
         let computation = try #require(screen.model.computation)
         #expect(computation.zeroInserted.shape == [1, 1, 5, 5])
-        #expect(computation.zeroInsertionPadding == [AxisPadding(before: 2, after: 3), AxisPadding(before: 2, after: 3)])
+        #expect(
+            computation.zeroInsertionPadding == [AxisPadding(before: 2, after: 3), AxisPadding(before: 2, after: 3)])
         #expect(computation.flippedKernel.data == [9, 8, 7, 6, 5, 4, 3, 2, 1])
         let trace = computation.zeroInsertionTrace(step: 9)
         #expect(trace.value == computation.output.data[9])
@@ -82,13 +88,15 @@ struct TransposeViewTests {
     @Test("the two pictures agree: conv2d on the zero-inserted input equals conv_transpose2d, shown on screen")
     func equality() throws {
         for (padding, outputPadding) in [(0, 1), (1, 1), (0, 0), (2, 0)] {
-            let screen = try Self.screen(Self.configuration(padding: padding, outputPadding: outputPadding), mode: .zeroInsertion, step: 0)
+            let screen = try Self.screen(
+                Self.configuration(padding: padding, outputPadding: outputPadding), mode: .zeroInsertion, step: 0)
             let computation = try #require(screen.model.computation)
             #expect(computation.equivalentMatches)
             #expect(computation.equivalentOutput.data == computation.output.data)
             let direct = try convTranspose2d(
                 computation.input, weight: computation.weight,
-                parameters: TransposedConvParameters(stride: [2, 2], padding: [padding, padding], outputPadding: [outputPadding, outputPadding]))
+                parameters: TransposedConvParameters(
+                    stride: [2, 2], padding: [padding, padding], outputPadding: [outputPadding, outputPadding]))
             #expect(direct == computation.output)
             let shown = Self.frame(screen).contains("all \(computation.output.count) values equal")
             #expect(shown)
@@ -106,17 +114,22 @@ struct TransposeViewTests {
         // The last output row is underlined; the row above it is not (apart from its last column).
         // (Lit cells are underlined too in monochrome, with reverse: they are left out.)
         func marked(_ y: Int) -> [Int] {
-            (0..<canvas.width).filter { canvas[y, $0].style.underline && !canvas[y, $0].style.reverse && canvas[y, $0].character != " " }
+            (0..<canvas.width).filter {
+                canvas[y, $0].style.underline && !canvas[y, $0].style.reverse && canvas[y, $0].character != " "
+            }
         }
-        let lastRow = title + 8, rowAbove = title + 7
-        let underlinedLast = marked(lastRow), underlinedAbove = marked(rowAbove)
+        let lastRow = title + 8
+        let rowAbove = title + 7
+        let underlinedLast = marked(lastRow)
+        let underlinedAbove = marked(rowAbove)
         #expect(underlinedLast.count >= 8)
         #expect(underlinedAbove.count == 1, "\(canvas.lines[rowAbove]) / \(canvas.lines[lastRow])")
         // Without output_padding the output is 7×7 and nothing is underlined.
         var model = screen.model
         model.apply(.viewKey("u"))
         #expect(model.computation?.outputRows == 7)
-        let plain = TransposeExploreView.render(model, width: 80, height: 24, options: RenderOptions(color: false)).canvas
+        let plain = TransposeExploreView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
+            .canvas
         #expect(plain.contains("(3−1)·2 − 2·0 + 1·(3−1) + 0 + 1 = 7"))
         let plainTitle = try #require(plain.row(containing: "output 7×7"))
         let anyUnderline = (plainTitle..<(plainTitle + 8)).contains { y in
@@ -156,7 +169,8 @@ struct TransposeViewTests {
         screen.apply(.viewKey("u"))
         #expect(screen.model.errorMessage == nil)
         #expect(throws: CNNError.self) {
-            _ = try TransposeExploreScreen(configuration: Self.configuration(outputPadding: 2), playing: false, speed: 2)
+            _ = try TransposeExploreScreen(
+                configuration: Self.configuration(outputPadding: 2), playing: false, speed: 2)
         }
         // An output that would be too small is refused in place too.
         var small = try Self.screen(Self.configuration(padding: 2, outputPadding: 0), step: 0)
@@ -177,7 +191,9 @@ struct TransposeViewTests {
         #expect(screen.player.stepCount == 4)
     }
 
-    @Test("--ascii draws every character from plain ASCII", arguments: [TransposeExploreModel.Mode.scatter, .zeroInsertion])
+    @Test(
+        "--ascii draws every character from plain ASCII",
+        arguments: [TransposeExploreModel.Mode.scatter, .zeroInsertion])
     func ascii(mode: TransposeExploreModel.Mode) throws {
         let screen = try Self.screen(mode: mode, step: 4)
         let canvas = Self.frame(screen, ascii: true)

@@ -2,6 +2,7 @@ import CNNCore
 import CNNScenes
 import Foundation
 import Testing
+
 @testable import CNNRender
 
 /// The tutorial screen: header, the view's frame, the narration, the footer; classroom mode;
@@ -23,8 +24,12 @@ struct TutorialScreenTests {
         try #require(TutorialSession.session(scenes: try scenes()))
     }
 
-    static func text(_ session: TutorialSession, _ width: Int = 80, _ height: Int = 24, classroom: Bool = false) -> Canvas {
-        TutorialScreen.render(session, width: width, height: height, options: RenderOptions(color: false, classroom: classroom)).canvas
+    static func text(_ session: TutorialSession, _ width: Int = 80, _ height: Int = 24, classroom: Bool = false)
+        -> Canvas
+    {
+        TutorialScreen.render(
+            session, width: width, height: height, options: RenderOptions(color: false, classroom: classroom)
+        ).canvas
     }
 
     @Test("80×24: header, the conv view with the selected cell's sum, all four paragraphs, the keys")
@@ -49,11 +54,19 @@ struct TutorialScreenTests {
         var session = try TutorialScreenTests.session()
         session.go(scene: 0, beat: 1)
         for classroom in [false, true] {
-            let canvas = TutorialScreen.render(session, width: 80, height: 24, options: RenderOptions(classroom: classroom)).canvas
+            let canvas = TutorialScreen.render(
+                session, width: 80, height: 24, options: RenderOptions(classroom: classroom)
+            ).canvas
             let older = try #require(canvas.row(containing: "To compute the first output"))
             let newest = try #require(canvas.row(containing: "The four products add up"))
-            let olderColumn = canvas.lines[older].firstIndex(of: "T").map { canvas.lines[older].distance(from: canvas.lines[older].startIndex, to: $0) } ?? 0
-            let newestColumn = canvas.lines[newest].firstIndex(of: "T").map { canvas.lines[newest].distance(from: canvas.lines[newest].startIndex, to: $0) } ?? 0
+            let olderColumn =
+                canvas.lines[older].firstIndex(of: "T").map {
+                    canvas.lines[older].distance(from: canvas.lines[older].startIndex, to: $0)
+                } ?? 0
+            let newestColumn =
+                canvas.lines[newest].firstIndex(of: "T").map {
+                    canvas.lines[newest].distance(from: canvas.lines[newest].startIndex, to: $0)
+                } ?? 0
             #expect(canvas[newest, newestColumn].style.bold)
             #expect(canvas[older, olderColumn].style.dim == !classroom)
             #expect(!canvas[older, olderColumn].style.bold)
@@ -90,7 +103,8 @@ struct TutorialScreenTests {
         let chosen = try #require(canvas.row(containing: "3  topic 11  channels  Two channels add up into one output"))
         let current = try #require(canvas.row(containing: "2  topic 9  pool  Max pooling keeps the largest value"))
         #expect(canvas.lines[current].contains("▶ 2"))
-        let column = canvas.lines[chosen].distance(from: canvas.lines[chosen].startIndex, to: canvas.lines[chosen].firstIndex(of: "3")!)
+        let column = canvas.lines[chosen].distance(
+            from: canvas.lines[chosen].startIndex, to: canvas.lines[chosen].firstIndex(of: "3")!)
         #expect(canvas[chosen, column].style.reverse)
         #expect(canvas.contains("Enter open"))
     }
@@ -133,7 +147,9 @@ struct TutorialScreenTests {
     func ascii() throws {
         var session = try TutorialScreenTests.session()
         session.go(scene: 0, beat: 1)
-        let canvas = TutorialScreen.render(session, width: 80, height: 24, options: RenderOptions(ascii: true, color: false)).canvas
+        let canvas = TutorialScreen.render(
+            session, width: 80, height: 24, options: RenderOptions(ascii: true, color: false)
+        ).canvas
         #expect(canvas.lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
         #expect(canvas.lines[0].contains("cnnviz tutorial * scene 1/3 * topic 2"))
         #expect(canvas.contains("0*0 + 1*1 + 3*2 + 4*3 = 19"))
@@ -141,7 +157,9 @@ struct TutorialScreenTests {
 
     @Test("the same keys give the same frames every time")
     func deterministicFrames() throws {
-        let keys: [TutorialKey] = [.right, .right, .character("l"), .right, .right, .character("m"), .left, .character("3"), .right]
+        let keys: [TutorialKey] = [
+            .right, .right, .character("l"), .right, .right, .character("m"), .left, .character("3"), .right,
+        ]
         func frames() throws -> [String] {
             var session = try TutorialScreenTests.session()
             return keys.enumerated().map { index, key in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CNNScenes
 
 /// The compiled-in course: in step with Scenes/, every scene consistent with the core, every topic covered.
@@ -8,11 +9,16 @@ struct BuiltinScenesTests {
     /// The scene files of Scenes/, as `Scripts/embed-scenes.py` reads them.
     static func sceneFiles() throws -> [(name: String, text: String)] {
         let directory = SceneFixtures.root.appendingPathComponent("Scenes")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        return try names.map { ("Scenes/\($0)", try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
+        return try names.map {
+            ("Scenes/\($0)", try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8))
+        }
     }
 
-    @Test("Sources/CNNScenes/Generated/BuiltinScenes.swift is up to date with Scenes/ (else run python3 Scripts/embed-scenes.py)")
+    @Test(
+        "Sources/CNNScenes/Generated/BuiltinScenes.swift is up to date with Scenes/ (else run python3 Scripts/embed-scenes.py)"
+    )
     func generatedFileIsFresh() throws {
         let files = try BuiltinScenesTests.sceneFiles()
         let embedded = BuiltinScenes.files
@@ -20,7 +26,9 @@ struct BuiltinScenesTests {
             embedded.map(\.name) == files.map(\.name),
             "the embedded scenes differ from Scenes/*.yaml; run python3 Scripts/embed-scenes.py")
         for (file, compiled) in zip(files, embedded) where file.name == compiled.name {
-            #expect(compiled.text == file.text, "\(file.name) changed since it was embedded; run python3 Scripts/embed-scenes.py")
+            #expect(
+                compiled.text == file.text,
+                "\(file.name) changed since it was embedded; run python3 Scripts/embed-scenes.py")
         }
     }
 
@@ -41,9 +49,13 @@ struct BuiltinScenesTests {
         #expect(numbers == numbers.sorted(), "scenes play in file-name order")
     }
 
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
-    @Test("the embed script reproduces the generated file byte for byte (embed-scenes.py --check)", .enabled(if: python != nil))
+    @Test(
+        "the embed script reproduces the generated file byte for byte (embed-scenes.py --check)",
+        .enabled(if: python != nil))
     func scriptAgrees() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltinScenesTests.python!)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CNNScenes
 
 /// The sample scenes in Tests/SceneFixtures/{good,broken}/ (outside every target, so SwiftPM
@@ -9,7 +10,8 @@ enum SceneFixtures {
         .appendingPathComponent("SceneFixtures")
 
     /// The repository root (for Scenes/).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The text of `good/NAME.yaml` or `broken/NAME.yaml`.
     static func text(_ name: String) throws -> String {
@@ -34,7 +36,9 @@ enum SceneFixtures {
         switch try load(name) {
         case .success(let scene): return scene
         case .failure(let problems):
-            Issue.record("\(name) did not load:\n\(problems.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) did not load:\n\(problems.map(\.description).joined(separator: "\n"))",
+                sourceLocation: sourceLocation)
             throw FixtureError()
         }
     }

@@ -1,5 +1,6 @@
 import CNNCore
 import Testing
+
 @testable import CNNScenes
 
 /// Loading scene files: every field read as the format says, and the lecture's numbers checked.
@@ -17,10 +18,11 @@ struct SceneLoaderTests {
         #expect((conv.inputRows, conv.inputColumns, conv.kernelRows, conv.kernelColumns) == (3, 3, 2, 2))
         #expect(conv.inputValues == [0, 1, 2, 3, 4, 5, 6, 7, 8])
         #expect(conv.kernelValues == [0, 1, 2, 3])
-        #expect(scene.beats == [
-            SceneBeat(say: 1, step: 1, hold: 3), SceneBeat(say: 2), SceneBeat(say: 3, play: 1...4, speed: 2),
-            SceneBeat(say: 4, select: (1, 0)),
-        ])
+        #expect(
+            scene.beats == [
+                SceneBeat(say: 1, step: 1, hold: 3), SceneBeat(say: 2), SceneBeat(say: 3, play: 1...4, speed: 2),
+                SceneBeat(say: 4, select: (1, 0)),
+            ])
         #expect(scene.expectationCount == 5)
         // The core agrees with the lecture: 0·0 + 1·1 + 3·2 + 4·3 = 19 … 43.
         let model = try SceneViewModel(kind: .conv, configuration: scene.configuration)
@@ -54,49 +56,58 @@ struct SceneLoaderTests {
 
     @Test("without a timeline: one beat per paragraph, the first playing every step")
     func defaultTimeline() throws {
-        let scene = try #require(try? SceneFixtures.inline("""
-            title: Default timeline
-            topic: 1
-            view: conv
-            setup: {input: 4, kernel: 3}
-            narration: ["One.", "Two."]
-            """).get())
+        let scene = try #require(
+            try? SceneFixtures.inline(
+                """
+                title: Default timeline
+                topic: 1
+                view: conv
+                setup: {input: 4, kernel: 3}
+                narration: ["One.", "Two."]
+                """
+            ).get())
         #expect(scene.beats == [SceneBeat(say: 1, play: 1...4), SceneBeat(say: 2)])
     }
 
     @Test("explicit weights on a 4-level list give every kernel and slice of the channels view")
     func channelsWeights() throws {
-        let scene = try #require(try? SceneFixtures.inline("""
-            title: Two kernels
-            topic: 11
-            view: channels
-            setup:
-              values: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
-              weights: [[[[1]], [[0]]], [[[0]], [[1]]]]
-            narration: ["Each kernel copies one channel."]
-            expect:
-              output: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
-              output_shape: [2, 2, 2]
-            """).get())
+        let scene = try #require(
+            try? SceneFixtures.inline(
+                """
+                title: Two kernels
+                topic: 11
+                view: channels
+                setup:
+                  values: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
+                  weights: [[[[1]], [[0]]], [[[0]], [[1]]]]
+                narration: ["Each kernel copies one channel."]
+                expect:
+                  output: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
+                  output_shape: [2, 2, 2]
+                """
+            ).get())
         #expect(scene.configuration.outputChannels == 2)
         #expect(scene.configuration.conv.kernelValues == [1, 0, 0, 1])
     }
 
     @Test("the 1-D view takes a flat signal and kernel")
     func oneDimensionalValues() throws {
-        let scene = try #require(try? SceneFixtures.inline("""
-            title: A 1-D kernel
-            topic: 19
-            view: 1d
-            setup:
-              values: [1, 2, 3, 4, 5]
-              weights: [1, 0, -1]
-            narration: ["Differences two apart."]
-            expect:
-              output: [-2, -2, -2]
-              steps: 3
-              step_values: {1: -2}
-            """).get())
+        let scene = try #require(
+            try? SceneFixtures.inline(
+                """
+                title: A 1-D kernel
+                topic: 19
+                view: 1d
+                setup:
+                  values: [1, 2, 3, 4, 5]
+                  weights: [1, 0, -1]
+                narration: ["Differences two apart."]
+                expect:
+                  output: [-2, -2, -2]
+                  steps: 3
+                  step_values: {1: -2}
+                """
+            ).get())
         #expect(scene.configuration.conv.inputValues == [1, 2, 3, 4, 5])
     }
 
@@ -112,14 +123,16 @@ struct SceneLoaderTests {
               output: [[0.11]]
             """
         #expect(SceneFixtures.inlineProblems(text) == [])
-        #expect(SceneFixtures.inlineProblems(text.replacingOccurrences(of: "0.11", with: "0.12")) == [
-            "inline.yaml:7:3: expect.output: the core computes [[0.11]], the scene says [[0.12]]"
-        ])
+        #expect(
+            SceneFixtures.inlineProblems(text.replacingOccurrences(of: "0.11", with: "0.12")) == [
+                "inline.yaml:7:3: expect.output: the core computes [[0.11]], the scene says [[0.12]]"
+            ])
     }
 
     @Test("the stack view states shapes; values and step values are refused with a reason")
     func stackExpectations() {
-        let problems = SceneFixtures.inlineProblems("""
+        let problems = SceneFixtures.inlineProblems(
+            """
             title: Stack
             topic: 14
             view: stack
@@ -131,15 +144,17 @@ struct SceneLoaderTests {
               output: [[1]]
               step_values: {1: 3}
             """)
-        #expect(problems == [
-            "inline.yaml:9:3: expect.output: the stack view shows sizes, not values; state output_shape or facts instead",
-            "inline.yaml:10:3: expect.step_values: the stack view's steps light up levels, they compute no value",
-        ])
+        #expect(
+            problems == [
+                "inline.yaml:9:3: expect.output: the stack view shows sizes, not values; state output_shape or facts instead",
+                "inline.yaml:10:3: expect.step_values: the stack view's steps light up levels, they compute no value",
+            ])
     }
 
     @Test("values that disagree with a given input size are refused at the values")
     func valuesSizeMismatch() {
-        let problems = SceneFixtures.inlineProblems("""
+        let problems = SceneFixtures.inlineProblems(
+            """
             title: Mismatch
             topic: 2
             view: conv
@@ -148,19 +163,24 @@ struct SceneLoaderTests {
               values: [[1, 2], [3, 4]]
             narration: ["No."]
             """)
-        #expect(problems == [
-            "inline.yaml:6:11: setup.values: 2 rows of 2 numbers do not match input 4x4; give 4 rows of 4 numbers or change input"
-        ])
+        #expect(
+            problems == [
+                "inline.yaml:6:11: setup.values: 2 rows of 2 numbers do not match input 4x4; give 4 rows of 4 numbers or change input"
+            ])
     }
 
     @Test("an empty file, a list at the top and duplicate keys are reported at their places")
     func structuralMistakes() {
-        #expect(SceneFixtures.inlineProblems("") == [
-            "inline.yaml:1:1: the file is empty; a scene needs title, topic, view, narration"
-        ])
-        #expect(SceneFixtures.inlineProblems("- title: x\n") == [
-            "inline.yaml:1:1: expected a mapping of fields (title, topic, view, setup, narration, timeline, expect), got a list of 1"
-        ])
-        #expect(SceneFixtures.inlineProblems("title: a\ntitle: b\n").first?.hasPrefix("inline.yaml:1:1: bad YAML: the field 'title' appears twice") == true)
+        #expect(
+            SceneFixtures.inlineProblems("") == [
+                "inline.yaml:1:1: the file is empty; a scene needs title, topic, view, narration"
+            ])
+        #expect(
+            SceneFixtures.inlineProblems("- title: x\n") == [
+                "inline.yaml:1:1: expected a mapping of fields (title, topic, view, setup, narration, timeline, expect), got a list of 1"
+            ])
+        #expect(
+            SceneFixtures.inlineProblems("title: a\ntitle: b\n").first?.hasPrefix(
+                "inline.yaml:1:1: bad YAML: the field 'title' appears twice") == true)
     }
 }

@@ -1,5 +1,6 @@
 import CNNCore
 import Testing
+
 @testable import CNNScenes
 
 /// The tutorial player: where keys and the clock take it, deterministically.
@@ -10,13 +11,14 @@ struct TutorialPlayerTests {
     /// A player over the three sample scenes, with the views' models as views.
     static func player(autoplay: Bool = false) throws -> Player {
         let scenes = try SceneFixtures.goodScenes()
-        return try #require(Player(scenes: scenes, autoplay: autoplay, hold: 2) { scene in
-            do throws(CNNError) {
-                return .success(try SceneViewModel(kind: scene.view, configuration: scene.configuration))
-            } catch {
-                return .failure(error)
-            }
-        })
+        return try #require(
+            Player(scenes: scenes, autoplay: autoplay, hold: 2) { scene in
+                do throws(CNNError) {
+                    return .success(try SceneViewModel(kind: scene.view, configuration: scene.configuration))
+                } catch {
+                    return .failure(error)
+                }
+            })
     }
 
     /// What the screen shows, as far as the player decides it.
@@ -44,13 +46,14 @@ struct TutorialPlayerTests {
     func beatsAcrossScenes() throws {
         var player = try TutorialPlayerTests.player()
         let forward = TutorialPlayerTests.press(&player, [.right, .right, .right, .right, .right])
-        #expect(forward == [
-            "1:2 step 1 para 2",
-            "1:3 step 1 para 3",  // the play beat starts at its first step and animates
-            "1:4 step 3 para 4",  // select [1, 0] is step 3 of the 2×2 output
-            "2:1 step 1 para 1",
-            "2:2 step 4 para 2",  // the earlier play beat [1, 4] is applied finished
-        ])
+        #expect(
+            forward == [
+                "1:2 step 1 para 2",
+                "1:3 step 1 para 3",  // the play beat starts at its first step and animates
+                "1:4 step 3 para 4",  // select [1, 0] is step 3 of the 2×2 output
+                "2:1 step 1 para 1",
+                "2:2 step 4 para 2",  // the earlier play beat [1, 4] is applied finished
+            ])
         let back = TutorialPlayerTests.press(&player, [.left, .left, .pageUp])
         #expect(back == ["2:1 step 1 para 1", "1:4 step 3 para 4", "1:3 step 1 para 3"])
     }
@@ -91,26 +94,34 @@ struct TutorialPlayerTests {
     @Test("space toggles autoplay; n and p move by scene; Home and End by beat")
     func sceneKeys() throws {
         var player = try TutorialPlayerTests.player()
-        let states = TutorialPlayerTests.press(&player, [
-            .character(" "), .character("n"), .character("n"), .character("n"), .character("p"), .end, .home, .character(" "),
-        ])
-        #expect(states == [
-            "1:1 step 1 para 1 auto", "2:1 step 1 para 1 auto", "3:1 step 1 para 1 auto", "3:1 step 1 para 1 auto",
-            "2:1 step 1 para 1 auto", "2:2 step 4 para 2 auto", "2:1 step 1 para 1 auto", "2:1 step 1 para 1",
-        ])
+        let states = TutorialPlayerTests.press(
+            &player,
+            [
+                .character(" "), .character("n"), .character("n"), .character("n"), .character("p"), .end, .home,
+                .character(" "),
+            ])
+        #expect(
+            states == [
+                "1:1 step 1 para 1 auto", "2:1 step 1 para 1 auto", "3:1 step 1 para 1 auto", "3:1 step 1 para 1 auto",
+                "2:1 step 1 para 1 auto", "2:2 step 4 para 2 auto", "2:1 step 1 para 1 auto", "2:1 step 1 para 1",
+            ])
     }
 
     @Test("g opens the scene list: arrows move, Enter opens, Esc closes without moving")
     func sceneList() throws {
         var player = try TutorialPlayerTests.player()
-        let states = TutorialPlayerTests.press(&player, [
-            .character("g"), .down, .down, .down, .up, .enter, .character("g"), .up, .escape,
-        ])
-        #expect(states == [
-            "1:1 step 1 para 1 list1", "1:1 step 1 para 1 list2", "1:1 step 1 para 1 list3", "1:1 step 1 para 1 list3",
-            "1:1 step 1 para 1 list2", "2:1 step 1 para 1", "2:1 step 1 para 1 list2", "2:1 step 1 para 1 list1",
-            "2:1 step 1 para 1",
-        ])
+        let states = TutorialPlayerTests.press(
+            &player,
+            [
+                .character("g"), .down, .down, .down, .up, .enter, .character("g"), .up, .escape,
+            ])
+        #expect(
+            states == [
+                "1:1 step 1 para 1 list1", "1:1 step 1 para 1 list2", "1:1 step 1 para 1 list3",
+                "1:1 step 1 para 1 list3",
+                "1:1 step 1 para 1 list2", "2:1 step 1 para 1", "2:1 step 1 para 1 list2", "2:1 step 1 para 1 list1",
+                "2:1 step 1 para 1",
+            ])
         // Scene 2 opens on a play beat; nothing moves while the list is open over it.
         #expect(player.isAnimating)
         player.press(.character("g"))
@@ -122,13 +133,17 @@ struct TutorialPlayerTests {
     @Test("digits jump to a scene; b blanks and any key returns; ? shows help and any key closes it")
     func presenterKeys() throws {
         var player = try TutorialPlayerTests.player()
-        let states = TutorialPlayerTests.press(&player, [
-            .character("3"), .character("b"), .character("n"), .character("?"), .right, .character("2"), .character("9"),
-        ])
-        #expect(states == [
-            "3:1 step 1 para 1", "3:1 step 1 para 1 blank", "3:1 step 1 para 1", "3:1 step 1 para 1 help",
-            "3:1 step 1 para 1", "2:1 step 1 para 1", "2:1 step 1 para 1",
-        ])
+        let states = TutorialPlayerTests.press(
+            &player,
+            [
+                .character("3"), .character("b"), .character("n"), .character("?"), .right, .character("2"),
+                .character("9"),
+            ])
+        #expect(
+            states == [
+                "3:1 step 1 para 1", "3:1 step 1 para 1 blank", "3:1 step 1 para 1", "3:1 step 1 para 1 help",
+                "3:1 step 1 para 1", "2:1 step 1 para 1", "2:1 step 1 para 1",
+            ])
         #expect(player.pendingDigit == nil, "with 3 scenes no digit waits for a second one")
     }
 
@@ -136,9 +151,12 @@ struct TutorialPlayerTests {
     func twoDigits() throws {
         let base = try SceneFixtures.goodScenes()
         let scenes = (0..<4).flatMap { _ in base }  // 12 scenes
-        var player = try #require(Player(scenes: scenes) { scene in
-            do throws(CNNError) { return .success(try SceneViewModel(kind: scene.view, configuration: scene.configuration)) } catch { return .failure(error) }
-        })
+        var player = try #require(
+            Player(scenes: scenes) { scene in
+                do throws(CNNError) {
+                    return .success(try SceneViewModel(kind: scene.view, configuration: scene.configuration))
+                } catch { return .failure(error) }
+            })
         player.press(.character("1"))
         #expect(player.sceneIndex == 0)
         #expect(player.pendingDigit == 1)

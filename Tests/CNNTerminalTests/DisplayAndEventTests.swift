@@ -1,10 +1,10 @@
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 @testable import CNNTerminal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Characters actually sent, event descriptions, and exit statuses.
 @Suite("Display characters and events")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `cnnviz explore` in a real terminal: stepping, changing the geometry with keys, resizing,
@@ -47,7 +47,9 @@ struct ExploreEndToEndTests {
         // Too far: the core's refusal appears in place, and the view stays up.
         try tmux.sendKeys("D", "D")
         // The first D already overflows (dilation 3); wait for the second one's screen.
-        screen = try await tmux.waitUntil("the refusal at dilation 4") { $0.contains("cannot compute") && $0.contains("dil 4") }
+        screen = try await tmux.waitUntil("the refusal at dilation 4") {
+            $0.contains("cannot compute") && $0.contains("dil 4")
+        }
         #expect(screen.contains("kernel 4×4 at dilation 4") && screen.contains("spans 13×13"))
         try tmux.sendKeys("d", "d")
         screen = try await tmux.waitUntil(contains: "dil 2")
@@ -99,7 +101,9 @@ struct ExploreEndToEndTests {
     @Test("Tab and arrows pick an output cell; a click picks one too")
     func pickOutputCell() async throws {
         let tmux = try Tmux()
-        try tmux.start(arguments: ["explore", "--input", "3", "--kernel", "2", "--fill", "ramp", "--preset", "ramp", "--paused"])
+        try tmux.start(arguments: [
+            "explore", "--input", "3", "--kernel", "2", "--fill", "ramp", "--preset", "ramp", "--paused",
+        ])
         try await tmux.waitUntil(contains: "0×0 + 1×1 + 3×2 + 4×3 = 19")
         try tmux.sendKeys("Tab", "Down", "Right")
         let screen = try await tmux.waitUntil(contains: "4×0 + 5×1 + 7×2 + 8×3 = 43")
@@ -107,7 +111,8 @@ struct ExploreEndToEndTests {
         // Click the output cell holding 25 (row 0, column 1).
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let row = try #require(lines.firstIndex { $0.contains(" 19 ") && $0.contains(" 25") })
-        let column = try #require(lines[row].range(of: "25", options: .backwards)).lowerBound.utf16Offset(in: lines[row])
+        let column = try #require(lines[row].range(of: "25", options: .backwards)).lowerBound.utf16Offset(
+            in: lines[row])
         try tmux.click(row: row, column: column)
         try await tmux.waitUntil(contains: "1×0 + 2×1 + 4×2 + 5×3 = 25")
         try tmux.sendKeys("q")
@@ -167,7 +172,8 @@ struct ExploreEndToEndTests {
         try tmux.start(arguments: ["explore", "--kernel", "5", "--dilation", "3"])
         #expect(try await tmux.waitForExit() == 2)
         let screen = try tmux.captureJoined()
-        #expect(screen.contains("cnnviz explore: kernel 5×5 at dilation 3 spans 13×13, larger than the padded input 7×7"))
+        #expect(
+            screen.contains("cnnviz explore: kernel 5×5 at dilation 3 spans 13×13, larger than the padded input 7×7"))
         #expect(try await tmux.terminalRestorationProblems() == [])
     }
 

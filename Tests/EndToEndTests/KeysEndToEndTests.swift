@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `cnnviz keys` in a real terminal (tmux): drawing, key and mouse decoding, resizing, and

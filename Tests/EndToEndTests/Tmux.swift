@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Drives `cnnviz` inside a private, detached tmux server: start it at a size, send keys,
@@ -82,12 +82,13 @@ final class Tmux {
             if let value = variables[name] ?? nil { return "export \(name)=\(Tmux.quote(value))" }
             return "unset \(name)"
         }
-        let script = (setup + [
-            "CNNVIZ=\(Tmux.quote(binary))",
-            commandLine,
-            "echo \"EXIT=${PIPESTATUS[0]}\"",
-            "exec env PS1='$ ' /bin/sh -i",
-        ]).joined(separator: "\n")
+        let script =
+            (setup + [
+                "CNNVIZ=\(Tmux.quote(binary))",
+                commandLine,
+                "echo \"EXIT=${PIPESTATUS[0]}\"",
+                "exec env PS1='$ ' /bin/sh -i",
+            ]).joined(separator: "\n")
         try run([
             "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
             "/bin/bash", "--norc", "--noprofile", "-c", script,
@@ -215,7 +216,9 @@ final class Tmux {
         guard let begin = screen.range(of: "STTY-BEGIN-2", options: .backwards),
             let end = screen.range(of: "STTY-END-4", options: .backwards), begin.upperBound < end.lowerBound
         else { throw HarnessError("stty output not found in:\n\(screen)") }
-        let flags = screen[begin.upperBound..<end.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" })
+        let flags = screen[begin.upperBound..<end.lowerBound].split(whereSeparator: {
+            $0 == " " || $0 == "\n" || $0 == ";"
+        })
         return Set(flags.map(String.init))
     }
 
@@ -263,7 +266,8 @@ final class Tmux {
     private func run(_ arguments: [String]) throws -> String {
         let result = try SpawnedCommand.run(tmux, ["-L", socket] + arguments, environment: Tmux.environment)
         guard result.status == 0 else {
-            throw HarnessError("tmux \(arguments.prefix(2).joined(separator: " ")) failed (\(result.status)): \(result.errorOutput)")
+            throw HarnessError(
+                "tmux \(arguments.prefix(2).joined(separator: " ")) failed (\(result.status)): \(result.errorOutput)")
         }
         return result.output
     }

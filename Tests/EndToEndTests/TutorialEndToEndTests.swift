@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `cnnviz tutorial`, `play`, `scenes` and `check` for real: the whole course walked with n and
@@ -44,7 +44,9 @@ struct TutorialEndToEndTests {
         for scene in 2...max(2, count) where scene <= count {
             try tmux.sendKeys("n")
             screen = try await tmux.waitUntil(contains: "\(program) · scene \(scene)/\(count) · topic")
-            #expect(screen.split(separator: "\n").first?.contains("scene \(scene)/\(count)") == true, "the header is the first row")
+            #expect(
+                screen.split(separator: "\n").first?.contains("scene \(scene)/\(count)") == true,
+                "the header is the first row")
         }
         try tmux.sendKeys("n")  // at the last scene, n stays
         try await Task.sleep(for: .milliseconds(200))
@@ -68,21 +70,25 @@ struct TutorialEndToEndTests {
             #expect(result.errorOutput.contains("cnnviz tutorial: there are no scenes to play"))
             return
         }
-        try await TutorialEndToEndTests.walk(["tutorial"], program: "cnnviz tutorial", count: count, width: 80, height: 24)
+        try await TutorialEndToEndTests.walk(
+            ["tutorial"], program: "cnnviz tutorial", count: count, width: 80, height: 24)
     }
 
     @Test("the built-in course in classroom mode at 200×60: n to the end and back, presenter keys in the footer")
     func tutorialClassroom() async throws {
         let count = try TutorialEndToEndTests.builtinCount()
         guard count > 0 else { return }
-        try await TutorialEndToEndTests.walk(["tutorial", "--classroom"], program: "cnnviz tutorial", count: count, width: 200, height: 60)
+        try await TutorialEndToEndTests.walk(
+            ["tutorial", "--classroom"], program: "cnnviz tutorial", count: count, width: 200, height: 60)
     }
 
     @Test("scene files with cnnviz play: n to the end and p back at 80×24 and in classroom mode at 200×60")
     func playSamples() async throws {
-        try await TutorialEndToEndTests.walk(["play"] + TutorialEndToEndTests.goodFiles, program: "cnnviz play", count: 3, width: 80, height: 24)
         try await TutorialEndToEndTests.walk(
-            ["play", "--classroom"] + TutorialEndToEndTests.goodFiles, program: "cnnviz play", count: 3, width: 200, height: 60)
+            ["play"] + TutorialEndToEndTests.goodFiles, program: "cnnviz play", count: 3, width: 80, height: 24)
+        try await TutorialEndToEndTests.walk(
+            ["play", "--classroom"] + TutorialEndToEndTests.goodFiles, program: "cnnviz play", count: 3, width: 200,
+            height: 60)
     }
 
     @Test("beats with → and ←, a play beat animating, the scene list, digits, blank screen, help")
@@ -110,14 +116,18 @@ struct TutorialEndToEndTests {
         try await tmux.waitUntil(contains: "scene 2/3 · topic 9")
 
         try tmux.sendKeys("b")
-        try await tmux.waitUntil(timeout: .seconds(5), "a blank screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try await tmux.waitUntil(timeout: .seconds(5), "a blank screen") {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
         try tmux.sendKeys("x")
         try await tmux.waitUntil(contains: "scene 2/3 · topic 9")
 
         try tmux.sendKeys("?")
         try await tmux.waitUntil(contains: "tutorial keys")
         try tmux.sendKeys("Escape")  // closes the help only
-        try await tmux.waitUntil(timeout: .seconds(5), "help closed") { !$0.contains("tutorial keys") && $0.contains("scene 2/3") }
+        try await tmux.waitUntil(timeout: .seconds(5), "help closed") {
+            !$0.contains("tutorial keys") && $0.contains("scene 2/3")
+        }
         try tmux.sendKeys("Escape")
         #expect(try await tmux.waitForExit() == 0)
         #expect(try await tmux.terminalRestorationProblems() == [])
@@ -126,7 +136,8 @@ struct TutorialEndToEndTests {
     @Test("autoplay advances beats on its own; space pauses it")
     func autoplay() async throws {
         let tmux = try Tmux()
-        try tmux.start(arguments: ["play", "--autoplay", "0.3"] + TutorialEndToEndTests.goodFiles, width: 80, height: 24)
+        try tmux.start(
+            arguments: ["play", "--autoplay", "0.3"] + TutorialEndToEndTests.goodFiles, width: 80, height: 24)
         try await tmux.waitUntil(contains: "▶ auto")
         try await tmux.waitUntil(contains: "scene 2/3", timeout: .seconds(20))
         try tmux.sendKeys("Space")
@@ -136,7 +147,9 @@ struct TutorialEndToEndTests {
         try await Task.sleep(for: .milliseconds(900))
         let later = try tmux.capture()
         #expect(later.split(separator: "\n").first.map(String.init) == header, "paused: the scene stays")
-        #expect(later.split(separator: "\n").last { $0.contains("beat ") }.map(String.init) == footer, "paused: the beat stays")
+        #expect(
+            later.split(separator: "\n").last { $0.contains("beat ") }.map(String.init) == footer,
+            "paused: the beat stays")
         try tmux.sendKeys("q")
         #expect(try await tmux.waitForExit() == 0)
     }
@@ -164,18 +177,19 @@ struct CheckEndToEndTests {
         let result = try TutorialEndToEndTests.run(["check"] + files)
         #expect(result.status == 1)
         #expect(result.output == "")
-        #expect(result.errorOutput == """
-            \(files[0]):6:1: bad YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 5, column 11)
-            \(files[1]):10:3: expect.output: the core computes [[19, 25], [37, 43]], the scene says [[19, 25], [37, 44]]
-            \(files[1]):11:3: expect.output_shape: the core computes [2, 2], the scene says [2, 3]
-            \(files[1]):12:3: expect.steps: the view has 4 steps, the scene says 5
-            \(files[1]):13:3: expect.step_values: step 2: the core computes 25, the scene says 26
-            \(files[1]):16:7: expect.facts[1].parameters: the core computes 760, the scene says 761
-            \(files[1]):18:7: expect.facts[2].equals: the core computes 14, the scene says 15
-            \(files[1]):20:7: expect.facts[3].receptive_field: the core computes [3, 5, 7], the scene says [3, 5, 8]
-            \(files[2]):4:1: setup: the core refuses this setup: kernel 5×5 at dilation 2 spans 9×9, larger than the padded input 3×3 (input 3×3, padding 0); lower the dilation, add padding or use a smaller kernel (padding 3 per side, a kernel of at most 2×2 would fit)
+        #expect(
+            result.errorOutput == """
+                \(files[0]):6:1: bad YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 5, column 11)
+                \(files[1]):10:3: expect.output: the core computes [[19, 25], [37, 43]], the scene says [[19, 25], [37, 44]]
+                \(files[1]):11:3: expect.output_shape: the core computes [2, 2], the scene says [2, 3]
+                \(files[1]):12:3: expect.steps: the view has 4 steps, the scene says 5
+                \(files[1]):13:3: expect.step_values: step 2: the core computes 25, the scene says 26
+                \(files[1]):16:7: expect.facts[1].parameters: the core computes 760, the scene says 761
+                \(files[1]):18:7: expect.facts[2].equals: the core computes 14, the scene says 15
+                \(files[1]):20:7: expect.facts[3].receptive_field: the core computes [3, 5, 7], the scene says [3, 5, 8]
+                \(files[2]):4:1: setup: the core refuses this setup: kernel 5×5 at dilation 2 spans 9×9, larger than the padded input 3×3 (input 3×3, padding 0); lower the dilation, add padding or use a smaller kernel (padding 3 per side, a kernel of at most 2×2 would fit)
 
-            """)
+                """)
     }
 
     @Test("good files: ok: 3 scenes, exit 0; a missing file is a problem too")

@@ -17,19 +17,26 @@ struct ViewsEndToEndTests {
     }
 
     static let cases: [Case] = [
-        Case(view: "pool", arguments: ["--input", "4", "--fill", "pool-example"], opening: "max(1, 1, 5, 6) = 6", key: "m", changed: "(2 + 4 + 7 + 8) / 4 = 5.25"),
+        Case(
+            view: "pool", arguments: ["--input", "4", "--fill", "pool-example"], opening: "max(1, 1, 5, 6) = 6",
+            key: "m", changed: "(2 + 4 + 7 + 8) / 4 = 5.25"),
         Case(view: "stack", arguments: [], opening: "conv3,conv3,conv3 on 1×9×9", key: "I", changed: "on 1×10×10"),
         Case(view: "channels", arguments: [], opening: "= 19 + 37 = 56", key: "}", changed: "C_out 3"),
-        Case(view: "transpose", arguments: [], opening: "(2−1)·2 − 2·0 + 1·(3−1) + 0 + 1 = 5", key: "U", changed: "output_padding 1"),
+        Case(
+            view: "transpose", arguments: [], opening: "(2−1)·2 − 2·0 + 1·(3−1) + 0 + 1 = 5", key: "U",
+            changed: "output_padding 1"),
         Case(view: "matrix", arguments: [], opening: "M 4×16", key: "m", changed: "im2col"),
-        Case(view: "backprop", arguments: [], opening: "dL/dK: dL/dY slides over the input", key: "x", changed: "flipped"),
+        Case(
+            view: "backprop", arguments: [], opening: "dL/dK: dL/dY slides over the input", key: "x", changed: "flipped"
+        ),
         Case(view: "1d", arguments: [], opening: "signal 16  kernel 3", key: "a", changed: "causal on"),
     ]
 
     @Test("opens, steps, changes a parameter and quits cleanly", arguments: cases)
     func view(_ item: Case) async throws {
         let tmux = try Tmux()
-        try tmux.start(arguments: ["explore", "--view", item.view, "--paused"] + item.arguments, width: 100, height: 30)
+        try tmux.start(
+            arguments: ["explore", "--view", item.view, "--paused"] + item.arguments, width: 100, height: 30)
         var screen = try await tmux.waitUntil(contains: item.opening)
         #expect(screen.contains("step 1/"))
         try tmux.sendKeys("Right")
@@ -50,7 +57,10 @@ struct ViewsEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(arguments: ["explore", "--paused"], width: 120, height: 40)
         try await tmux.waitUntil(contains: "cnnviz explore · convolution")
-        for title in ["pooling", "receptive field stack", "channels", "transposed convolution", "convolution as a matrix", "backpropagation", "1-D convolution", "convolution"] {
+        for title in [
+            "pooling", "receptive field stack", "channels", "transposed convolution", "convolution as a matrix",
+            "backpropagation", "1-D convolution", "convolution",
+        ] {
             try tmux.sendKeys("v")
             try await tmux.waitUntil(contains: "cnnviz explore · \(title) ")
         }

@@ -24,10 +24,15 @@ public typealias TutorialSession = TutorialPlayer<ExploreViewBox>
 
 extension TutorialPlayer where View == ExploreViewBox {
     /// A player whose scenes are shown by the sandbox's views (built paused).
-    public static func session(scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold) -> TutorialSession? {
+    public static func session(scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold)
+        -> TutorialSession?
+    {
         TutorialSession(scenes: scenes, autoplay: autoplay, hold: hold) { scene in
             do throws(CNNError) {
-                return .success(ExploreViewBox(try ExploreViews.make(scene.view, configuration: scene.configuration, playing: false, speed: 1)))
+                return .success(
+                    ExploreViewBox(
+                        try ExploreViews.make(scene.view, configuration: scene.configuration, playing: false, speed: 1))
+                )
             } catch {
                 return .failure(error)
             }

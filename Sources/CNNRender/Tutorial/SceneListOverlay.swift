@@ -15,21 +15,26 @@ enum SceneListOverlay {
         }
         let footer = glyphs.adapt(" ↑ ↓ choose  Enter open  Esc close  or type the number ")
         let title = " scenes "
-        let innerWidth = min(canvas.width - 4, max(entries.map { $0.unicodeScalars.count + 2 }.max() ?? 0, footer.unicodeScalars.count))
+        let innerWidth = min(
+            canvas.width - 4, max(entries.map { $0.unicodeScalars.count + 2 }.max() ?? 0, footer.unicodeScalars.count))
         let visible = max(1, min(entries.count, canvas.height - 6))
         let height = visible + 4
         let top = max(0, (canvas.height - height) / 2)
         let left = max(0, (canvas.width - innerWidth - 2) / 2)
         let first = min(max(0, cursor - visible / 2), max(0, entries.count - visible))
         canvas.fill(row: top, column: left, width: innerWidth + 2, height: height, with: Cell(" "))
-        Box.draw(into: &canvas, top: top, left: left, width: innerWidth + 2, height: height, glyphs: glyphs, style: CellStyle(bold: true))
+        Box.draw(
+            into: &canvas, top: top, left: left, width: innerWidth + 2, height: height, glyphs: glyphs,
+            style: CellStyle(bold: true))
         canvas.put(title, row: top, column: left + 2, style: CellStyle(bold: true))
         for offset in 0..<visible {
             let index = first + offset
             let row = top + 2 + offset
             let text = clipped(" " + entries[index], width: innerWidth, glyphs: glyphs)
             if index == cursor {
-                canvas.fill(row: row, column: left + 1, width: innerWidth, height: 1, with: Cell(" ", style: CellStyle(bold: true, reverse: true)))
+                canvas.fill(
+                    row: row, column: left + 1, width: innerWidth, height: 1,
+                    with: Cell(" ", style: CellStyle(bold: true, reverse: true)))
                 canvas.put(text, row: row, column: left + 1, style: CellStyle(bold: true, reverse: true))
             } else {
                 canvas.put(text, row: row, column: left + 1)

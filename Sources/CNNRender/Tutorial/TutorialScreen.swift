@@ -38,7 +38,8 @@ public enum TutorialScreen {
                 canvas.blit(frame.canvas, sourceRows: 1..<(viewRows + 1), row: 1, column: 0)
                 hits = frame.hits.filter { $0.row >= 1 && $0.row + $0.height <= viewRows + 1 }
             } else {
-                let message = glyphs.adapt("cannot show this scene: \(session.viewError ?? "the view could not be built")")
+                let message = glyphs.adapt(
+                    "cannot show this scene: \(session.viewError ?? "the view could not be built")")
                 for (index, line) in TextWrap.lines(message, width: max(1, width - 4)).prefix(viewRows).enumerated() {
                     canvas.put(line, row: 2 + index, column: 2, style: palette.error)
                 }
@@ -58,7 +59,9 @@ public enum TutorialScreen {
         "\(program) · scene \(session.sceneIndex + 1)/\(session.scenes.count) · topic \(session.scene.topic): \(session.scene.title)"
     }
 
-    private static func drawFooter(_ session: TutorialSession, into canvas: inout Canvas, palette: Palette, options: RenderOptions) {
+    private static func drawFooter(
+        _ session: TutorialSession, into canvas: inout Canvas, palette: Palette, options: RenderOptions
+    ) {
         let glyphs = options.glyphs
         let row = canvas.height - 1
         guard row >= 1 else { return }
@@ -87,7 +90,9 @@ public enum TutorialScreen {
         return result
     }
 
-    private static func drawNarration(_ layout: NarrationLayout, into canvas: inout Canvas, top: Int, palette: Palette, options: RenderOptions) {
+    private static func drawNarration(
+        _ layout: NarrationLayout, into canvas: inout Canvas, top: Int, palette: Palette, options: RenderOptions
+    ) {
         for (index, line) in layout.lines.enumerated() {
             let style: CellStyle
             if line.newest {
@@ -135,7 +140,8 @@ struct NarrationLayout {
         for older in wrapped.dropLast().reversed() {
             let gap = classroom ? 1 : 0
             guard kept.count + gap + older.count <= limit else { break }
-            kept = older.map { Line(text: $0, newest: false) } + (classroom ? [Line(text: "", newest: false)] : []) + kept
+            kept =
+                older.map { Line(text: $0, newest: false) } + (classroom ? [Line(text: "", newest: false)] : []) + kept
         }
         lines = kept
     }

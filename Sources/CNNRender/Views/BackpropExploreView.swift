@@ -13,12 +13,15 @@ public enum BackpropExploreView {
     ])
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: BackpropExploreModel, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+    public static func render(_ model: BackpropExploreModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
         TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) backpropagation", hint: "? keys  q quit", into: &canvas, palette: palette)
+            title: "cnnviz explore \(glyphs.dot) backpropagation", hint: "? keys  q quit", into: &canvas,
+            palette: palette)
         let geometry = ConvGeometryText(setup: model.setup)
         canvas.put(geometry.status(glyphs: glyphs), row: 1, column: 1, style: CellStyle(bold: true))
         let star = glyphs.star
@@ -55,10 +58,13 @@ public enum BackpropExploreView {
             label = "dL/dK[\(r),\(c)]"
             panels = weightPanels(model, computation, trace: trace, palette: palette, glyphs: glyphs)
             let terms = trace.terms.map { term in
-                Segment(PanelStrip.product(term.factor, term.gradient, glyphs: glyphs), term.isPadding ? palette.padding : .plain)
+                Segment(
+                    PanelStrip.product(term.factor, term.gradient, glyphs: glyphs),
+                    term.isPadding ? palette.padding : .plain)
             }
             sum = ExpressionText.lines(
-                opening: [Segment("\(label) = \(glyphs.adapt("Σ")) x\(glyphs.times)dL/dY: ", palette.dim)], terms: terms,
+                opening: [Segment("\(label) = \(glyphs.adapt("Σ")) x\(glyphs.times)dL/dY: ", palette.dim)],
+                terms: terms,
                 separator: " + ", closing: [Segment(" = "), Segment(NumberText.format(trace.value), palette.result)],
                 width: width - 2, maxLines: maxLines, glyphs: glyphs)
         case .input:
@@ -66,19 +72,23 @@ public enum BackpropExploreView {
             let (r, c) = computation.inputCell(ofStep: step)
             label = "dL/dX[\(r),\(c)]"
             let full = computation.fullConvolutionTrace(step: step)
-            panels = inputPanels(model, computation, trace: full, gradientTrace: gradientTrace, palette: palette, glyphs: glyphs)
+            panels = inputPanels(
+                model, computation, trace: full, gradientTrace: gradientTrace, palette: palette, glyphs: glyphs)
             let terms: [Segment]
             if let full {
                 terms = full.terms.map { term in
                     let zero = term.isPadding || computation.gradientSource(row: term.row, column: term.column) == nil
-                    return Segment(PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs), zero ? palette.padding : .plain)
+                    return Segment(
+                        PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs),
+                        zero ? palette.padding : .plain)
                 }
             } else {
                 terms = gradientTrace.terms.map { Segment(PanelStrip.product($0.gradient, $0.factor, glyphs: glyphs)) }
             }
             sum = ExpressionText.lines(
                 opening: [Segment("\(label) = dL/dY\(glyphs.times)flipped K: ", palette.dim)], terms: terms,
-                separator: " + ", closing: [Segment(" = "), Segment(NumberText.format(gradientTrace.value), palette.result)],
+                separator: " + ",
+                closing: [Segment(" = "), Segment(NumberText.format(gradientTrace.value), palette.result)],
                 width: width - 2, maxLines: maxLines, glyphs: glyphs)
         }
         drawFooter(model, label: label, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
@@ -90,7 +100,8 @@ public enum BackpropExploreView {
         return finish(model, canvas, options: options)
     }
 
-    private static func finish(_ model: BackpropExploreModel, _ canvas: Canvas, options: RenderOptions) -> RenderedFrame {
+    private static func finish(_ model: BackpropExploreModel, _ canvas: Canvas, options: RenderOptions) -> RenderedFrame
+    {
         var canvas = canvas
         if model.showHelp {
             KeyHelp.drawOverlay(helpEntries, title: "keys: backpropagation", into: &canvas, options: options)
@@ -116,7 +127,8 @@ public enum BackpropExploreView {
         }
         let text = "K = \(rows(computation.weight)) \(glyphs.arrow) flipped \(rows(computation.flippedKernel))"
         guard text.unicodeScalars.count > width else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, width - glyphs.ellipsis.count)))) + glyphs.ellipsis
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, width - glyphs.ellipsis.count))))
+            + glyphs.ellipsis
     }
 
     // MARK: dL/dK
@@ -128,17 +140,23 @@ public enum BackpropExploreView {
         let x = glyphs.times
         let step = model.player.step
         let axes = computation.layer.axes
-        let inputRows = computation.inputRows, inputColumns = computation.inputColumns
+        let inputRows = computation.inputRows
+        let inputColumns = computation.inputColumns
         let rows = -axes[0].padding.before..<(inputRows + axes[0].padding.after)
         let columns = -axes[1].padding.before..<(inputColumns + axes[1].padding.after)
         let lit = Set(trace.terms.map { Position(row: $0.inputRow, column: $0.inputColumn) })
         let footRows = (trace.terms.map(\.inputRow).min() ?? 0)..<((trace.terms.map(\.inputRow).max() ?? 0) + 1)
-        let footColumns = (trace.terms.map(\.inputColumn).min() ?? 0)..<((trace.terms.map(\.inputColumn).max() ?? 0) + 1)
-        let input = computation.input, gradient = computation.gradOutput, result = computation.gradients.weight
-        let inputScale = model.inputSummary.scale, gradientScale = model.gradientSummary.scale
+        let footColumns =
+            (trace.terms.map(\.inputColumn).min() ?? 0)..<((trace.terms.map(\.inputColumn).max() ?? 0) + 1)
+        let input = computation.input
+        let gradient = computation.gradOutput
+        let result = computation.gradients.weight
+        let inputScale = model.inputSummary.scale
+        let gradientScale = model.gradientSummary.scale
         let resultScale = model.resultSummary.scale
         let padded = rows != 0..<inputRows || columns != 0..<inputColumns
-        let outputColumns = computation.outputColumns, kernelColumns = computation.kernelColumns
+        let outputColumns = computation.outputColumns
+        let kernelColumns = computation.kernelColumns
         let (tapRow, tapColumn) = computation.tap(ofStep: step)
         return [
             PanelStrip.Panel(
@@ -178,18 +196,21 @@ public enum BackpropExploreView {
     // MARK: dL/dX
 
     private static func inputPanels(
-        _ model: BackpropExploreModel, _ computation: BackpropComputation, trace: ConvTrace?, gradientTrace: GradientTrace,
+        _ model: BackpropExploreModel, _ computation: BackpropComputation, trace: ConvTrace?,
+        gradientTrace: GradientTrace,
         palette: Palette, glyphs: Glyphs
     ) -> [PanelStrip.Panel] {
         let x = glyphs.times
         let step = model.player.step
-        let gradientScale = model.gradientSummary.scale, kernelScale = model.kernelSummary.scale
+        let gradientScale = model.gradientSummary.scale
+        let kernelScale = model.kernelSummary.scale
         let resultScale = model.resultSummary.scale
         var panels: [PanelStrip.Panel] = []
         switch computation.fullConvolution {
         case .success(let full):
             let pads = full.layer.axes.map(\.padding)
-            let gridRows = full.input.shape[2], gridColumns = full.input.shape[3]
+            let gridRows = full.input.shape[2]
+            let gridColumns = full.input.shape[3]
             let rows = -pads[0].before..<(gridRows + pads[0].after)
             let columns = -pads[1].before..<(gridColumns + pads[1].after)
             let terms = trace?.terms ?? []
@@ -198,55 +219,60 @@ public enum BackpropExploreView {
             let footColumns = (terms.map(\.column).min() ?? 0)..<((terms.map(\.column).max() ?? 0) + 1)
             let stride = model.setup.stride
             let title = stride == [1, 1] ? "dL/dY + pad" : "dL/dY, zeros inserted + pad"
-            panels.append(PanelStrip.Panel(
-                title: title, rows: rows, columns: columns, textWidth: max(2, model.gradientSummary.textWidth),
-                focusRows: footRows, focusColumns: footColumns, joiner: glyphs.star
-            ) { row, column in
-                let isLit = lit.contains(Position(row: row, column: column))
-                guard (0..<gridRows).contains(row), (0..<gridColumns).contains(column) else {
-                    return ("0", isLit ? palette.highlight : palette.padding)
-                }
-                let g = full.input.data[row * gridColumns + column]
-                if computation.gradientSource(row: row, column: column) == nil {
-                    return ("0", isLit ? palette.highlight : palette.faint)
-                }
-                return (NumberText.format(g), isLit ? palette.highlight : palette.value(g, scale: gradientScale))
-            })
+            panels.append(
+                PanelStrip.Panel(
+                    title: title, rows: rows, columns: columns, textWidth: max(2, model.gradientSummary.textWidth),
+                    focusRows: footRows, focusColumns: footColumns, joiner: glyphs.star
+                ) { row, column in
+                    let isLit = lit.contains(Position(row: row, column: column))
+                    guard (0..<gridRows).contains(row), (0..<gridColumns).contains(column) else {
+                        return ("0", isLit ? palette.highlight : palette.padding)
+                    }
+                    let g = full.input.data[row * gridColumns + column]
+                    if computation.gradientSource(row: row, column: column) == nil {
+                        return ("0", isLit ? palette.highlight : palette.faint)
+                    }
+                    return (NumberText.format(g), isLit ? palette.highlight : palette.value(g, scale: gradientScale))
+                })
         case .failure(let error):
-            panels.append(.refusal(
-                "dL/dX has no zero-padded picture here: \(error.message). The sum below lists the windows that read this cell.",
-                title: "dL/dY"))
+            panels.append(
+                .refusal(
+                    "dL/dX has no zero-padded picture here: \(error.message). The sum below lists the windows that read this cell.",
+                    title: "dL/dY"))
             panels[0].joiner = glyphs.star
         }
         let flipped = computation.flippedKernel
         let kernelColumns = computation.kernelColumns
-        panels.append(PanelStrip.Panel(
-            title: "flipped K", rows: 0..<computation.kernelRows, columns: 0..<kernelColumns,
-            textWidth: max(2, model.kernelSummary.textWidth),
-            captions: [glyphs == .ascii ? "K rotated 180 deg" : "K rotated 180°"], joiner: "="
-        ) { row, column in
-            let w = flipped.data[row * kernelColumns + column]
-            return (NumberText.format(w), palette.value(w, scale: kernelScale))
-        })
+        panels.append(
+            PanelStrip.Panel(
+                title: "flipped K", rows: 0..<computation.kernelRows, columns: 0..<kernelColumns,
+                textWidth: max(2, model.kernelSummary.textWidth),
+                captions: [glyphs == .ascii ? "K rotated 180 deg" : "K rotated 180°"], joiner: "="
+            ) { row, column in
+                let w = flipped.data[row * kernelColumns + column]
+                return (NumberText.format(w), palette.value(w, scale: kernelScale))
+            })
         let result = computation.gradients.input
         let inputColumns = computation.inputColumns
         let (currentRow, currentColumn) = computation.inputCell(ofStep: step)
-        panels.append(PanelStrip.Panel(
-            title: "dL/dX \(computation.inputRows)\(x)\(inputColumns)", rows: 0..<computation.inputRows,
-            columns: 0..<inputColumns, textWidth: max(2, model.resultSummary.textWidth),
-            focusRows: currentRow..<(currentRow + 1), focusColumns: currentColumn..<(currentColumn + 1)
-        ) { row, column in
-            let index = row * inputColumns + column
-            let v = result.data[index]
-            if index == step { return (NumberText.format(v), palette.highlight) }
-            if index > step { return (glyphs.pending, palette.faint) }
-            return (NumberText.format(v), palette.value(v, scale: resultScale))
-        })
+        panels.append(
+            PanelStrip.Panel(
+                title: "dL/dX \(computation.inputRows)\(x)\(inputColumns)", rows: 0..<computation.inputRows,
+                columns: 0..<inputColumns, textWidth: max(2, model.resultSummary.textWidth),
+                focusRows: currentRow..<(currentRow + 1), focusColumns: currentColumn..<(currentColumn + 1)
+            ) { row, column in
+                let index = row * inputColumns + column
+                let v = result.data[index]
+                if index == step { return (NumberText.format(v), palette.highlight) }
+                if index > step { return (glyphs.pending, palette.faint) }
+                return (NumberText.format(v), palette.value(v, scale: resultScale))
+            })
         return panels
     }
 
     private static func drawFooter(
-        _ model: BackpropExploreModel, label: String?, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+        _ model: BackpropExploreModel, label: String?, row: Int, into canvas: inout Canvas, palette: Palette,
+        glyphs: Glyphs
     ) {
         PanelStrip.drawFooter(
             player: model.player, label: label, fixKeys: "s/S p/P d/D k/K i/I o",
@@ -272,9 +298,6 @@ public struct BackpropExploreScreen: ModelBackedView {
         model = BackpropExploreModel(configuration: configuration, playing: playing, speed: speed)
         if case .failure(let error) = model.result { throw error }
     }
-
-
-
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         BackpropExploreView.render(model, width: width, height: height, options: options)

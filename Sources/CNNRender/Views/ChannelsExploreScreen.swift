@@ -14,9 +14,6 @@ public struct ChannelsExploreScreen: ModelBackedView {
         if case .failure(let error) = model.result { throw error }
     }
 
-
-
-
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         ChannelsExploreView.render(model, width: width, height: height, options: options)
     }

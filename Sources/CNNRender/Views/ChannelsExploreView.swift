@@ -25,16 +25,22 @@ public enum ChannelsExploreView {
     ]
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: ChannelsExploreModel, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+    public static func render(_ model: ChannelsExploreModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
-        TitleBar.draw(title: "cnnviz explore \(glyphs.dot) channels", hint: "? keys  q quit", into: &canvas, palette: palette)
-        canvas.put(glyphs.adapt(ChannelsText.modeLine(model.setup, glyphs: glyphs)), row: 1, column: 1, style: CellStyle(bold: true))
+        TitleBar.draw(
+            title: "cnnviz explore \(glyphs.dot) channels", hint: "? keys  q quit", into: &canvas, palette: palette)
+        canvas.put(
+            glyphs.adapt(ChannelsText.modeLine(model.setup, glyphs: glyphs)), row: 1, column: 1,
+            style: CellStyle(bold: true))
         canvas.put(ConvGeometryText(setup: model.setup.conv).status(glyphs: glyphs), row: 2, column: 1)
         var top = 3
         if let computation = model.computation, let position = model.position,
-            let line = ChannelsText.stageLine(computation, stage: position.stage, glyphs: glyphs) {
+            let line = ChannelsText.stageLine(computation, stage: position.stage, glyphs: glyphs)
+        {
             canvas.put(glyphs.adapt(line), row: top, column: 1, style: palette.note)
             top += 1
         }
@@ -47,8 +53,11 @@ public enum ChannelsExploreView {
         let costTop = footerRow - costLines.count
         canvas.put("weights (no bias):", row: costTop - 1, column: 1, style: palette.title)
         for (index, line) in costLines.enumerated() {
-            let marker = line.active ? glyphs.arrow + " " : String(repeating: " ", count: glyphs.arrow.unicodeScalars.count + 1)
-            canvas.put(glyphs.adapt(marker + line.text), row: costTop + index, column: 1, style: line.active ? CellStyle(bold: true) : .plain)
+            let marker =
+                line.active ? glyphs.arrow + " " : String(repeating: " ", count: glyphs.arrow.unicodeScalars.count + 1)
+            canvas.put(
+                glyphs.adapt(marker + line.text), row: costTop + index, column: 1,
+                style: line.active ? CellStyle(bold: true) : .plain)
         }
         var sumLines: [[Segment]] = []
         var noteLine: String?
@@ -59,7 +68,8 @@ public enum ChannelsExploreView {
                 trace: trace, label: "out\(position.channel)[\(position.row),\(position.column)]", width: width - 2,
                 maxLines: height >= 30 ? 4 : 2, palette: palette, glyphs: glyphs)
             if stage.kernelRows == 1 && stage.kernelColumns == 1 && stage.slices > 1 {
-                noteLine = "1\(glyphs.times)1 kernel: a weighted sum across the \(stage.slices) channels at (\(position.row),\(position.column)) \(glyphs == .ascii ? "-" : "—") channel mixing"
+                noteLine =
+                    "1\(glyphs.times)1 kernel: a weighted sum across the \(stage.slices) channels at (\(position.row),\(position.column)) \(glyphs == .ascii ? "-" : "—") channel mixing"
             }
         }
         let sumTop = costTop - 2 - sumLines.count - (noteLine == nil ? 0 : 1)
@@ -85,18 +95,22 @@ public enum ChannelsExploreView {
         return RenderedFrame(canvas: canvas, hits: hits)
     }
 
-    private static func drawFooter(_ model: ChannelsExploreModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs) {
+    private static func drawFooter(
+        _ model: ChannelsExploreModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+    ) {
         let player = model.player
         var segments: [Segment] = []
         if let position = model.position {
             segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
             segments.append(Segment("  out\(position.channel)[\(position.row),\(position.column)]"))
-            let state = player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
             segments.append(Segment("  \(state)"))
         } else {
             segments.append(Segment("fix it with g [ ] { } m or s/S p/P d/D k/K i/I", palette.error))
         }
-        let hints = model.focus == .outputMap
+        let hints =
+            model.focus == .outputMap
             ? "  arrows pick a cell  n N channel  Tab back"
             : "  space play  \(glyphs.adapt("← →")) step  n channel  g groups  m mode  ? keys"
         segments.append(Segment(hints, palette.dim))

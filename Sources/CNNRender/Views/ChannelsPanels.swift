@@ -21,17 +21,20 @@ enum ChannelsPanels {
     static let gap = 5
 
     static func draw(
-        _ model: ChannelsExploreModel, computation: ChannelsComputation, position: (stage: Int, channel: Int, row: Int, column: Int),
+        _ model: ChannelsExploreModel, computation: ChannelsComputation,
+        position: (stage: Int, channel: Int, row: Int, column: Int),
         area: (top: Int, height: Int), width: Int, into canvas: inout Canvas, palette: Palette, options: RenderOptions
     ) -> [HitRegion] {
         let glyphs = options.glyphs
         let stage = computation.stages[position.stage]
         let summary = model.summaries[position.stage]
         let trace = stage.trace(channel: position.channel, row: position.row, column: position.column)
-        let rowsAxis = stage.layer.axes[0], columnsAxis = stage.layer.axes[1]
+        let rowsAxis = stage.layer.axes[0]
+        let columnsAxis = stage.layer.axes[1]
         let paddedRows = -rowsAxis.padding.before..<(stage.inputRows + rowsAxis.padding.after)
         let paddedColumns = -columnsAxis.padding.before..<(stage.inputColumns + columnsAxis.padding.after)
-        let readChannels = (trace.terms.map(\.inputChannel).min() ?? 0)..<((trace.terms.map(\.inputChannel).max() ?? 0) + 1)
+        let readChannels =
+            (trace.terms.map(\.inputChannel).min() ?? 0)..<((trace.terms.map(\.inputChannel).max() ?? 0) + 1)
         let footprintRows = (trace.terms.map(\.row).min() ?? 0)..<((trace.terms.map(\.row).max() ?? 0) + 1)
         let footprintColumns = (trace.terms.map(\.column).min() ?? 0)..<((trace.terms.map(\.column).max() ?? 0) + 1)
 
@@ -60,34 +63,43 @@ enum ChannelsPanels {
             let perRow = max(1, (inputWidthLeft + 2) / (gridWidth + 2))
             let gridRows = max(1, (area.height + 1) / (gridHeight(inputRowsShown) + 1))
             let inputChannelsShown = max(1, min(stage.inputChannels, perRow * gridRows))
-            let whole = sliceCount == stage.slices && outputColumnsShown == stage.outputColumns
+            let whole =
+                sliceCount == stage.slices && outputColumnsShown == stage.outputColumns
                 && outputRowsShown == stage.outputRows && kernelRowsShown == stage.kernelRows
                 && outputChannelsShown == stage.outputChannels && inputColumnsShown == paddedColumns.count
                 && inputRowsShown == paddedRows.count && inputChannelsShown == stage.inputChannels
             return Plan(
                 inputCell: inputCell, kernelCell: kernelCell, outputCell: outputCell, rowStep: rowStep,
                 inputRows: Viewport.follow(total: paddedRows, visible: inputRowsShown, focus: footprintRows),
-                inputColumns: Viewport.follow(total: paddedColumns, visible: inputColumnsShown, focus: footprintColumns),
-                outputRows: Viewport.follow(total: 0..<stage.outputRows, visible: outputRowsShown, focus: position.row..<(position.row + 1)),
+                inputColumns: Viewport.follow(
+                    total: paddedColumns, visible: inputColumnsShown, focus: footprintColumns),
+                outputRows: Viewport.follow(
+                    total: 0..<stage.outputRows, visible: outputRowsShown, focus: position.row..<(position.row + 1)),
                 outputColumns: Viewport.follow(
-                    total: 0..<stage.outputColumns, visible: outputColumnsShown, focus: position.column..<(position.column + 1)),
+                    total: 0..<stage.outputColumns, visible: outputColumnsShown,
+                    focus: position.column..<(position.column + 1)),
                 gridsPerRow: min(perRow, inputChannelsShown),
-                inputChannels: Viewport.follow(total: 0..<stage.inputChannels, visible: inputChannelsShown, focus: readChannels),
+                inputChannels: Viewport.follow(
+                    total: 0..<stage.inputChannels, visible: inputChannelsShown, focus: readChannels),
                 outputChannels: Viewport.follow(
-                    total: 0..<stage.outputChannels, visible: outputChannelsShown, focus: position.channel..<(position.channel + 1)),
+                    total: 0..<stage.outputChannels, visible: outputChannelsShown,
+                    focus: position.channel..<(position.channel + 1)),
                 slices: 0..<sliceCount, fitsWhole: whole)
         }
         // Larger terminals get larger cells (a projector in classroom mode larger still).
         let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2), (1, 1), (0, 1)]
             .filter { options.classroom || $0.0 <= 6 }
-        let chosen = zooms.lazy.map { plan(extra: $0.0, rowStep: $0.1) }.first { $0.fitsWhole } ?? plan(extra: 0, rowStep: 1)
+        let chosen =
+            zooms.lazy.map { plan(extra: $0.0, rowStep: $0.1) }.first { $0.fitsWhole } ?? plan(extra: 0, rowStep: 1)
 
         let lit = Set(trace.terms.map { Cell3(channel: $0.inputChannel, row: $0.row, column: $0.column) })
         let inputGrid = drawInputs(
             stage: stage, plan: chosen, lit: lit, readChannels: readChannels, summary: summary.input, top: area.top,
             pointwiseInputs: stage.name == "pointwise", into: &canvas, palette: palette, glyphs: glyphs)
         var left = 1 + inputGrid.width + 1
-        canvas.put(glyphs.star, row: area.top + 1 + (min(chosen.inputRows.count, stage.kernelRows) - 1) * chosen.rowStep / 2, column: left + 1, style: CellStyle(bold: true))
+        canvas.put(
+            glyphs.star, row: area.top + 1 + (min(chosen.inputRows.count, stage.kernelRows) - 1) * chosen.rowStep / 2,
+            column: left + 1, style: CellStyle(bold: true))
         left += gap - 2
         return drawKernelsAndOutputs(
             stage: stage, plan: chosen, position: position, summary: summary, top: area.top, left: left, into: &canvas,
@@ -109,14 +121,17 @@ enum ChannelsPanels {
         let gridWidth = max(plan.inputColumns.count * plan.inputCell - 1, 4)
         var used = (width: 0, height: 0)
         for (index, channel) in plan.inputChannels.enumerated() {
-            let gridRow = index / plan.gridsPerRow, gridColumn = index % plan.gridsPerRow
+            let gridRow = index / plan.gridsPerRow
+            let gridColumn = index % plan.gridsPerRow
             let panel = GridPanel(
-                title: pointwiseInputs ? "dw\(channel)" : "ch\(channel)", rows: plan.inputRows, columns: plan.inputColumns,
+                title: pointwiseInputs ? "dw\(channel)" : "ch\(channel)", rows: plan.inputRows,
+                columns: plan.inputColumns,
                 cellWidth: plan.inputCell, rowStep: plan.rowStep)
             let panelTop = top + gridRow * (panel.height + 1)
             let panelLeft = 1 + gridColumn * (gridWidth + 2)
             let read = readChannels.contains(channel)
-            panel.draw(into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim) { r, c in
+            panel.draw(into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim) {
+                r, c in
                 let isLit = lit.contains(Cell3(channel: channel, row: r, column: c))
                 guard r >= 0, c >= 0, r < stage.inputRows, c < stage.inputColumns else {
                     return ("0", isLit ? palette.highlight : palette.padding)
@@ -131,12 +146,16 @@ enum ChannelsPanels {
         var notes: [String] = []
         let dash = glyphs == .ascii ? "-" : "–"
         if plan.inputChannels.count < stage.inputChannels {
-            let shown = plan.inputChannels.count == 1
-                ? "\(plan.inputChannels.lowerBound)" : "\(plan.inputChannels.lowerBound)\(dash)\(plan.inputChannels.upperBound - 1)"
+            let shown =
+                plan.inputChannels.count == 1
+                ? "\(plan.inputChannels.lowerBound)"
+                : "\(plan.inputChannels.lowerBound)\(dash)\(plan.inputChannels.upperBound - 1)"
             notes.append("ch \(shown) of \(stage.inputChannels)")
         }
         if plan.inputRows.count < stage.inputRows || plan.inputColumns.count < stage.inputColumns {
-            notes.append("r\(plan.inputRows.lowerBound)\(dash)\(plan.inputRows.upperBound - 1) c\(plan.inputColumns.lowerBound)\(dash)\(plan.inputColumns.upperBound - 1)")
+            notes.append(
+                "r\(plan.inputRows.lowerBound)\(dash)\(plan.inputRows.upperBound - 1) c\(plan.inputColumns.lowerBound)\(dash)\(plan.inputColumns.upperBound - 1)"
+            )
         }
         if !notes.isEmpty {
             canvas.put(notes.joined(separator: " "), row: top + used.height, column: 1, style: palette.dim)
@@ -150,7 +169,9 @@ enum ChannelsPanels {
         summary: (input: ValueSummary, weight: ValueSummary, output: ValueSummary), top: Int, left: Int,
         into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
     ) -> [HitRegion] {
-        let kernelRowsShown = min(stage.kernelRows, plan.outputRows.count > 0 ? max(plan.outputRows.count, stage.kernelRows) : stage.kernelRows)
+        let kernelRowsShown = min(
+            stage.kernelRows,
+            plan.outputRows.count > 0 ? max(plan.outputRows.count, stage.kernelRows) : stage.kernelRows)
         func gridHeight(_ rows: Int) -> Int { 1 + max(0, rows * plan.rowStep - (plan.rowStep > 1 ? 1 : 0)) }
         let blockHeight = max(gridHeight(kernelRowsShown), gridHeight(plan.outputRows.count)) + 1
         let sliceWidth = stage.kernelColumns * plan.kernelCell - 1
@@ -166,9 +187,12 @@ enum ChannelsPanels {
             for slice in plan.slices {
                 let sliceLeft = left + 4 + (slice - plan.slices.lowerBound) * (sliceWidth + 2)
                 let panel = GridPanel(
-                    title: "ch\(firstChannel + slice)", rows: 0..<min(stage.kernelRows, kernelRowsShown), columns: 0..<stage.kernelColumns,
+                    title: "ch\(firstChannel + slice)", rows: 0..<min(stage.kernelRows, kernelRowsShown),
+                    columns: 0..<stage.kernelColumns,
                     cellWidth: plan.kernelCell, rowStep: plan.rowStep)
-                panel.draw(into: &canvas, top: blockTop, left: sliceLeft, titleStyle: current ? palette.title : palette.dim) { r, c in
+                panel.draw(
+                    into: &canvas, top: blockTop, left: sliceLeft, titleStyle: current ? palette.title : palette.dim
+                ) { r, c in
                     let value = stage.weightValue(kernel: kernel, slice: slice, row: r, column: c)
                     return (NumberText.format(value), palette.value(value, scale: summary.weight.scale))
                 }
@@ -178,33 +202,45 @@ enum ChannelsPanels {
                 canvas.put("+\(stage.slices - plan.slices.count)", row: blockTop + 2, column: left, style: palette.dim)
             }
             let outputLeft = left + kernelWidth + gap
-            canvas.put("=", row: blockTop + 1, column: outputLeft - 3, style: current ? CellStyle(bold: true) : palette.dim)
+            canvas.put(
+                "=", row: blockTop + 1, column: outputLeft - 3, style: current ? CellStyle(bold: true) : palette.dim)
             let panel = GridPanel(
-                title: "out\(kernel) \(stage.outputRows)\(x)\(stage.outputColumns)", rows: plan.outputRows, columns: plan.outputColumns,
+                title: "out\(kernel) \(stage.outputRows)\(x)\(stage.outputColumns)", rows: plan.outputRows,
+                columns: plan.outputColumns,
                 cellWidth: plan.outputCell, rowStep: plan.rowStep)
             let done = kernel < position.channel
             let blockHits = panel.draw(
                 into: &canvas, top: blockTop, left: outputLeft, titleStyle: current ? palette.title : palette.dim,
                 content: { r, c in
                     let value = stage.value(channel: kernel, row: r, column: c)
-                    if current && r == position.row && c == position.column { return (NumberText.format(value), palette.highlight) }
+                    if current && r == position.row && c == position.column {
+                        return (NumberText.format(value), palette.highlight)
+                    }
                     let computed = done || (current && (r < position.row || (r == position.row && c < position.column)))
-                    return computed ? (NumberText.format(value), palette.value(value, scale: summary.output.scale)) : (glyphs.pending, palette.faint)
+                    return computed
+                        ? (NumberText.format(value), palette.value(value, scale: summary.output.scale))
+                        : (glyphs.pending, palette.faint)
                 },
                 target: { r, c in current ? .outputCell(row: r, column: c) : nil })
             hits += blockHits
         }
         var notes: [String] = []
         if plan.outputChannels.count < stage.outputChannels {
-            let shown = plan.outputChannels.count == 1
-                ? "\(plan.outputChannels.lowerBound)" : "\(plan.outputChannels.lowerBound)\(dash)\(plan.outputChannels.upperBound - 1)"
+            let shown =
+                plan.outputChannels.count == 1
+                ? "\(plan.outputChannels.lowerBound)"
+                : "\(plan.outputChannels.lowerBound)\(dash)\(plan.outputChannels.upperBound - 1)"
             notes.append("out \(shown) of \(stage.outputChannels)")
         }
         if plan.outputRows.count < stage.outputRows || plan.outputColumns.count < stage.outputColumns {
-            notes.append("r\(plan.outputRows.lowerBound)\(dash)\(plan.outputRows.upperBound - 1) c\(plan.outputColumns.lowerBound)\(dash)\(plan.outputColumns.upperBound - 1)")
+            notes.append(
+                "r\(plan.outputRows.lowerBound)\(dash)\(plan.outputRows.upperBound - 1) c\(plan.outputColumns.lowerBound)\(dash)\(plan.outputColumns.upperBound - 1)"
+            )
         }
         if !notes.isEmpty {
-            canvas.put(notes.joined(separator: " "), row: top + plan.outputChannels.count * blockHeight - 1, column: left, style: palette.dim)
+            canvas.put(
+                notes.joined(separator: " "), row: top + plan.outputChannels.count * blockHeight - 1, column: left,
+                style: palette.dim)
         }
         return hits
     }

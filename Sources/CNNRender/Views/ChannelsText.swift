@@ -11,11 +11,13 @@ enum ChannelsText {
         let x = glyphs.times
         switch setup.mode {
         case .separable:
-            return "separable  \(counts): depthwise \(setup.conv.kernelRows)\(x)\(setup.conv.kernelColumns) per channel, then 1\(x)1 pointwise"
+            return
+                "separable  \(counts): depthwise \(setup.conv.kernelRows)\(x)\(setup.conv.kernelColumns) per channel, then 1\(x)1 pointwise"
         case .convolution:
             let g = setup.groups
             if g == 1 {
-                return "standard  \(counts), groups 1: each kernel reads all \(setup.inputChannels) channel\(setup.inputChannels == 1 ? "" : "s")"
+                return
+                    "standard  \(counts), groups 1: each kernel reads all \(setup.inputChannels) channel\(setup.inputChannels == 1 ? "" : "s")"
             }
             if g == setup.inputChannels {
                 return "depthwise  \(counts), groups = C_in = \(g): each kernel reads one channel"
@@ -31,9 +33,11 @@ enum ChannelsText {
         let x = glyphs.times
         let kernel = "\(current.kernelRows)\(x)\(current.kernelColumns)"
         if current.name == "depthwise" {
-            return "stage 1/2 depthwise: kernel \(kernel) per channel, \(current.inputChannels) \(glyphs.arrow) \(current.outputChannels) channels"
+            return
+                "stage 1/2 depthwise: kernel \(kernel) per channel, \(current.inputChannels) \(glyphs.arrow) \(current.outputChannels) channels"
         }
-        return "stage 2/2 pointwise: 1\(x)1 kernels mix the \(current.inputChannels) depthwise outputs into \(current.outputChannels) channels"
+        return
+            "stage 2/2 pointwise: 1\(x)1 kernels mix the \(current.inputChannels) depthwise outputs into \(current.outputChannels) channels"
     }
 
     /// The written-out sum of a trace, split by input channel:
@@ -63,16 +67,21 @@ enum ChannelsText {
         let opening = [Segment("\(label) = ", palette.dim)]
         guard grouped else {
             return ExpressionText.lines(
-                opening: opening, terms: terms, separator: " + ", closing: result, width: width, maxLines: maxLines, glyphs: glyphs)
+                opening: opening, terms: terms, separator: " + ", closing: result, width: width, maxLines: maxLines,
+                glyphs: glyphs)
         }
         let sums = parts.map { Segment(NumberText.factor($0.sum)) }
         if parts.count <= 4 {
-            let closing = [Segment(" = ")] + sums.enumerated().flatMap { index, sum in index == 0 ? [sum] : [Segment(" + "), sum] } + result
+            let closing =
+                [Segment(" = ")]
+                + sums.enumerated().flatMap { index, sum in index == 0 ? [sum] : [Segment(" + "), sum] } + result
             return ExpressionText.lines(
-                opening: opening, terms: terms, separator: " + ", closing: closing, width: width, maxLines: maxLines, glyphs: glyphs)
+                opening: opening, terms: terms, separator: " + ", closing: closing, width: width, maxLines: maxLines,
+                glyphs: glyphs)
         }
         let first = ExpressionText.lines(
-            opening: opening, terms: terms, separator: " + ", closing: [], width: width, maxLines: max(1, maxLines - 1), glyphs: glyphs)
+            opening: opening, terms: terms, separator: " + ", closing: [], width: width, maxLines: max(1, maxLines - 1),
+            glyphs: glyphs)
         let second = ExpressionText.lines(
             opening: [Segment(String(repeating: " ", count: label.unicodeScalars.count + 1) + "= ")], terms: sums,
             separator: " + ", closing: result, width: width, maxLines: 1, glyphs: glyphs)
@@ -81,17 +90,25 @@ enum ChannelsText {
 
     /// The parameter counts (weights, no bias) of standard, grouped and depthwise separable
     /// convolutions for this setup, each with its formula and numbers; the one shown is marked.
-    static func costLines(_ setup: ChannelsSetup, costs: ChannelsCosts, glyphs: Glyphs) -> [(text: String, active: Bool)] {
+    static func costLines(_ setup: ChannelsSetup, costs: ChannelsCosts, glyphs: Glyphs) -> [(
+        text: String, active: Bool
+    )] {
         let k = "\(setup.conv.kernelRows)\(glyphs.dot)\(setup.conv.kernelColumns)"
-        let cin = setup.inputChannels, cout = setup.outputChannels, g = setup.groups, dot = glyphs.dot
-        let standard = "standard   K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)C_in\(dot)C_out = \(k)\(dot)\(cin)\(dot)\(cout) = \(costs.standard)"
+        let cin = setup.inputChannels
+        let cout = setup.outputChannels
+        let g = setup.groups
+        let dot = glyphs.dot
+        let standard =
+            "standard   K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)C_in\(dot)C_out = \(k)\(dot)\(cin)\(dot)\(cout) = \(costs.standard)"
         let groupedValue: String
         switch costs.grouped {
         case .success(let weights): groupedValue = "\(weights)"
         case .failure: groupedValue = "none"
         }
-        let grouped = "grouped    K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)(C_in/g)\(dot)C_out = \(k)\(dot)(\(cin)/\(g))\(dot)\(cout) = \(groupedValue)"
-        let separable = "separable  K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)C_in + C_in\(dot)C_out = \(k)\(dot)\(cin) + \(cin)\(dot)\(cout) = \(costs.depthwise) + \(costs.pointwise) = \(costs.separable)"
+        let grouped =
+            "grouped    K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)(C_in/g)\(dot)C_out = \(k)\(dot)(\(cin)/\(g))\(dot)\(cout) = \(groupedValue)"
+        let separable =
+            "separable  K\(sub(1, glyphs))K\(sub(2, glyphs))\(dot)C_in + C_in\(dot)C_out = \(k)\(dot)\(cin) + \(cin)\(dot)\(cout) = \(costs.depthwise) + \(costs.pointwise) = \(costs.separable)"
         return [
             (standard, setup.mode == .convolution && g == 1),
             (grouped, setup.mode == .convolution && g != 1),

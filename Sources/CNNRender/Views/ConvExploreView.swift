@@ -7,7 +7,9 @@ import CNNScenes
 /// computation and traces.
 public enum ConvExploreView {
     /// Draws one frame of the model at a size.
-    public static func render(_ model: ConvExploreModel, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+    public static func render(_ model: ConvExploreModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
@@ -67,8 +69,10 @@ public enum ConvExploreView {
     ) -> (hits: [HitRegion], bottom: Int) {
         let glyphs = options.glyphs
         let setup = model.setup
-        let input = model.input, kernel = model.kernel
-        let rowsAxis = geometry.axes[0], columnsAxis = geometry.axes[1]
+        let input = model.input
+        let kernel = model.kernel
+        let rowsAxis = geometry.axes[0]
+        let columnsAxis = geometry.axes[1]
         let inputRows = -rowsAxis.padding.before..<(setup.inputRows + rowsAxis.padding.after)
         let inputColumns = -columnsAxis.padding.before..<(setup.inputColumns + columnsAxis.padding.after)
         let computation = model.computation
@@ -83,13 +87,15 @@ public enum ConvExploreView {
         let errorWidth = computation == nil ? min(44, max(24, width / 3)) : 0
 
         // Zoom: the widest cells and tallest rows that fit (larger terminals get larger cells).
-        var extra = 0, rowStep = 1
+        var extra = 0
+        var rowStep = 1
         let tallest = max(inputRows.count, setup.kernelRows + 2, outputRowsCount)
         // Classroom mode (a projector) may go larger still.
         let zooms = [(12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)]
             .filter { options.classroom || $0.0 <= 7 }
         for (candidate, step) in zooms {
-            let total = inputColumns.count * (inputText + 1 + candidate) + setup.kernelColumns * (kernelText + 1 + candidate)
+            let total =
+                inputColumns.count * (inputText + 1 + candidate) + setup.kernelColumns * (kernelText + 1 + candidate)
                 + outputColumnsCount * (outputText + 1 + candidate) + 2 * gap + errorWidth
             if total <= width - 2 && 1 + tallest * step <= area.height {
                 extra = candidate
@@ -97,36 +103,46 @@ public enum ConvExploreView {
                 break
             }
         }
-        let inputCell = inputText + 1 + extra, kernelCell = kernelText + 1 + extra, outputCell = outputText + 1 + extra
+        let inputCell = inputText + 1 + extra
+        let kernelCell = kernelText + 1 + extra
+        let outputCell = outputText + 1 + extra
 
         // Viewports: what part of a large input and output fits.
         let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
         let kernelWidth = setup.kernelColumns * kernelCell - 1
         let available = max(8, width - 2 - kernelWidth - 2 * gap - errorWidth)
-        let inputWant = inputColumns.count * inputCell, outputWant = outputColumnsCount * outputCell
-        var inputVisibleColumns = inputColumns.count, outputVisibleColumns = outputColumnsCount
+        let inputWant = inputColumns.count * inputCell
+        let outputWant = outputColumnsCount * outputCell
+        var inputVisibleColumns = inputColumns.count
+        var outputVisibleColumns = outputColumnsCount
         if inputWant + outputWant > available {
             let share = Double(inputWant) / Double(max(1, inputWant + outputWant))
             inputVisibleColumns = max(1, min(inputColumns.count, Int(Double(available) * share) / inputCell))
-            outputVisibleColumns = max(0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
+            outputVisibleColumns = max(
+                0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
             if outputColumnsCount > 0 { outputVisibleColumns = max(1, outputVisibleColumns) }
         }
         let lit = Set((trace?.terms ?? []).map { Key(row: $0.row, column: $0.column) })
         let footprintRows = (trace?.terms.map(\.row).min() ?? 0)..<((trace?.terms.map(\.row).max() ?? 0) + 1)
         let footprintColumns = (trace?.terms.map(\.column).min() ?? 0)..<((trace?.terms.map(\.column).max() ?? 0) + 1)
         let shownInputRows = Viewport.follow(total: inputRows, visible: visibleRows, focus: footprintRows)
-        let shownInputColumns = Viewport.follow(total: inputColumns, visible: inputVisibleColumns, focus: footprintColumns)
+        let shownInputColumns = Viewport.follow(
+            total: inputColumns, visible: inputVisibleColumns, focus: footprintColumns)
 
         let inputScale = model.inputSummary.scale
-        let unreadRows = rowsAxis.unreadInputCells, unreadColumns = columnsAxis.unreadInputCells
+        let unreadRows = rowsAxis.unreadInputCells
+        let unreadColumns = columnsAxis.unreadInputCells
         let x = glyphs.times
         let padNote = rowsAxis.padding == AxisPadding(0) && columnsAxis.padding == AxisPadding(0) ? "" : " + pad"
         let inputPanel = GridPanel(
-            title: "input \(setup.inputRows)\(x)\(setup.inputColumns)\(padNote)", rows: shownInputRows, columns: shownInputColumns,
+            title: "input \(setup.inputRows)\(x)\(setup.inputColumns)\(padNote)", rows: shownInputRows,
+            columns: shownInputColumns,
             cellWidth: inputCell, rowStep: rowStep)
         var left = 1
         let top = area.top
-        inputPanel.draw(into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2) { r, c in
+        inputPanel.draw(
+            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
+        ) { r, c in
             let isPadding = r < 0 || c < 0 || r >= setup.inputRows || c >= setup.inputColumns
             let isLit = lit.contains(Key(row: r, column: c))
             if isPadding {
@@ -139,11 +155,14 @@ public enum ConvExploreView {
         }
         if shownInputRows != inputRows || shownInputColumns != inputColumns {
             let dash = glyphs == .ascii ? "-" : "–"
-            let window = "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
+            let window =
+                "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
             canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
         }
         left += max(inputPanel.width, 9) + 1
-        let middleRow = top + 1 + (min(visibleRows, max(shownInputRows.count, setup.kernelRows)) - 1) * rowStep / 2 + (rowStep - 1) / 2
+        let middleRow =
+            top + 1 + (min(visibleRows, max(shownInputRows.count, setup.kernelRows)) - 1) * rowStep / 2 + (rowStep - 1)
+            / 2
         canvas.put(glyphs.star, row: middleRow, column: left + 1, style: CellStyle(bold: true))
         left += gap - 1
 
@@ -159,7 +178,8 @@ public enum ConvExploreView {
         let kernelName = setup.kernelValues == nil ? setup.preset.title : ""
         canvas.put(kernelName, row: top + kernelPanel.height, column: left, style: palette.dim)
         if let bias = setup.bias {
-            canvas.put("bias \(NumberText.format(bias))", row: top + kernelPanel.height + 1, column: left, style: palette.dim)
+            canvas.put(
+                "bias \(NumberText.format(bias))", row: top + kernelPanel.height + 1, column: left, style: palette.dim)
         }
         left += max(kernelPanel.width, kernelName.unicodeScalars.count) + 1
         canvas.put("=", row: middleRow, column: left + 1, style: CellStyle(bold: true))
@@ -170,7 +190,9 @@ public enum ConvExploreView {
             let boxWidth = max(20, min(width - left - 1, 46))
             let lines = TextWrap.lines(message, width: boxWidth - 4)
             let boxHeight = min(area.height, lines.count + 3)
-            Box.draw(into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs, style: palette.error)
+            Box.draw(
+                into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
+                style: palette.error)
             canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
             for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
                 canvas.put(line, row: top + 2 + index, column: left + 2)
@@ -179,9 +201,11 @@ public enum ConvExploreView {
         }
 
         let (currentRow, currentColumn) = computation.position(ofStep: model.player.step)
-        let shownOutputRows = Viewport.follow(total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
+        let shownOutputRows = Viewport.follow(
+            total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
         let shownOutputColumns = Viewport.follow(
-            total: 0..<computation.outputColumns, visible: outputVisibleColumns, focus: currentColumn..<(currentColumn + 1))
+            total: 0..<computation.outputColumns, visible: outputVisibleColumns,
+            focus: currentColumn..<(currentColumn + 1))
         let outputScale = model.outputSummary.scale
         let showAll = model.focus == .outputMap
         let outputPanel = GridPanel(
@@ -192,7 +216,10 @@ public enum ConvExploreView {
             content: { r, c in
                 let step = computation.step(row: r, column: c)
                 if step == model.player.step {
-                    return (NumberText.format(computation.value(row: r, column: c)), showAll ? palette.cursor : palette.highlight)
+                    return (
+                        NumberText.format(computation.value(row: r, column: c)),
+                        showAll ? palette.cursor : palette.highlight
+                    )
                 }
                 if step > model.player.step && !showAll { return (glyphs.pending, palette.faint) }
                 let value = computation.value(row: r, column: c)
@@ -201,10 +228,13 @@ public enum ConvExploreView {
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
             let dash = glyphs == .ascii ? "-" : "–"
-            let window = "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
+            let window =
+                "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
             canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)
         }
-        let bottom = max(top + inputPanel.height + 1, top + kernelPanel.height + (setup.bias == nil ? 1 : 2), top + outputPanel.height + 1)
+        let bottom = max(
+            top + inputPanel.height + 1, top + kernelPanel.height + (setup.bias == nil ? 1 : 2),
+            top + outputPanel.height + 1)
         return (hits, bottom)
     }
 
@@ -219,12 +249,14 @@ public enum ConvExploreView {
             let (r, c) = computation.position(ofStep: player.step)
             segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
             segments.append(Segment("  out[\(r),\(c)]"))
-            let state = player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
             segments.append(Segment("  \(state)"))
         } else {
             segments.append(Segment("fix the geometry with s/S p/P d/D k/K i/I o", palette.error))
         }
-        let hints = model.focus == .outputMap
+        let hints =
+            model.focus == .outputMap
             ? "  arrows pick a cell  Tab back  click a cell"
             : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
         segments.append(Segment(hints, palette.dim))

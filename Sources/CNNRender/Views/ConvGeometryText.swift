@@ -13,7 +13,8 @@ public struct ConvGeometryText {
     public init(setup: ConvSetup) {
         self.setup = setup
         let kernel = [setup.kernelRows, setup.kernelColumns]
-        let pads = (try? setup.padding.resolve(kernel: kernel, dilation: setup.dilation, stride: setup.stride))
+        let pads =
+            (try? setup.padding.resolve(kernel: kernel, dilation: setup.dilation, stride: setup.stride))
             ?? [AxisPadding(0), AxisPadding(0)]
         let inputs = [setup.inputRows, setup.inputColumns]
         axes = (0..<2).map {
@@ -31,15 +32,19 @@ public struct ConvGeometryText {
         switch setup.padding {
         case .explicit, .asymmetric:
             let symmetric = axes.allSatisfy(\.padding.isSymmetric)
-            padText = symmetric
+            padText =
+                symmetric
                 ? pair(axes.map(\.padding.before))
                 : axes.map { "\($0.padding.before):\($0.padding.after)" }.joined(separator: ",")
         default:
-            padText = "\(setup.padding) (\(axes.map { $0.padding.isSymmetric ? "\($0.padding.before)" : "\($0.padding.before):\($0.padding.after)" }.joined(separator: ",")))"
+            padText =
+                "\(setup.padding) (\(axes.map { $0.padding.isSymmetric ? "\($0.padding.before)" : "\($0.padding.before):\($0.padding.after)" }.joined(separator: ",")))"
         }
-        let out = axes.allSatisfy { $0.paddedSize >= $0.effectiveKernel }
+        let out =
+            axes.allSatisfy { $0.paddedSize >= $0.effectiveKernel }
             ? "\(axes[0].outputSize)\(x)\(axes[1].outputSize)" : "none"
-        return "input \(setup.inputRows)\(x)\(setup.inputColumns)  kernel \(setup.kernelRows)\(x)\(setup.kernelColumns)  stride \(pair(setup.stride))  pad \(padText)  dil \(pair(setup.dilation))  \(glyphs.arrow) out \(out)"
+        return
+            "input \(setup.inputRows)\(x)\(setup.inputColumns)  kernel \(setup.kernelRows)\(x)\(setup.kernelColumns)  stride \(pair(setup.stride))  pad \(padText)  dil \(pair(setup.dilation))  \(glyphs.arrow) out \(out)"
     }
 
     /// One line per axis (one line when both axes are alike), e.g. `rows ⌊(7 + 2·0 − 1·(3−1) − 1)/2⌋ + 1 = 3`.

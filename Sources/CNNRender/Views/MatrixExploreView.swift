@@ -15,7 +15,9 @@ public enum MatrixExploreView {
     ])
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: MatrixExploreModel, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+    public static func render(_ model: MatrixExploreModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
@@ -40,15 +42,23 @@ public enum MatrixExploreView {
                 label = stepLabel(model, computation, glyphs: glyphs)
                 switch model.mode {
                 case .matrix:
-                    hits = drawMatrixMode(model, computation, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette, options: options)
+                    hits = drawMatrixMode(
+                        model, computation, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette,
+                        options: options)
                 case .im2col:
-                    hits = drawIm2colMode(model, computation, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette, options: options)
+                    hits = drawIm2colMode(
+                        model, computation, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette,
+                        options: options)
                 case .transposed:
                     if case .failure(let error) = computation.transposedLayer {
                         label = nil
-                        refuse(error.message, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+                        refuse(
+                            error.message, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette,
+                            glyphs: glyphs)
                     } else {
-                        drawTransposedMode(model, computation, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette, options: options)
+                        drawTransposedMode(
+                            model, computation, top: top, width: width, bottom: footerRow, into: &canvas,
+                            palette: palette, options: options)
                     }
                 }
             } else {
@@ -88,7 +98,8 @@ public enum MatrixExploreView {
         switch mode {
         case .matrix: return "y = M·x: row k of M holds the kernel where window k reads x  (m: im2col)"
         case .im2col: return "y = k·P: kernel row k times P = im2col(x), column j = window j  (m: \(transposed))"
-        case .transposed: return "r = \(transposed)·v: column k of \(transposed) spreads v_k back over the input  (m: M)"
+        case .transposed:
+            return "r = \(transposed)·v: column k of \(transposed) spreads v_k back over the input  (m: M)"
         }
     }
 
@@ -117,7 +128,9 @@ public enum MatrixExploreView {
         return String(String(number).map { $0.wholeNumberValue.map { digits[$0] } ?? $0 })
     }
 
-    private static func stepLabel(_ model: MatrixExploreModel, _ computation: MatrixComputation, glyphs: Glyphs) -> String {
+    private static func stepLabel(_ model: MatrixExploreModel, _ computation: MatrixComputation, glyphs: Glyphs)
+        -> String
+    {
         let step = model.player.step
         let (r, c) = computation.outputCell(ofStep: step)
         switch model.mode {
@@ -136,7 +149,9 @@ public enum MatrixExploreView {
 
     /// The columns and rows the matrix picture needs (matrix, its labels, header and footer
     /// rows, the written-out product) at an extra cell width.
-    static func requiredSize(_ model: MatrixExploreModel, _ computation: MatrixComputation, glyphs: Glyphs, extra: Int) -> (width: Int, height: Int) {
+    static func requiredSize(_ model: MatrixExploreModel, _ computation: MatrixComputation, glyphs: Glyphs, extra: Int)
+        -> (width: Int, height: Int)
+    {
         let (rows, columns) = matrixShape(model.mode, computation)
         let layout = Layout(model, computation, glyphs: glyphs, extra: extra)
         let side: Int
@@ -167,7 +182,8 @@ public enum MatrixExploreView {
             let side = need.width - layout.labelWidth - columns * layout.cellWidth
             return layout.labelWidth + c * layout.cellWidth + side <= width - 2 && r + (need.height - rows) <= height
         }
-        var text = "the \(rows)×\(columns) matrix \(matrixName(model.mode, .unicode)) needs \(need.width) columns and \(need.height) rows here; this screen has \(width - 2)×\(height)"
+        var text =
+            "the \(rows)×\(columns) matrix \(matrixName(model.mode, .unicode)) needs \(need.width) columns and \(need.height) rows here; this screen has \(width - 2)×\(height)"
         if model.mode == .im2col && kernelRows + (need.height - rows) > height {
             text += "; use a smaller kernel (k) or a larger terminal"
         } else if let fits {
@@ -181,7 +197,8 @@ public enum MatrixExploreView {
     }
 
     private static func refuse(
-        _ message: String, title: String = "cannot compute", top: Int, width: Int, bottom: Int, into canvas: inout Canvas,
+        _ message: String, title: String = "cannot compute", top: Int, width: Int, bottom: Int,
+        into canvas: inout Canvas,
         palette: Palette, glyphs: Glyphs
     ) {
         PanelStrip.drawRefusal(
@@ -203,7 +220,9 @@ public enum MatrixExploreView {
             case .im2col: header = String(computation.outputCount - 1).count + 1
             case .transposed: header = ValueSummary(computation.vector.data).textWidth
             }
-            cellWidth = max(entryWidth(model, glyphs), header, model.mode == .im2col ? model.inputSummary.textWidth : 0) + 1 + extra
+            cellWidth =
+                max(entryWidth(model, glyphs), header, model.mode == .im2col ? model.inputSummary.textWidth : 0) + 1
+                + extra
             let (rows, _) = matrixShape(model.mode, computation)
             nameWidth = model.mode == .im2col ? 3 : 1 + String(max(0, rows - 1)).count
             switch model.mode {
@@ -223,17 +242,20 @@ public enum MatrixExploreView {
     static func drawGrid(
         rows: Int, columns: Int, top: Int, left: Int, layout: Layout, headerLabel: String,
         header: (Int) -> (String, CellStyle), label: (Int) -> (name: String, value: String, style: CellStyle),
-        entry: (Int, Int) -> (String, CellStyle), footerLabel: String? = nil, footer: ((Int) -> (String, CellStyle))? = nil,
+        entry: (Int, Int) -> (String, CellStyle), footerLabel: String? = nil,
+        footer: ((Int) -> (String, CellStyle))? = nil,
         into canvas: inout Canvas, glyphs: Glyphs, palette: Palette
     ) -> Int {
         let textWidth = layout.cellWidth - 1
         func cell(_ text: String, row: Int, column: Int, style: CellStyle) {
             let count = text.unicodeScalars.count
-            let shown = count > textWidth ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(textWidth))) : text
+            let shown =
+                count > textWidth ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(textWidth))) : text
             let padded = String(repeating: " ", count: max(0, textWidth - shown.unicodeScalars.count)) + shown
             canvas.put(padded, row: row, column: left + layout.labelWidth + column * layout.cellWidth, style: style)
         }
-        let shortLabel = String(String.UnicodeScalarView(headerLabel.unicodeScalars.prefix(max(0, layout.labelWidth - 2))))
+        let shortLabel = String(
+            String.UnicodeScalarView(headerLabel.unicodeScalars.prefix(max(0, layout.labelWidth - 2))))
         canvas.put(shortLabel, row: top, column: left, style: palette.dim)
         for column in 0..<columns {
             let (text, style) = header(column)
@@ -245,7 +267,8 @@ public enum MatrixExploreView {
             guard y < canvas.height else { break }
             let (name, value, style) = label(row)
             let nameText = name + String(repeating: " ", count: max(0, layout.nameWidth - name.unicodeScalars.count))
-            let valueText = String(repeating: " ", count: max(0, layout.valueWidth - value.unicodeScalars.count)) + value
+            let valueText =
+                String(repeating: " ", count: max(0, layout.valueWidth - value.unicodeScalars.count)) + value
             canvas.put("\(nameText) = \(valueText)", row: y, column: left, style: style)
             canvas.put(glyphs.vertical, row: y, column: left + layout.labelWidth - 1, style: palette.dim)
             for column in 0..<visibleColumns {
@@ -277,14 +300,20 @@ public enum MatrixExploreView {
         let inputColumns = computation.inputColumns
         let used = Set(trace.terms.filter { !$0.isPadding }.map { $0.row * inputColumns + $0.column })
         let layout = zoomed(model, computation, width: width, glyphs: glyphs)
-        let matrix = computation.matrix, input = computation.input, output = computation.output
-        let inputScale = model.inputSummary.scale, kernelScale = model.kernelSummary.scale
+        let matrix = computation.matrix
+        let input = computation.input
+        let output = computation.output
+        let inputScale = model.inputSummary.scale
+        let kernelScale = model.kernelSummary.scale
         let end = drawGrid(
             rows: computation.outputCount, columns: computation.inputCount, top: top, left: 1, layout: layout,
             headerLabel: "x =",
             header: { column in
                 let v = input.data[column]
-                return (NumberText.format(v), used.contains(column) ? palette.highlight : palette.value(v, scale: inputScale))
+                return (
+                    NumberText.format(v),
+                    used.contains(column) ? palette.highlight : palette.value(v, scale: inputScale)
+                )
             },
             label: { row in
                 let name = indexed("y", row, glyphs)
@@ -333,7 +362,8 @@ public enum MatrixExploreView {
             return Segment(PanelStrip.product(term.weight, term.inputValue, glyphs: glyphs))
         }
         var lines = ExpressionText.lines(
-            opening: [Segment("\(indexed("y", step, glyphs)) = row \(step) \(glyphs.dot) x = ", palette.dim)], terms: terms,
+            opening: [Segment("\(indexed("y", step, glyphs)) = row \(step) \(glyphs.dot) x = ", palette.dim)],
+            terms: terms,
             separator: " + ", closing: [], width: width, maxLines: 2, glyphs: glyphs)
         if model.showNames {
             let values = trace.terms.filter { !$0.isPadding }.map {
@@ -351,18 +381,23 @@ public enum MatrixExploreView {
 
     /// The input with the current window lit, the kernel (values), and the output filling in.
     private static func smallGrids(
-        _ model: MatrixExploreModel, _ computation: MatrixComputation, lit trace: ConvTrace, palette: Palette, glyphs: Glyphs
+        _ model: MatrixExploreModel, _ computation: MatrixComputation, lit trace: ConvTrace, palette: Palette,
+        glyphs: Glyphs
     ) -> [PanelStrip.Panel] {
         let x = glyphs.times
         let step = model.player.step
-        let input = computation.input, kernel = computation.weight, output = computation.output
-        let inputColumns = computation.inputColumns, kernelColumns = computation.kernelColumns
+        let input = computation.input
+        let kernel = computation.weight
+        let output = computation.output
+        let inputColumns = computation.inputColumns
+        let kernelColumns = computation.kernelColumns
         let outputColumns = computation.outputColumns
         let lit = Set(trace.terms.map { $0.row * inputColumns + $0.column })
         let (currentRow, currentColumn) = computation.outputCell(ofStep: step)
         let footRows = (trace.terms.map(\.row).min() ?? 0)..<((trace.terms.map(\.row).max() ?? 0) + 1)
         let footColumns = (trace.terms.map(\.column).min() ?? 0)..<((trace.terms.map(\.column).max() ?? 0) + 1)
-        let inputScale = model.inputSummary.scale, kernelScale = model.kernelSummary.scale
+        let inputScale = model.inputSummary.scale
+        let kernelScale = model.kernelSummary.scale
         let outputScale = model.outputSummary.scale
         return [
             PanelStrip.Panel(
@@ -372,7 +407,9 @@ public enum MatrixExploreView {
             ) { row, column in
                 let index = row * inputColumns + column
                 let v = input.data[index]
-                return (NumberText.format(v), lit.contains(index) ? palette.highlight : palette.value(v, scale: inputScale))
+                return (
+                    NumberText.format(v), lit.contains(index) ? palette.highlight : palette.value(v, scale: inputScale)
+                )
             },
             PanelStrip.Panel(
                 title: "kernel", rows: 0..<computation.kernelRows, columns: 0..<kernelColumns,
@@ -397,7 +434,9 @@ public enum MatrixExploreView {
     }
 
     /// The widest cells that fit (larger terminals get larger cells).
-    private static func zoomed(_ model: MatrixExploreModel, _ computation: MatrixComputation, width: Int, glyphs: Glyphs) -> Layout {
+    private static func zoomed(
+        _ model: MatrixExploreModel, _ computation: MatrixComputation, width: Int, glyphs: Glyphs
+    ) -> Layout {
         for extra in [2, 1] where requiredSize(model, computation, glyphs: glyphs, extra: extra).width <= width - 2 {
             return Layout(model, computation, glyphs: glyphs, extra: extra)
         }
@@ -414,7 +453,9 @@ public enum MatrixExploreView {
         let step = model.player.step
         let trace = computation.trace(step: step)
         let layout = zoomed(model, computation, width: width, glyphs: glyphs)
-        let patches = computation.patches, kernelRow = computation.kernelRow, output = computation.output
+        let patches = computation.patches
+        let kernelRow = computation.kernelRow
+        let output = computation.output
         let kernelColumns = computation.kernelColumns
         let taps = computation.kernelRows * kernelColumns
         let outputCount = computation.outputCount
@@ -461,10 +502,13 @@ public enum MatrixExploreView {
             [panel], top: top, left: left, height: max(3, end - top), width: width, into: &canvas, palette: palette,
             options: options)
         let terms = trace.terms.map { term in
-            Segment(PanelStrip.product(term.weight, term.inputValue, glyphs: glyphs), term.isPadding ? palette.padding : .plain)
+            Segment(
+                PanelStrip.product(term.weight, term.inputValue, glyphs: glyphs),
+                term.isPadding ? palette.padding : .plain)
         }
         let lines = ExpressionText.lines(
-            opening: [Segment("\(indexed("y", step, glyphs)) = k \(glyphs.dot) P[:,\(step)] = ", palette.dim)], terms: terms,
+            opening: [Segment("\(indexed("y", step, glyphs)) = k \(glyphs.dot) P[:,\(step)] = ", palette.dim)],
+            terms: terms,
             separator: " + ", closing: [Segment(" = "), Segment(NumberText.format(trace.value), palette.result)],
             width: width - 2, maxLines: 3, glyphs: glyphs)
         ExpressionText.draw(lines, into: &canvas, row: min(bottom - 1 - lines.count, end + 1), column: 1)
@@ -480,10 +524,12 @@ public enum MatrixExploreView {
         let glyphs = options.glyphs
         let step = model.player.step
         let terms = computation.scatter(step: step)
-        let inputColumns = computation.inputColumns, outputCount = computation.outputCount
+        let inputColumns = computation.inputColumns
+        let outputCount = computation.outputCount
         let landing = Set(terms.filter { !$0.isCropped }.map { $0.outputRow * inputColumns + $0.outputColumn })
         let layout = zoomed(model, computation, width: width, glyphs: glyphs)
-        let matrix = computation.matrix, vector = computation.vector
+        let matrix = computation.matrix
+        let vector = computation.vector
         let partial = computation.vectorSoFar(step: step)
         let kernelScale = model.kernelSummary.scale
         let vectorScale = ValueSummary(vector.data).scale
@@ -496,8 +542,9 @@ public enum MatrixExploreView {
             },
             label: { row in
                 let name = indexed("r", row, glyphs)
-                guard let running = computation.runningResult(
-                    partial, step: step, row: row / inputColumns, column: row % inputColumns)
+                guard
+                    let running = computation.runningResult(
+                        partial, step: step, row: row / inputColumns, column: row % inputColumns)
                 else { return (name, "", .plain) }
                 let value = running.reached || !running.reachable ? NumberText.format(running.value) : glyphs.pending
                 if landing.contains(row) { return (name, value, palette.highlight) }
@@ -532,7 +579,9 @@ public enum MatrixExploreView {
             guard let running = computation.runningResult(partial, step: step, row: row, column: column) else {
                 return ("", .plain)
             }
-            if landing.contains(row * inputColumns + column) { return (NumberText.format(running.value), palette.highlight) }
+            if landing.contains(row * inputColumns + column) {
+                return (NumberText.format(running.value), palette.highlight)
+            }
             if !running.reached && running.reachable { return (glyphs.pending, palette.faint) }
             return (NumberText.format(running.value), palette.value(running.value, scale: resultScale))
         }
@@ -543,13 +592,20 @@ public enum MatrixExploreView {
         let value = vector.data[step]
         let pieces = terms.filter { !$0.isCropped }.map { term in
             Segment(
-                "\(indexed("r", term.outputRow * inputColumns + term.outputColumn, glyphs)) += \(PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs))")
+                "\(indexed("r", term.outputRow * inputColumns + term.outputColumn, glyphs)) += \(PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs))"
+            )
         }
         let cropped = terms.filter(\.isCropped).count
-        let closing = cropped > 0
-            ? [Segment("  (\(cropped) tap\(cropped == 1 ? "" : "s") in the padding: not in the matrix)", palette.dim)] : []
+        let closing =
+            cropped > 0
+            ? [Segment("  (\(cropped) tap\(cropped == 1 ? "" : "s") in the padding: not in the matrix)", palette.dim)]
+            : []
         let lines = ExpressionText.lines(
-            opening: [Segment("column \(step) \(glyphs.times) \(indexed("v", step, glyphs)) = \(NumberText.format(value)): ", palette.dim)],
+            opening: [
+                Segment(
+                    "column \(step) \(glyphs.times) \(indexed("v", step, glyphs)) = \(NumberText.format(value)): ",
+                    palette.dim)
+            ],
             terms: pieces, separator: "  ", closing: closing, width: width - 2, maxLines: 2, glyphs: glyphs)
         ExpressionText.draw(lines, into: &canvas, row: min(bottom - 1 - lines.count, end + 1), column: 1)
     }
@@ -567,9 +623,6 @@ public struct MatrixExploreScreen: ModelBackedView {
         model = MatrixExploreModel(configuration: configuration, playing: playing, speed: speed)
         if model.sizeRefusal == nil, case .failure(let error) = model.result { throw error }
     }
-
-
-
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         MatrixExploreView.render(model, width: width, height: height, options: options)

@@ -14,9 +14,6 @@ public struct OneDExploreScreen: ModelBackedView {
         if case .failure(let error)? = model.stack { throw error }
     }
 
-
-
-
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         OneDExploreView.render(model, width: width, height: height, options: options)
     }

@@ -22,17 +22,23 @@ public enum OneDExploreView {
         ]
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: OneDExploreModel, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+    public static func render(_ model: OneDExploreModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
         let geometry = OneDGeometryText(setup: model.setup)
         let stack = model.stackComputation
 
-        TitleBar.draw(title: "cnnviz explore \(glyphs.dot) 1-D convolution", hint: "? keys  q quit", into: &canvas, palette: palette)
+        TitleBar.draw(
+            title: "cnnviz explore \(glyphs.dot) 1-D convolution", hint: "? keys  q quit", into: &canvas,
+            palette: palette)
         var row = 1
         let valid = model.errorMessage == nil
-        canvas.put(glyphs.adapt(geometry.status(glyphs: glyphs, valid: valid, stack: stack)), row: row, column: 1, style: CellStyle(bold: true))
+        canvas.put(
+            glyphs.adapt(geometry.status(glyphs: glyphs, valid: valid, stack: stack)), row: row, column: 1,
+            style: CellStyle(bold: true))
         row += 1
         canvas.put(glyphs.adapt(geometry.toggles()), row: row, column: 1, style: palette.dim)
         row += 1
@@ -50,19 +56,25 @@ public enum OneDExploreView {
 
         let footerRow = height - 1
         drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
-        let explanation = model.setup.stackMode
-            ? OneDStackView.explanation(model, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
+        let explanation =
+            model.setup.stackMode
+            ? OneDStackView.explanation(
+                model, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
             : explanation(model, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - explanation.count
         let area = (top: row, height: max(3, lowestTop - 1 - row))
         var hits: [HitRegion] = []
         var bottom = area.top
         if let message = model.errorMessage {
-            bottom = drawError(message, top: area.top, left: 1, width: width, height: area.height, into: &canvas, palette: palette, glyphs: glyphs)
+            bottom = drawError(
+                message, top: area.top, left: 1, width: width, height: area.height, into: &canvas, palette: palette,
+                glyphs: glyphs)
         } else if model.setup.stackMode {
-            (hits, bottom) = OneDStackView.draw(model, area: area, width: width, into: &canvas, palette: palette, options: options)
+            (hits, bottom) = OneDStackView.draw(
+                model, area: area, width: width, into: &canvas, palette: palette, options: options)
         } else {
-            (hits, bottom) = drawSingle(model, geometry: geometry, area: area, width: width, into: &canvas, palette: palette, options: options)
+            (hits, bottom) = drawSingle(
+                model, geometry: geometry, area: area, width: width, into: &canvas, palette: palette, options: options)
         }
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
@@ -75,7 +87,9 @@ public enum OneDExploreView {
     // MARK: Single layer
 
     /// The dot product of the current output, and which positions it reads.
-    static func explanation(_ model: OneDExploreModel, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs) -> [[Segment]] {
+    static func explanation(_ model: OneDExploreModel, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs)
+        -> [[Segment]]
+    {
         guard let trace = model.currentTrace else { return [] }
         let label = "out[\(trace.column)]"
         var lines = DotProduct.lines(
@@ -109,8 +123,10 @@ public enum OneDExploreView {
         let labelWidth = 9
 
         // Zoom: wider cells and a blank line between rows where they fit.
-        let text = max(2, model.summary.textWidth, String(positions.lowerBound).count, String(positions.upperBound - 1).count)
-        var extra = 0, rowStep = 1
+        let text = max(
+            2, model.summary.textWidth, String(positions.lowerBound).count, String(positions.upperBound - 1).count)
+        var extra = 0
+        var rowStep = 1
         let zooms = [(5, 2), (4, 2), (3, 2), (2, 2), (1, 2), (0, 2), (0, 1)].filter { options.classroom || $0.0 <= 4 }
         for (candidate, step) in zooms {
             if labelWidth + positions.count * (text + 1 + candidate) <= width - 2 && 5 * step <= area.height {
@@ -122,7 +138,8 @@ public enum OneDExploreView {
         let cell = text + 1 + extra
         let visible = max(1, (width - 2 - labelWidth) / cell)
         let taps = trace.terms.map(\.column)
-        let focusLow = min(taps.min() ?? now, now), focusHigh = max(taps.max() ?? now, now)
+        let focusLow = min(taps.min() ?? now, now)
+        let focusHigh = max(taps.max() ?? now, now)
         let shown = Viewport.follow(total: positions, visible: visible, focus: focusLow..<(focusHigh + 1))
 
         let top = area.top
@@ -132,8 +149,14 @@ public enum OneDExploreView {
             let padded = String(repeating: " ", count: max(0, cell - 1 - value.unicodeScalars.count)) + value
             canvas.put(padded, row: y, column: x(position), style: style)
         }
-        let rows = (t: top, input: top + rowStep, kernel: top + 2 * rowStep, product: top + 3 * rowStep, output: top + 4 * rowStep)
-        for (label, y) in [("t", rows.t), ("input", rows.input), ("kernel", rows.kernel), ("product", rows.product), ("output", rows.output)] {
+        let rows = (
+            t: top, input: top + rowStep, kernel: top + 2 * rowStep, product: top + 3 * rowStep,
+            output: top + 4 * rowStep
+        )
+        for (label, y) in [
+            ("t", rows.t), ("input", rows.input), ("kernel", rows.kernel), ("product", rows.product),
+            ("output", rows.output),
+        ] {
             canvas.put(label, row: y, column: left, style: label == "t" ? palette.dim : palette.title)
         }
         let tapsByPosition = Dictionary(trace.terms.map { ($0.column, $0) }, uniquingKeysWith: { first, _ in first })
@@ -142,7 +165,9 @@ public enum OneDExploreView {
         for position in shown {
             let inside = position >= 0 && position < setup.length
             let future = setup.causal && position > now
-            put(String(position), position, rows.t, position == now && setup.causal ? CellStyle(bold: true) : palette.dim)
+            put(
+                String(position), position, rows.t,
+                position == now && setup.causal ? CellStyle(bold: true) : palette.dim)
             let value = inside ? model.input.data[position] : 0
             let style: CellStyle
             if tapsByPosition[position] != nil {
@@ -169,14 +194,19 @@ public enum OneDExploreView {
             let style: CellStyle
             let shownText: String
             if output == step {
-                (shownText, style) = (NumberText.format(value), model.focus == .outputMap ? palette.cursor : palette.highlight)
+                (shownText, style) = (
+                    NumberText.format(value), model.focus == .outputMap ? palette.cursor : palette.highlight
+                )
             } else if output > step && model.focus != .outputMap {
                 (shownText, style) = (glyphs.pending, palette.faint)
             } else {
                 (shownText, style) = (NumberText.format(value), palette.value(value, scale: scale))
             }
             put(shownText, position, rows.output, style)
-            hits.append(HitRegion(row: rows.output, column: x(position), width: cell, height: 1, target: .outputCell(row: 0, column: output)))
+            hits.append(
+                HitRegion(
+                    row: rows.output, column: x(position), width: cell, height: 1,
+                    target: .outputCell(row: 0, column: output)))
         }
         // Causal: a wall after t; everything right of it is the future out[t] never sees.
         if setup.causal, let last = shown.last, now < last, now >= shown.lowerBound {
@@ -185,13 +215,17 @@ public enum OneDExploreView {
                 canvas.put(glyphs.vertical, row: y, column: wall, style: CellStyle(bold: true))
             }
             if rowStep > 1 {
-                canvas.put("\(glyphs.arrow) future, not seen by out[\(step)]", row: rows.t - 1, column: wall, style: palette.dim)
+                canvas.put(
+                    "\(glyphs.arrow) future, not seen by out[\(step)]", row: rows.t - 1, column: wall,
+                    style: palette.dim)
             }
         }
         var bottom = rows.output + 1
         if shown != positions {
             let dash = glyphs == .ascii ? "-" : "–"
-            canvas.put("positions \(shown.lowerBound)\(dash)\(shown.upperBound - 1) of \(positions.lowerBound)\(dash)\(positions.upperBound - 1)", row: bottom, column: left, style: palette.dim)
+            canvas.put(
+                "positions \(shown.lowerBound)\(dash)\(shown.upperBound - 1) of \(positions.lowerBound)\(dash)\(positions.upperBound - 1)",
+                row: bottom, column: left, style: palette.dim)
             bottom += 1
         }
         return (hits, bottom)
@@ -201,12 +235,15 @@ public enum OneDExploreView {
 
     /// The core's refusal in a box; returns the row below it.
     static func drawError(
-        _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+        _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
+        glyphs: Glyphs
     ) -> Int {
         let boxWidth = max(20, min(width - left - 1, 60))
         let lines = TextWrap.lines(glyphs.adapt(message), width: boxWidth - 4)
         let boxHeight = min(height, lines.count + 3)
-        Box.draw(into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs, style: palette.error)
+        Box.draw(
+            into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
+            style: palette.error)
         canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
         for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
             canvas.put(line, row: top + 2 + index, column: left + 2)
@@ -222,14 +259,18 @@ public enum OneDExploreView {
         if model.errorMessage == nil {
             segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
             segments.append(Segment("  out[\(player.step)]"))
-            let state = player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
             segments.append(Segment("  \(state)"))
         } else {
             segments.append(Segment("cannot compute: change the settings", palette.error))
         }
-        let hints = model.errorMessage != nil ? "  ? keys" : model.focus == .outputMap
-            ? "  arrows pick an output  Tab back  click one"
-            : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
+        let hints =
+            model.errorMessage != nil
+            ? "  ? keys"
+            : model.focus == .outputMap
+                ? "  arrows pick an output  Tab back  click one"
+                : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
         segments.append(Segment(hints, palette.dim))
         ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
     }

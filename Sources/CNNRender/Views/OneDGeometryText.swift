@@ -11,7 +11,9 @@ public struct OneDGeometryText {
     /// Works out the single layer's geometry.
     public init(setup: OneDSetup) {
         self.setup = setup
-        let pads = (try? setup.effectivePadding.resolve(kernel: [setup.kernelSize], dilation: [setup.dilation], stride: [setup.stride]))
+        let pads =
+            (try? setup.effectivePadding.resolve(
+                kernel: [setup.kernelSize], dilation: [setup.dilation], stride: [setup.stride]))
             ?? [AxisPadding(0)]
         axis = AxisGeometry(
             inputSize: setup.length, kernelSize: setup.kernelSize, stride: setup.stride, dilation: setup.dilation,
@@ -33,14 +35,18 @@ public struct OneDGeometryText {
     public func status(glyphs: Glyphs, valid: Bool, stack: OneDStack?) -> String {
         if setup.stackMode {
             let kernels = Set(setup.layers.map(\.kernel))
-            let kernelText = kernels.count == 1 ? "kernel \(setup.layers[0].kernel)" : "kernels \(setup.layers.map { String($0.kernel) }.joined(separator: ","))"
+            let kernelText =
+                kernels.count == 1
+                ? "kernel \(setup.layers[0].kernel)"
+                : "kernels \(setup.layers.map { String($0.kernel) }.joined(separator: ","))"
             let dilations = setup.layers.map { String($0.dilation) }.joined(separator: ",")
             let out = stack.map { "\($0.length(level: $0.depth))" } ?? "none"
             let name = setup.causal ? "dilated causal stack" : "dilated stack"
             return "\(name)  signal \(setup.length)  \(kernelText)  dilations \(dilations)  \(glyphs.arrow) out \(out)"
         }
         let out = valid ? "\(axis.outputSize)" : "none"
-        return "1-D conv  signal \(setup.length)  kernel \(setup.kernelSize)  stride \(setup.stride)  \(paddingText)  dil \(setup.dilation)  \(glyphs.arrow) out \(out)"
+        return
+            "1-D conv  signal \(setup.length)  kernel \(setup.kernelSize)  stride \(setup.stride)  \(paddingText)  dil \(setup.dilation)  \(glyphs.arrow) out \(out)"
     }
 
     /// The toggles and the keys that change them.
@@ -56,7 +62,10 @@ public struct OneDGeometryText {
         if setup.stackMode {
             guard let stack else { return [] }
             let sizes = (1...stack.depth).map { String(stack.receptiveField(level: $0)) }.joined(separator: ", ")
-            return [glyphs.adapt("receptive field after each layer: \(sizes)   (r = r_prev + d\u{00B7}(k\u{2212}1)\u{00B7}jump)")]
+            return [
+                glyphs.adapt(
+                    "receptive field after each layer: \(sizes)   (r = r_prev + d\u{00B7}(k\u{2212}1)\u{00B7}jump)")
+            ]
         }
         return ["length: " + (glyphs == .ascii ? axis.formula.ascii : axis.formula.unicode)]
     }
@@ -66,7 +75,9 @@ public struct OneDGeometryText {
         guard !setup.stackMode else { return [] }
         var notes: [String] = []
         if setup.causal {
-            notes.append("causal: all \(axis.padding.before) padding zeros go on the left (d\u{00B7}(k\u{2212}1) = \(setup.dilation)\u{00B7}\(setup.kernelSize - 1)), so output t reads only inputs \u{2264} t")
+            notes.append(
+                "causal: all \(axis.padding.before) padding zeros go on the left (d\u{00B7}(k\u{2212}1) = \(setup.dilation)\u{00B7}\(setup.kernelSize - 1)), so output t reads only inputs \u{2264} t"
+            )
         }
         if let note = axis.formula.tilingNote(rowsOrColumns: "cell") { notes.append(note) }
         return notes.map(glyphs.adapt)

@@ -7,7 +7,9 @@ import CNNScenes
 /// drawn between the rows, and each row names its layer and receptive field.
 public enum OneDStackView {
     /// The chosen output's dot product and how much of the signal it sees.
-    static func explanation(_ model: OneDExploreModel, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs) -> [[Segment]] {
+    static func explanation(_ model: OneDExploreModel, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs)
+        -> [[Segment]]
+    {
         guard let stack = model.stackComputation, let dependencies = model.currentDependencies else { return [] }
         let position = model.player.step
         let trace = stack.trace(level: stack.depth, position: position)
@@ -18,7 +20,8 @@ public enum OneDStackView {
         if let first = signal.first, let last = signal.last {
             let dash = glyphs == .ascii ? "..." : "…"
             let field = stack.receptiveField(level: stack.depth)
-            var text = "it depends on \(signal.count) signal cell\(signal.count == 1 ? "" : "s"), \(first)\(dash)\(last); receptive field \(field)"
+            var text =
+                "it depends on \(signal.count) signal cell\(signal.count == 1 ? "" : "s"), \(first)\(dash)\(last); receptive field \(field)"
             let paddingTaps = dependencies.padding[0].count
             if paddingTaps > 0 { text += "; \(paddingTaps) of its reach fall in the padding" }
             lines += TextWrap.lines(text, width: width).map { [Segment($0, palette.dim)] }
@@ -28,10 +31,13 @@ public enum OneDStackView {
 
     /// Draws the rows and connections; returns the hit regions of the top row and the row below the drawing.
     static func draw(
-        _ model: OneDExploreModel, area: (top: Int, height: Int), width: Int, into canvas: inout Canvas, palette: Palette,
+        _ model: OneDExploreModel, area: (top: Int, height: Int), width: Int, into canvas: inout Canvas,
+        palette: Palette,
         options: RenderOptions
     ) -> (hits: [HitRegion], bottom: Int) {
-        guard let stack = model.stackComputation, let dependencies = model.currentDependencies else { return ([], area.top) }
+        guard let stack = model.stackComputation, let dependencies = model.currentDependencies else {
+            return ([], area.top)
+        }
         let glyphs = options.glyphs
         let depth = stack.depth
 
@@ -45,7 +51,8 @@ public enum OneDStackView {
         let labelWidth = nameWidth + 2 + fieldWidth + 2
 
         // The signal columns drawn: every level's cells, and the padding the chosen output reads.
-        var low = 0, high = stack.length(level: 0) - 1
+        var low = 0
+        var high = stack.length(level: 0) - 1
         for level in 0...depth {
             let count = stack.length(level: level)
             if count > 0 {
@@ -93,7 +100,9 @@ public enum OneDStackView {
             let y = rowOf(level)
             let label = labels[level]
             canvas.put(label.name, row: y, column: left, style: level == depth ? palette.title : .plain)
-            canvas.put(label.field, row: y, column: left + nameWidth + 2 + fieldWidth - label.field.unicodeScalars.count, style: palette.result)
+            canvas.put(
+                label.field, row: y, column: left + nameWidth + 2 + fieldWidth - label.field.unicodeScalars.count,
+                style: palette.result)
             let lit = Set(dependencies.cells[level])
             for position in stack.positions(level: level, within: shown) {
                 let column = stack.column(level: level, position: position)
@@ -112,7 +121,10 @@ public enum OneDStackView {
                 let padded = String(repeating: " ", count: max(0, cell - 1 - content.unicodeScalars.count)) + content
                 canvas.put(padded, row: y, column: x(column), style: style)
                 if level == depth {
-                    hits.append(HitRegion(row: y, column: x(column), width: cell, height: 1, target: .outputCell(row: 0, column: position)))
+                    hits.append(
+                        HitRegion(
+                            row: y, column: x(column), width: cell, height: 1,
+                            target: .outputCell(row: 0, column: position)))
                 }
             }
             for position in dependencies.padding[level] {
@@ -129,14 +141,17 @@ public enum OneDStackView {
                         from: anchor(stack.column(level: level, position: output)),
                         to: inputs.map { anchor(stack.column(level: level - 1, position: $0)) })
                 }
-                let minimum = x(shown.lowerBound), maximum = x(shown.upperBound - 1) + cell - 1
-                connector.draw(into: &canvas, row: y + 1, columns: minimum...maximum, ascii: options.ascii, style: palette.key)
+                let minimum = x(shown.lowerBound)
+                let maximum = x(shown.upperBound - 1) + cell - 1
+                connector.draw(
+                    into: &canvas, row: y + 1, columns: minimum...maximum, ascii: options.ascii, style: palette.key)
             }
         }
         var bottom = rowOf(firstLevel) + 1
         if shown != columns || firstLevel > 0 {
             let dash = glyphs == .ascii ? "-" : "–"
-            var text = "positions \(shown.lowerBound)\(dash)\(shown.upperBound - 1) of \(columns.lowerBound)\(dash)\(columns.upperBound - 1)"
+            var text =
+                "positions \(shown.lowerBound)\(dash)\(shown.upperBound - 1) of \(columns.lowerBound)\(dash)\(columns.upperBound - 1)"
             if firstLevel > 0 { text += "; levels \(firstLevel)\(dash)\(depth) shown" }
             canvas.put(text, row: bottom, column: left, style: palette.dim)
             bottom += 1
@@ -178,7 +193,8 @@ struct OneDConnectors {
     }
 
     private static func glyph(_ arms: Arms, ascii: Bool) -> String {
-        let vertical = !arms.isDisjoint(with: [.up, .down]), horizontal = !arms.isDisjoint(with: [.left, .right])
+        let vertical = !arms.isDisjoint(with: [.up, .down])
+        let horizontal = !arms.isDisjoint(with: [.left, .right])
         if ascii { return vertical && horizontal ? "+" : (vertical ? "|" : "-") }
         switch (arms.contains(.up), arms.contains(.down), arms.contains(.left), arms.contains(.right)) {
         case (true, true, true, true): return "┼"

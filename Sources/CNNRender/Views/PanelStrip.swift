@@ -83,8 +83,11 @@ public enum PanelStrip {
         let tallest = panels.filter { $0.message == nil }.map(\.rows.count).max() ?? 1
         let fullColumns = panels.map(\.columns.count)
         // Zoom: the widest cells and tallest rows that fit.
-        let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter { options.classroom || $0.0 <= 6 }
-        var extra = 0, rowStep = 1
+        let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter {
+            options.classroom || $0.0 <= 6
+        }
+        var extra = 0
+        var rowStep = 1
         for (candidate, step) in zooms
         where totalWidth(candidate, fullColumns) <= available && 1 + tallest * step - 1 + captionRows <= height {
             extra = candidate
@@ -151,7 +154,9 @@ public enum PanelStrip {
             x += shown
             if let joiner = panel.joiner, index + 1 < panels.count {
                 let row = min(joinerRows[index], joinerRows[index + 1])
-                canvas.put(glyphs.adapt(joiner), row: row, column: x + (gap - glyphs.adapt(joiner).unicodeScalars.count) / 2, style: CellStyle(bold: true))
+                canvas.put(
+                    glyphs.adapt(joiner), row: row, column: x + (gap - glyphs.adapt(joiner).unicodeScalars.count) / 2,
+                    style: CellStyle(bold: true))
             }
             x += gap
         }
@@ -167,7 +172,8 @@ public enum PanelStrip {
         let lines = TextWrap.lines(glyphs.adapt(message), width: max(8, width - 4))
         let boxHeight = min(maxHeight, lines.count + 3)
         canvas.fill(row: top, column: left, width: width, height: boxHeight, with: Cell(" "))
-        Box.draw(into: &canvas, top: top, left: left, width: width, height: boxHeight, glyphs: glyphs, style: palette.error)
+        Box.draw(
+            into: &canvas, top: top, left: left, width: width, height: boxHeight, glyphs: glyphs, style: palette.error)
         canvas.put(" \(title) ", row: top, column: left + 2, style: palette.error)
         for (index, line) in lines.prefix(max(0, boxHeight - 3)).enumerated() {
             canvas.put(line, row: top + 2 + index, column: left + 2)
@@ -185,7 +191,8 @@ public enum PanelStrip {
         if let label {
             segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
             segments.append(Segment("  \(glyphs.adapt(label))"))
-            let state = player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
             segments.append(Segment("  \(state)"))
         } else {
             segments.append(Segment("fix the settings with \(fixKeys)", palette.error))

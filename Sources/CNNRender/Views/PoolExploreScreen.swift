@@ -13,9 +13,6 @@ public struct PoolExploreScreen: ModelBackedView {
         if case .failure(let error) = model.result { throw error }
     }
 
-
-
-
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         PoolExploreView.render(model, width: width, height: height, options: options)
     }

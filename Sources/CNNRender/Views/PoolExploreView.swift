@@ -19,15 +19,20 @@ public enum PoolExploreView {
         ]
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: PoolExploreModel, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+    public static func render(_ model: PoolExploreModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
         let geometry = PoolGeometryText(setup: model.setup)
 
-        TitleBar.draw(title: "cnnviz explore \(glyphs.dot) pooling", hint: "? keys  q quit", into: &canvas, palette: palette)
+        TitleBar.draw(
+            title: "cnnviz explore \(glyphs.dot) pooling", hint: "? keys  q quit", into: &canvas, palette: palette)
         var row = 1
-        canvas.put(glyphs.adapt(geometry.status(glyphs: glyphs, valid: model.computation != nil)), row: row, column: 1, style: CellStyle(bold: true))
+        canvas.put(
+            glyphs.adapt(geometry.status(glyphs: glyphs, valid: model.computation != nil)), row: row, column: 1,
+            style: CellStyle(bold: true))
         row += 1
         canvas.put(glyphs.adapt(geometry.toggles()), row: row, column: 1, style: palette.dim)
         row += 1
@@ -45,13 +50,15 @@ public enum PoolExploreView {
 
         let footerRow = height - 1
         let trace = model.currentTrace
-        let explanation = explanationLines(model, trace: trace, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
+        let explanation = explanationLines(
+            model, trace: trace, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
         drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
 
         let lowestTop = footerRow - 1 - explanation.count
         let area = (top: row, height: max(3, lowestTop - 1 - row))
         let (hits, bottom) = drawPanels(
-            model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette, options: options)
+            model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
+            options: options)
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
         if model.showHelp {
@@ -76,14 +83,19 @@ public enum PoolExploreView {
         case .global:
             let label = "global \(PoolGeometryText.word(computation.kind ?? .max))"
             if let trace {
-                return PoolExpression.lines(trace: trace, label: label, region: "plane", width: width, maxLines: maxLines, palette: palette, glyphs: glyphs)
+                return PoolExpression.lines(
+                    trace: trace, label: label, region: "plane", width: width, maxLines: maxLines, palette: palette,
+                    glyphs: glyphs)
             }
             let x = glyphs.times
-            return [[
-                Segment("\(label) of the \(computation.inputRows)\(x)\(computation.inputColumns) plane = ", palette.dim),
-                Segment(NumberText.format(computation.value(row: 0, column: 0)), palette.result),
-                Segment(" (too many cells to write out)", palette.dim),
-            ]]
+            return [
+                [
+                    Segment(
+                        "\(label) of the \(computation.inputRows)\(x)\(computation.inputColumns) plane = ", palette.dim),
+                    Segment(NumberText.format(computation.value(row: 0, column: 0)), palette.result),
+                    Segment(" (too many cells to write out)", palette.dim),
+                ]
+            ]
         case .kMax:
             let kept = computation.keptCells
             let step = model.player.step
@@ -94,8 +106,13 @@ public enum PoolExploreView {
             }
             let count = computation.inputRows * computation.inputColumns
             var lines = ExpressionText.lines(
-                opening: [Segment("\(kept.count)-max keeps the \(kept.count) largest of \(count), in reading order: ", palette.dim), Segment("[")],
-                terms: terms, separator: ", ", closing: [Segment("]")], width: width, maxLines: max(1, maxLines - 1), glyphs: glyphs)
+                opening: [
+                    Segment(
+                        "\(kept.count)-max keeps the \(kept.count) largest of \(count), in reading order: ", palette.dim
+                    ), Segment("["),
+                ],
+                terms: terms, separator: ", ", closing: [Segment("]")], width: width, maxLines: max(1, maxLines - 1),
+                glyphs: glyphs)
             if step < kept.count {
                 let cell = kept[step]
                 lines.append([
@@ -125,14 +142,17 @@ public enum PoolExploreView {
         let setup = model.setup
         let computation = model.computation
         let windowMode = setup.mode == .window
-        let rowsAxis = geometry.axes[0], columnsAxis = geometry.axes[1]
+        let rowsAxis = geometry.axes[0]
+        let columnsAxis = geometry.axes[1]
         let inputRows = windowMode ? extent(rowsAxis) : 0..<setup.inputRows
         let inputColumns = windowMode ? extent(columnsAxis) : 0..<setup.inputColumns
         let isMax = setup.mode == .kMax || setup.kind == .max
         let padText = setup.kind == .max ? glyphs.negativeInfinity : "0"
         let showsPadding = windowMode && setup.padding != [0, 0]
-        let showsOverhang = windowMode && (inputRows.upperBound > setup.inputRows + setup.padding[0]
-            || inputColumns.upperBound > setup.inputColumns + setup.padding[1])
+        let showsOverhang =
+            windowMode
+            && (inputRows.upperBound > setup.inputRows + setup.padding[0]
+                || inputColumns.upperBound > setup.inputColumns + setup.padding[1])
 
         // Cell widths: values, the padding symbol, and a column for the winner's marker.
         var inputText = max(2, model.inputSummary.textWidth)
@@ -151,11 +171,13 @@ public enum PoolExploreView {
         let errorWidth = computation == nil ? min(46, max(24, width / 3)) : 0
 
         // Zoom: the widest cells and tallest rows that fit.
-        var extra = 0, rowStep = 1
+        var extra = 0
+        var rowStep = 1
         let tallest = max(inputRows.count, outputRowsCount)
         let zooms = [(5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter { options.classroom || $0.0 <= 4 }
         for (candidate, step) in zooms {
-            let total = inputColumns.count * (inputText + 1 + candidate) + outputColumnsCount * (outputText + 1 + candidate)
+            let total =
+                inputColumns.count * (inputText + 1 + candidate) + outputColumnsCount * (outputText + 1 + candidate)
                 + gap + errorWidth
             if total <= width - 2 && 1 + tallest * step <= area.height {
                 extra = candidate
@@ -163,26 +185,36 @@ public enum PoolExploreView {
                 break
             }
         }
-        let inputCell = inputText + 1 + extra, outputCell = outputText + 1 + extra
+        let inputCell = inputText + 1 + extra
+        let outputCell = outputText + 1 + extra
 
         // Viewports.
         let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
         let available = max(8, width - 2 - gap - errorWidth)
         let outputTitleWidth = setup.mode == .kMax ? 9 : 12  // "output 3", "output 4×4"
-        let inputWant = inputColumns.count * inputCell, outputWant = max(outputColumnsCount * outputCell, outputTitleWidth)
-        var inputVisibleColumns = inputColumns.count, outputVisibleColumns = outputColumnsCount
+        let inputWant = inputColumns.count * inputCell
+        let outputWant = max(outputColumnsCount * outputCell, outputTitleWidth)
+        var inputVisibleColumns = inputColumns.count
+        var outputVisibleColumns = outputColumnsCount
         if inputWant + outputWant > available {
             let share = Double(inputWant) / Double(max(1, inputWant + outputWant))
             let outputRoom = min(outputWant, max(outputTitleWidth, available / 3))
-            inputVisibleColumns = max(1, min(inputColumns.count, Int(Double(available) * share) / inputCell, (available - outputRoom) / inputCell))
-            outputVisibleColumns = max(0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
+            inputVisibleColumns = max(
+                1,
+                min(
+                    inputColumns.count, Int(Double(available) * share) / inputCell, (available - outputRoom) / inputCell
+                ))
+            outputVisibleColumns = max(
+                0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
             if outputColumnsCount > 0 { outputVisibleColumns = max(1, outputVisibleColumns) }
         }
 
         // Which input positions the current step lights.
         var roles: [Key: Role] = [:]
         if let trace, windowMode || trace.cells.count <= 4096 {
-            for (index, cell) in trace.cells.enumerated() { roles[Key(row: cell.row, column: cell.column)] = .window(index: index) }
+            for (index, cell) in trace.cells.enumerated() {
+                roles[Key(row: cell.row, column: cell.column)] = .window(index: index)
+            }
         }
         let kept = computation?.keptCells ?? []
         for (slot, cell) in kept.enumerated() { roles[Key(row: cell.row, column: cell.column)] = .kept(slot: slot) }
@@ -205,21 +237,29 @@ public enum PoolExploreView {
         let inputScale = model.inputSummary.scale
         let unreadRows = windowMode ? rowsAxis.unreadInputCells : 0
         let unreadColumns = windowMode ? columnsAxis.unreadInputCells : 0
-        let padEnd = (rows: setup.inputRows + (windowMode ? setup.padding[0] : 0), columns: setup.inputColumns + (windowMode ? setup.padding[1] : 0))
+        let padEnd = (
+            rows: setup.inputRows + (windowMode ? setup.padding[0] : 0),
+            columns: setup.inputColumns + (windowMode ? setup.padding[1] : 0)
+        )
         let x = glyphs.times
         let marker = glyphs.star
         let winnerIndex = trace?.winner
         let step = model.player.step
         let countsPadding = setup.kind == .max || setup.countIncludePad
         let inputPanel = GridPanel(
-            title: "input \(setup.inputRows)\(x)\(setup.inputColumns)\(showsPadding ? " + pad" : "")\(showsOverhang ? " + overhang" : "")", rows: shownInputRows,
+            title:
+                "input \(setup.inputRows)\(x)\(setup.inputColumns)\(showsPadding ? " + pad" : "")\(showsOverhang ? " + overhang" : "")",
+            rows: shownInputRows,
             columns: shownInputColumns, cellWidth: inputCell, rowStep: rowStep)
         let top = area.top
         var left = 1
-        inputPanel.draw(into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2) { r, c in
+        inputPanel.draw(
+            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
+        ) { r, c in
             let inside = r >= 0 && c >= 0 && r < setup.inputRows && c < setup.inputColumns
             let beyond = r >= padEnd.rows || c >= padEnd.columns
-            let text = inside ? NumberText.format(input.data[r * setup.inputColumns + c]) : (beyond ? glyphs.pending : padText)
+            let text =
+                inside ? NumberText.format(input.data[r * setup.inputColumns + c]) : (beyond ? glyphs.pending : padText)
             switch roles[Key(row: r, column: c)] ?? .none {
             case .window(let index):
                 if index == winnerIndex { return (marker + text, palette.winner) }
@@ -227,7 +267,11 @@ public enum PoolExploreView {
                 return (text, palette.highlight)
             case .kept(let slot):
                 if slot == step { return (marker + text, palette.winner) }
-                return (text, slot < step ? palette.highlight : palette.value(input.data[r * setup.inputColumns + c], scale: inputScale))
+                return (
+                    text,
+                    slot < step
+                        ? palette.highlight : palette.value(input.data[r * setup.inputColumns + c], scale: inputScale)
+                )
             case .none:
                 if beyond || !inside { return (text, beyond ? palette.faint : palette.padding) }
                 let value = input.data[r * setup.inputColumns + c]
@@ -237,7 +281,8 @@ public enum PoolExploreView {
         }
         let dash = glyphs == .ascii ? "-" : "–"
         if shownInputRows != inputRows || shownInputColumns != inputColumns {
-            let window = "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
+            let window =
+                "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
             canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
         }
         left += max(inputPanel.width, 9) + 1
@@ -250,7 +295,9 @@ public enum PoolExploreView {
             let boxWidth = max(20, min(width - left - 1, 46))
             let lines = TextWrap.lines(message, width: boxWidth - 4)
             let boxHeight = min(area.height, lines.count + 3)
-            Box.draw(into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs, style: palette.error)
+            Box.draw(
+                into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
+                style: palette.error)
             canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
             for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
                 canvas.put(line, row: top + 2 + index, column: left + 2)
@@ -259,15 +306,19 @@ public enum PoolExploreView {
         }
 
         let (currentRow, currentColumn) = computation.position(ofStep: step)
-        let shownOutputRows = Viewport.follow(total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
+        let shownOutputRows = Viewport.follow(
+            total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
         let shownOutputColumns = Viewport.follow(
-            total: 0..<computation.outputColumns, visible: outputVisibleColumns, focus: currentColumn..<(currentColumn + 1))
+            total: 0..<computation.outputColumns, visible: outputVisibleColumns,
+            focus: currentColumn..<(currentColumn + 1))
         let outputScale = model.outputSummary.scale
         let showAll = model.focus == .outputMap
-        let outputTitle = setup.mode == .kMax
+        let outputTitle =
+            setup.mode == .kMax
             ? "output \(computation.outputColumns)" : "output \(computation.outputRows)\(x)\(computation.outputColumns)"
         let outputPanel = GridPanel(
-            title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell, rowStep: rowStep)
+            title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell,
+            rowStep: rowStep)
         let hits = outputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title,
             content: { r, c in
@@ -279,7 +330,8 @@ public enum PoolExploreView {
             },
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
-            let window = "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
+            let window =
+                "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
             canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)
         }
         return (hits, max(top + inputPanel.height + 1, top + outputPanel.height + 1))
@@ -309,14 +361,18 @@ public enum PoolExploreView {
                 let (r, c) = computation.position(ofStep: player.step)
                 segments.append(Segment("  out[\(r),\(c)]"))
             }
-            let state = player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
             segments.append(Segment("  \(state)"))
         } else {
             segments.append(Segment("cannot compute: change the settings", palette.error))
         }
-        let hints = model.errorMessage != nil ? "  ? keys" : model.focus == .outputMap
-            ? "  arrows pick a cell  Tab back  click a cell"
-            : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
+        let hints =
+            model.errorMessage != nil
+            ? "  ? keys"
+            : model.focus == .outputMap
+                ? "  arrows pick a cell  Tab back  click a cell"
+                : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
         segments.append(Segment(hints, palette.dim))
         ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
     }

@@ -11,10 +11,13 @@ public enum PoolExpression {
         glyphs: Glyphs
     ) -> [[Segment]] {
         switch trace.kind {
-        case .max: return maxExpression(trace: trace, label: label, width: width, maxLines: maxLines, palette: palette, glyphs: glyphs)
+        case .max:
+            return maxExpression(
+                trace: trace, label: label, width: width, maxLines: maxLines, palette: palette, glyphs: glyphs)
         case .average:
             return averageExpression(
-                trace: trace, label: label, region: region, width: width, maxLines: maxLines, palette: palette, glyphs: glyphs)
+                trace: trace, label: label, region: region, width: width, maxLines: maxLines, palette: palette,
+                glyphs: glyphs)
         }
     }
 
@@ -33,7 +36,8 @@ public enum PoolExpression {
             }
         }
         var lines = ExpressionText.lines(
-            opening: [Segment("\(label) = ", palette.dim), Segment("max(")], terms: closed(terms, glyphs: glyphs), separator: ", ",
+            opening: [Segment("\(label) = ", palette.dim), Segment("max(")], terms: closed(terms, glyphs: glyphs),
+            separator: ", ",
             closing: [Segment(" = "), Segment(NumberText.format(trace.value), palette.result)],
             width: width, maxLines: max(1, maxLines - 1), glyphs: glyphs)
         if let winner = trace.winner {
@@ -57,7 +61,10 @@ public enum PoolExpression {
         var shown = Array(terms.dropLast())
         if shown.count > 40 {
             let hidden = shown.count - 24
-            shown = Array(shown.prefix(16)) + [Segment("\(glyphs.ellipsis)\(hidden) more\(glyphs.ellipsis)", CellStyle(dim: true))] + Array(shown.suffix(8))
+            shown =
+                Array(shown.prefix(16)) + [
+                    Segment("\(glyphs.ellipsis)\(hidden) more\(glyphs.ellipsis)", CellStyle(dim: true))
+                ] + Array(shown.suffix(8))
         }
         return shown + [Segment(last.text + ")", last.style)]
     }
@@ -80,7 +87,8 @@ public enum PoolExpression {
             }
         }
         var lines = ExpressionText.lines(
-            opening: [Segment("\(label) = ", palette.dim), Segment("(")], terms: closed(terms, glyphs: glyphs), separator: " + ",
+            opening: [Segment("\(label) = ", palette.dim), Segment("(")], terms: closed(terms, glyphs: glyphs),
+            separator: " + ",
             closing: [Segment(" / \(divisor) = "), Segment(NumberText.format(trace.value), palette.result)],
             width: width, maxLines: max(1, maxLines - 1), glyphs: glyphs)
         func cells(_ count: Int, _ noun: String) -> String { "\(count) \(noun) cell\(count == 1 ? "" : "s")" }
@@ -88,9 +96,11 @@ public enum PoolExpression {
         if padding == 0 {
             text = "divisor \(divisor): the \(cells(inside, "input")) of the \(region)"
         } else if paddingCounted {
-            text = "divisor \(divisor) = \(cells(inside, "input")) + \(cells(padding, "padding")) (count_include_pad on)"
+            text =
+                "divisor \(divisor) = \(cells(inside, "input")) + \(cells(padding, "padding")) (count_include_pad on)"
         } else {
-            text = "divisor \(divisor) = the \(cells(inside, "input")) only; \(padding) padding left out (count_include_pad off)"
+            text =
+                "divisor \(divisor) = the \(cells(inside, "input")) only; \(padding) padding left out (count_include_pad off)"
         }
         if beyond > 0 {
             text += "; \(beyond) past the padding never count"

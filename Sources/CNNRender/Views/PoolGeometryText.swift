@@ -11,7 +11,8 @@ public struct PoolGeometryText {
     /// Works out the geometry of a setup.
     public init(setup: PoolSetup) {
         self.setup = setup
-        let inputs = [setup.inputRows, setup.inputColumns], stride = setup.effectiveStride
+        let inputs = [setup.inputRows, setup.inputColumns]
+        let stride = setup.effectiveStride
         axes = (0..<2).map {
             AxisGeometry(
                 inputSize: inputs[$0], kernelSize: setup.window[$0], stride: stride[$0], dilation: setup.dilation[$0],
@@ -32,12 +33,16 @@ public struct PoolGeometryText {
         case .window:
             let fits = valid && axes.allSatisfy { $0.outputSize >= 1 }
             let out = fits ? "\(axes[0].outputSize)\(x)\(axes[1].outputSize)" : "none"
-            let strideText = setup.stride == nil ? "\(pair(setup.effectiveStride)) (= window)" : pair(setup.effectiveStride)
-            return "\(PoolGeometryText.word(setup.kind)) pool  \(input)  window \(setup.window[0])\(x)\(setup.window[1])  stride \(strideText)  pad \(pair(setup.padding))  dil \(pair(setup.dilation))  \(glyphs.arrow) out \(out)"
+            let strideText =
+                setup.stride == nil ? "\(pair(setup.effectiveStride)) (= window)" : pair(setup.effectiveStride)
+            return
+                "\(PoolGeometryText.word(setup.kind)) pool  \(input)  window \(setup.window[0])\(x)\(setup.window[1])  stride \(strideText)  pad \(pair(setup.padding))  dil \(pair(setup.dilation))  \(glyphs.arrow) out \(out)"
         case .global:
-            return "global \(PoolGeometryText.word(setup.kind)) pool  \(input)  window = the whole plane  \(glyphs.arrow) out 1\(x)1"
+            return
+                "global \(PoolGeometryText.word(setup.kind)) pool  \(input)  window = the whole plane  \(glyphs.arrow) out 1\(x)1"
         case .kMax:
-            return "k-max pool  \(input)  k \(setup.k)  \(glyphs.arrow) out \(setup.k) (the \(setup.k) largest, in reading order)"
+            return
+                "k-max pool  \(input)  k \(setup.k)  \(glyphs.arrow) out \(setup.k) (the \(setup.k) largest, in reading order)"
         }
     }
 
@@ -79,10 +84,13 @@ public struct PoolGeometryText {
             }
         }
         if let words = axisWords(axes.map(\.ceilWindowAdded)) {
-            notes.append("ceil mode adds a partial window at the end of the \(words); cells past the padding are not read")
+            notes.append(
+                "ceil mode adds a partial window at the end of the \(words); cells past the padding are not read")
         }
         if let words = axisWords(axes.map(\.ceilWindowDropped)) {
-            notes.append("ceil mode's extra window along the \(words) would start in the padding, so PyTorch drops it (the \(glyphs.minus) 1)")
+            notes.append(
+                "ceil mode's extra window along the \(words) would start in the padding, so PyTorch drops it (the \(glyphs.minus) 1)"
+            )
         }
         notes += OutputSizeFormula.tilingNotes(rows: axes[0], columns: axes[1])
         return notes.map(glyphs.adapt)

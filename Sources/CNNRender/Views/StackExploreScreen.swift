@@ -16,9 +16,6 @@ public struct StackExploreScreen: ModelBackedView {
         if case .failure(let error) = model.dependencies { throw error }
     }
 
-
-
-
     /// A click on any level's cell chooses it; a click on an output cell chooses it in the current level.
     public mutating func click(_ target: HitTarget) {
         switch target {

@@ -18,7 +18,8 @@ struct StackTable {
     /// Builds the table of a valid stack, or (when the input size is refused) the
     /// receptive-field columns alone, which do not depend on the input size.
     init(stack: LayerStack?, layers: [LayerSpec], fields: [ReceptiveFieldRow]?, inputShape: [Int], glyphs: Glyphs) {
-        let x = glyphs.times, none = glyphs == .ascii ? "-" : "–"
+        let x = glyphs.times
+        let none = glyphs == .ascii ? "-" : "–"
         var rows: [[String]] = []
         // Level 0: the recurrences start at r₀ = 1, j₀ = 1, start₀ = 0, P₀ = 0.
         rows.append(["0", "input", inputShape.map(String.init).joined(separator: x), "1", "1", "0", "0", none, none])
@@ -34,7 +35,10 @@ struct StackTable {
             ])
         }
         if let stack {
-            rows.append(["", "total", "", "", "", "", "", StackTable.total(stack.costs.map(\.parameters)), StackTable.total(stack.costs.map(\.multiplications))])
+            rows.append([
+                "", "total", "", "", "", "", "", StackTable.total(stack.costs.map(\.parameters)),
+                StackTable.total(stack.costs.map(\.multiplications)),
+            ])
         }
         self.rows = rows
         self.widths = StackTable.header.indices.map { column in
@@ -64,11 +68,15 @@ struct StackTable {
     /// Draws the header and the rows `shown` (indices into `rows`), the chosen level in bold.
     /// Returns the number of lines drawn.
     @discardableResult
-    func draw(into canvas: inout Canvas, top: Int, left: Int, shown: Range<Int>, chosenLevel: Int?, palette: Palette) -> Int {
+    func draw(into canvas: inout Canvas, top: Int, left: Int, shown: Range<Int>, chosenLevel: Int?, palette: Palette)
+        -> Int
+    {
         canvas.put(line(StackTable.header), row: top, column: left, style: palette.title)
         var y = top + 1
         for index in shown {
-            let style = index == chosenLevel ? CellStyle(bold: true) : (index == rows.count - 1 && rows[index][1] == "total" ? palette.dim : .plain)
+            let style =
+                index == chosenLevel
+                ? CellStyle(bold: true) : (index == rows.count - 1 && rows[index][1] == "total" ? palette.dim : .plain)
             canvas.put(line(rows[index]), row: y, column: left, style: style)
             y += 1
         }

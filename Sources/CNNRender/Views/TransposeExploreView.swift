@@ -16,7 +16,9 @@ public enum TransposeExploreView {
         dropping: ["o"])
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: TransposeExploreModel, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+    public static func render(_ model: TransposeExploreModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
@@ -26,11 +28,14 @@ public enum TransposeExploreView {
         var row = 1
         canvas.put(status(model, glyphs: glyphs), row: row, column: 1, style: CellStyle(bold: true))
         row += 1
-        canvas.put(glyphs.adapt("size = \(TransposedConvLayer.symbolicOutputSizeFormula)"), row: row, column: 1, style: palette.dim)
+        canvas.put(
+            glyphs.adapt("size = \(TransposedConvLayer.symbolicOutputSizeFormula)"), row: row, column: 1,
+            style: palette.dim)
         row += 1
         if let computation = model.computation {
             let formulas = computation.formulas.map(glyphs.adapt)
-            let lines = formulas[0] == formulas[1]
+            let lines =
+                formulas[0] == formulas[1]
                 ? ["rows, columns: \(formulas[0])"] : ["rows:    \(formulas[0])", "columns: \(formulas[1])"]
             for line in lines {
                 canvas.put(line, row: row, column: 1)
@@ -61,15 +66,20 @@ public enum TransposeExploreView {
             let (r, c) = computation.inputCell(ofStep: step)
             label = "in[\(r),\(c)] scatters"
             panels = scatterPanels(model, computation, terms: terms, palette: palette, glyphs: glyphs)
-            below = scatterSum(computation, terms: terms, step: step, width: width - 2, maxLines: maxLines, palette: palette, glyphs: glyphs)
+            below = scatterSum(
+                computation, terms: terms, step: step, width: width - 2, maxLines: maxLines, palette: palette,
+                glyphs: glyphs)
         case .zeroInsertion:
             let step = model.player.step
             let trace = computation.zeroInsertionTrace(step: step)
             let (r, c) = computation.outputCell(ofStep: step)
             label = "out[\(r),\(c)]"
             panels = zeroInsertionPanels(model, computation, trace: trace, palette: palette, glyphs: glyphs)
-            below = [equality(computation, palette: palette, glyphs: glyphs)]
-                + zeroInsertionSum(computation, trace: trace, label: label, width: width - 2, maxLines: maxLines, palette: palette, glyphs: glyphs)
+            below =
+                [equality(computation, palette: palette, glyphs: glyphs)]
+                + zeroInsertionSum(
+                    computation, trace: trace, label: label, width: width - 2, maxLines: maxLines, palette: palette,
+                    glyphs: glyphs)
         }
         drawFooter(model, label: label, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - below.count
@@ -81,7 +91,9 @@ public enum TransposeExploreView {
         return finish(model, canvas: canvas, hits: hits, options: options)
     }
 
-    private static func finish(_ model: TransposeExploreModel, canvas: Canvas, hits: [HitRegion], options: RenderOptions) -> RenderedFrame {
+    private static func finish(
+        _ model: TransposeExploreModel, canvas: Canvas, hits: [HitRegion], options: RenderOptions
+    ) -> RenderedFrame {
         var canvas = canvas
         if model.showHelp {
             KeyHelp.drawOverlay(helpEntries, title: "keys: transposed convolution", into: &canvas, options: options)
@@ -93,12 +105,14 @@ public enum TransposeExploreView {
 
     /// `input 3×3  kernel 3×3  stride 2  pad 0  output_padding 1  dil 1  → out 8×8`.
     static func status(_ model: TransposeExploreModel, glyphs: Glyphs) -> String {
-        let setup = model.setup, conv = setup.conv
+        let setup = model.setup
+        let conv = setup.conv
         let x = glyphs.times
         func pair(_ values: [Int]) -> String { values[0] == values[1] ? "\(values[0])" : "\(values[0]),\(values[1])" }
         let pad = (try? setup.paddingNumbers()).map(pair) ?? "\(conv.padding)"
         let out = model.computation.map { "\($0.outputRows)\(x)\($0.outputColumns)" } ?? "none"
-        return "input \(conv.inputRows)\(x)\(conv.inputColumns)  kernel \(conv.kernelRows)\(x)\(conv.kernelColumns)  stride \(pair(conv.stride))  pad \(pad)  output_padding \(pair(setup.outputPadding))  dil \(pair(conv.dilation))  \(glyphs.arrow) out \(out)"
+        return
+            "input \(conv.inputRows)\(x)\(conv.inputColumns)  kernel \(conv.kernelRows)\(x)\(conv.kernelColumns)  stride \(pair(conv.stride))  pad \(pad)  output_padding \(pair(setup.outputPadding))  dil \(pair(conv.dilation))  \(glyphs.arrow) out \(out)"
     }
 
     static func modeLine(_ model: TransposeExploreModel) -> String {
@@ -108,7 +122,8 @@ public enum TransposeExploreView {
         case .zeroInsertion:
             let s = model.setup.conv.stride
             let zeros = s[0] == s[1] ? "\(s[0] - 1)" : "\(s[0] - 1),\(s[1] - 1)"
-            return "zero insertion: \(zeros) zero\(zeros == "1" ? "" : "s") between cells + padding, conv with flipped kernel  (t)"
+            return
+                "zero insertion: \(zeros) zero\(zeros == "1" ? "" : "s") between cells + padding, conv with flipped kernel  (t)"
         }
     }
 
@@ -121,8 +136,10 @@ public enum TransposeExploreView {
         let x = glyphs.times
         let step = model.player.step
         let (r, c) = computation.inputCell(ofStep: step)
-        let input = computation.input, kernel = computation.weight
-        let inputScale = model.inputSummary.scale, kernelScale = model.kernelSummary.scale
+        let input = computation.input
+        let kernel = computation.weight
+        let inputScale = model.inputSummary.scale
+        let kernelScale = model.kernelSummary.scale
         let outputScale = model.outputSummary.scale
         let kernelColumns = computation.kernelColumns
         let value = input.data[step]
@@ -133,7 +150,9 @@ public enum TransposeExploreView {
             focusRows: r..<(r + 1), focusColumns: c..<(c + 1), joiner: x
         ) { row, column in
             let v = input.data[row * computation.inputColumns + column]
-            return (NumberText.format(v), row == r && column == c ? palette.highlight : palette.value(v, scale: inputScale))
+            return (
+                NumberText.format(v), row == r && column == c ? palette.highlight : palette.value(v, scale: inputScale)
+            )
         }
         let kernelPanel = PanelStrip.Panel(
             title: "kernel \(computation.kernelRows)\(x)\(kernelColumns)", rows: 0..<computation.kernelRows,
@@ -145,7 +164,8 @@ public enum TransposeExploreView {
         let cropped = terms.filter(\.isCropped).count
         let productWidth = terms.map { NumberText.format($0.product).count }.max() ?? 1
         let scaledPanel = PanelStrip.Panel(
-            title: "\(NumberText.format(value))\(x)kernel", rows: 0..<computation.kernelRows, columns: 0..<kernelColumns,
+            title: "\(NumberText.format(value))\(x)kernel", rows: 0..<computation.kernelRows,
+            columns: 0..<kernelColumns,
             textWidth: max(2, productWidth),
             captions: cropped > 0 ? ["\(cropped) cropped"] : [], joiner: "+\(glyphs.arrow)"
         ) { row, column in
@@ -162,8 +182,10 @@ public enum TransposeExploreView {
         let footRows = (terms.map(\.outputRow).min() ?? 0)..<((terms.map(\.outputRow).max() ?? 0) + 1)
         let footColumns = (terms.map(\.outputColumn).min() ?? 0)..<((terms.map(\.outputColumn).max() ?? 0) + 1)
         let scattered = computation.scatteredSoFar(step: step)
-        let padRows = computation.outputPadding[0], padColumns = computation.outputPadding[1]
-        let outputRows = computation.outputRows, outputColumns = computation.outputColumns
+        let padRows = computation.outputPadding[0]
+        let padColumns = computation.outputPadding[1]
+        let outputRows = computation.outputRows
+        let outputColumns = computation.outputColumns
         let croppedLit = CellStyle(
             foreground: palette.padding.foreground, dim: true, reverse: true)
         var captions: [String] = []
@@ -172,11 +194,13 @@ public enum TransposeExploreView {
             captions.append(pads.contains { $0 > 0 } ? "outside: cropped by padding" : "outside: beyond the output")
         }
         if padRows > 0 || padColumns > 0 {
-            captions.append("underlined: output_padding \(padRows == padColumns ? "\(padRows)" : "\(padRows),\(padColumns)")")
+            captions.append(
+                "underlined: output_padding \(padRows == padColumns ? "\(padRows)" : "\(padRows),\(padColumns)")")
         }
         let outputText = max(2, model.outputSummary.textWidth, productWidth)
         let outputPanel = PanelStrip.Panel(
-            title: "output \(outputRows)\(x)\(outputColumns) so far", rows: rows, columns: columns, textWidth: outputText,
+            title: "output \(outputRows)\(x)\(outputColumns) so far", rows: rows, columns: columns,
+            textWidth: outputText,
             focusRows: footRows, focusColumns: footColumns, captions: captions
         ) { row, column in
             let here = landing[Position(row: row, column: column)]
@@ -218,7 +242,8 @@ public enum TransposeExploreView {
             if term.isCropped {
                 return Segment(glyphs.adapt("\(place) cropped"), palette.padding)
             }
-            return Segment(glyphs.adapt("\(place) += \(PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs))"))
+            return Segment(
+                glyphs.adapt("\(place) += \(PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs))"))
         }
         return ExpressionText.lines(
             opening: [Segment("in[\(r),\(c)] = \(NumberText.format(value)): ", palette.dim)], terms: pieces,
@@ -234,7 +259,8 @@ public enum TransposeExploreView {
         let x = glyphs.times
         let step = model.player.step
         let pads = computation.zeroInsertionPadding
-        let zeroRows = computation.zeroInsertedRows, zeroColumns = computation.zeroInsertedColumns
+        let zeroRows = computation.zeroInsertedRows
+        let zeroColumns = computation.zeroInsertedColumns
         let rows = -pads[0].before..<(zeroRows + pads[0].after)
         let columns = -pads[1].before..<(zeroColumns + pads[1].after)
         let lit = Set(trace.terms.map { Position(row: $0.row, column: $0.column) })
@@ -245,7 +271,8 @@ public enum TransposeExploreView {
         func padText(_ pad: AxisPadding) -> String {
             pad.isSymmetric ? "\(pad.before)" : "\(pad.before); \(pad.after) after"
         }
-        let padCaption = pads[0] == pads[1]
+        let padCaption =
+            pads[0] == pads[1]
             ? "pad \(padText(pads[0]))" : "pad rows \(padText(pads[0])); cols \(padText(pads[1]))"
         let op = computation.outputPadding
         var captions = [padCaption]
@@ -272,14 +299,16 @@ public enum TransposeExploreView {
         let kernelScale = model.kernelSummary.scale
         let kernelPanel = PanelStrip.Panel(
             title: "flipped kernel", rows: 0..<computation.kernelRows, columns: 0..<kernelColumns,
-            textWidth: max(2, model.kernelSummary.textWidth), captions: [glyphs == .ascii ? "rotated 180 deg" : "rotated 180°"],
+            textWidth: max(2, model.kernelSummary.textWidth),
+            captions: [glyphs == .ascii ? "rotated 180 deg" : "rotated 180°"],
             joiner: "="
         ) { row, column in
             let w = flipped.data[row * kernelColumns + column]
             return (NumberText.format(w), palette.value(w, scale: kernelScale))
         }
         let output = computation.equivalentOutput
-        let outputRows = computation.outputRows, outputColumns = computation.outputColumns
+        let outputRows = computation.outputRows
+        let outputColumns = computation.outputColumns
         let (currentRow, currentColumn) = computation.outputCell(ofStep: step)
         let outputScale = model.outputSummary.scale
         var outputCaptions: [String] = []
@@ -328,7 +357,8 @@ public enum TransposeExploreView {
     ) -> [[Segment]] {
         let terms = trace.terms.map { term in
             let zero = term.isPadding || computation.source(ofZeroInsertedRow: term.row, column: term.column) == nil
-            return Segment(PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs), zero ? palette.padding : .plain)
+            return Segment(
+                PanelStrip.product(term.inputValue, term.weight, glyphs: glyphs), zero ? palette.padding : .plain)
         }
         return ExpressionText.lines(
             opening: [Segment("\(label): ", palette.dim)], terms: terms, separator: " + ",
@@ -363,12 +393,10 @@ public struct TransposeExploreScreen: ModelBackedView {
 
     /// Builds the sandbox; refuses settings the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        model = TransposeExploreModel(setup: TransposeSetup(configuration: configuration), playing: playing, speed: speed)
+        model = TransposeExploreModel(
+            setup: TransposeSetup(configuration: configuration), playing: playing, speed: speed)
         if case .failure(let error) = model.result { throw error }
     }
-
-
-
 
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
         TransposeExploreView.render(model, width: width, height: height, options: options)

@@ -39,15 +39,18 @@ public struct BackpropComputation: Hashable, Sendable {
         // The flip does not depend on the geometry: a 1×1 input's equivalent carries it.
         let unit = try TransposedConvLayer(
             inputShape: [1, 1, 1, 1], weightShape: weight.shape, hasBias: false, parameters: TransposedConvParameters())
-        flippedKernel = try unit.zeroInsertionEquivalent(input: Tensor(shape: [1, 1, 1, 1], repeating: 0), weight: weight).weight
+        flippedKernel = try unit.zeroInsertionEquivalent(
+            input: Tensor(shape: [1, 1, 1, 1], repeating: 0), weight: weight
+        ).weight
         do throws(CNNError) {
             let transposed = try layer.transposed()
             let equivalent = try transposed.zeroInsertionEquivalent(input: gradOutput, weight: weight)
             let full = try ConvLayer(
                 inputShape: equivalent.input.shape, weightShape: equivalent.weight.shape, hasBias: false,
                 parameters: equivalent.parameters)
-            fullConvolution = .success(FullConvolution(
-                transposed: transposed, layer: full, input: equivalent.input, kernel: equivalent.weight))
+            fullConvolution = .success(
+                FullConvolution(
+                    transposed: transposed, layer: full, input: equivalent.input, kernel: equivalent.weight))
         } catch {
             fullConvolution = .failure(error)
         }
@@ -81,7 +84,8 @@ public struct BackpropComputation: Hashable, Sendable {
     /// The terms of `dL/dX` at an input cell, as the backward pass sums them.
     public func inputTrace(step: Int) -> GradientTrace {
         let (row, column) = inputCell(ofStep: step)
-        return layer.gradientInputTrace(weight: weight, gradOutput: gradOutput, batch: 0, channel: 0, row: row, column: column)
+        return layer.gradientInputTrace(
+            weight: weight, gradOutput: gradOutput, batch: 0, channel: 0, row: row, column: column)
     }
 
     /// The flipped kernel's window over the padded, zero-inserted `dL/dY` at an input cell

@@ -115,13 +115,16 @@ public struct BackpropExploreModel: Hashable, Sendable, ExploreModel {
         if countingKernel && setup.kernelValues == nil {
             setup.kernelValues = ConvSetup.countingValues(count: setup.kernelRows * setup.kernelColumns)
         }
-        let input = setup.input, kernel = setup.kernel
+        let input = setup.input
+        let kernel = setup.kernel
         inputSummary = ValueSummary(input.data)
         kernelSummary = ValueSummary(kernel.data)
         do throws(CNNError) {
             let layer = try ConvLayer(
-                inputShape: [1, 1, setup.inputRows, setup.inputColumns], weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
-                hasBias: false, parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
+                inputShape: [1, 1, setup.inputRows, setup.inputColumns],
+                weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
+                hasBias: false,
+                parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
             let gradient = try Tensor(
                 shape: layer.outputShape,
                 data: BackpropExploreModel.gradientValues(count: layer.outputShape.reduce(1, *), seed: gradientSeed))

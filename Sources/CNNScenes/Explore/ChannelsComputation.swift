@@ -75,19 +75,30 @@ public struct ChannelsComputation: Hashable, Sendable {
         }
         switch setup.mode {
         case .convolution:
-            let slices = setup.groups >= 1 && setup.inputChannels % setup.groups == 0 ? setup.inputChannels / setup.groups : setup.inputChannels
+            let slices =
+                setup.groups >= 1 && setup.inputChannels % setup.groups == 0
+                ? setup.inputChannels / setup.groups : setup.inputChannels
             let weight = setup.weights(
                 outputs: setup.outputChannels, slices: slices, rows: conv.kernelRows, columns: conv.kernelColumns)
             let layer = try ConvLayer(
-                inputShape: input.shape, weightShape: weight.shape, hasBias: conv.bias != nil, parameters: parameters(setup.groups))
-            stages = [try ChannelsStage(name: "convolution", layer: layer, input: input, weight: weight, bias: setup.bias(outputs: setup.outputChannels))]
+                inputShape: input.shape, weightShape: weight.shape, hasBias: conv.bias != nil,
+                parameters: parameters(setup.groups))
+            stages = [
+                try ChannelsStage(
+                    name: "convolution", layer: layer, input: input, weight: weight,
+                    bias: setup.bias(outputs: setup.outputChannels))
+            ]
         case .separable:
             let channels = setup.inputChannels
-            let depthWeight = setup.weights(outputs: channels, slices: 1, rows: conv.kernelRows, columns: conv.kernelColumns)
+            let depthWeight = setup.weights(
+                outputs: channels, slices: 1, rows: conv.kernelRows, columns: conv.kernelColumns)
             let depthLayer = try ConvLayer(
-                inputShape: input.shape, weightShape: depthWeight.shape, hasBias: false, parameters: parameters(channels))
-            let depthwise = try ChannelsStage(name: "depthwise", layer: depthLayer, input: input, weight: depthWeight, bias: nil)
-            let pointWeight = setup.weights(outputs: setup.outputChannels, slices: channels, rows: 1, columns: 1, salt: 1)
+                inputShape: input.shape, weightShape: depthWeight.shape, hasBias: false,
+                parameters: parameters(channels))
+            let depthwise = try ChannelsStage(
+                name: "depthwise", layer: depthLayer, input: input, weight: depthWeight, bias: nil)
+            let pointWeight = setup.weights(
+                outputs: setup.outputChannels, slices: channels, rows: 1, columns: 1, salt: 1)
             let pointLayer = try ConvLayer(
                 inputShape: depthwise.output.shape, weightShape: pointWeight.shape, hasBias: conv.bias != nil,
                 parameters: ConvParameters.defaults(spatialRank: 2))
@@ -108,7 +119,8 @@ public struct ChannelsComputation: Hashable, Sendable {
             let count = stage.outputChannels * stage.plane
             if rest < count || index == stages.count - 1 {
                 let cell = min(rest, count - 1)
-                let channel = cell / stage.plane, inPlane = cell % stage.plane
+                let channel = cell / stage.plane
+                let inPlane = cell % stage.plane
                 return (index, channel, inPlane / stage.outputColumns, inPlane % stage.outputColumns)
             }
             rest -= count

@@ -23,7 +23,9 @@ public struct ChannelsCosts: Hashable, Sendable {
         do throws(CNNError) {
             // Weights do not depend on the input size, stride or padding: count them on an input
             // as large as the kernel's span (the core's effectiveKernel), which always fits.
-            let spans = zip(kernel, setup.conv.dilation).map { AxisGeometry(inputSize: 1, kernelSize: $0, dilation: $1).effectiveKernel }
+            let spans = zip(kernel, setup.conv.dilation).map {
+                AxisGeometry(inputSize: 1, kernelSize: $0, dilation: $1).effectiveKernel
+            }
             let cost = try Costs.convolution(
                 inputShape: [setup.inputChannels] + spans, outputChannels: setup.outputChannels, kernel: kernel,
                 stride: [1, 1], padding: [0, 0], dilation: setup.conv.dilation, groups: setup.groups, bias: false)

@@ -26,7 +26,10 @@ public struct ChannelsSetup: Hashable, Sendable {
     public static let maximumChannels = 16
 
     /// Creates a setup.
-    public init(conv: ConvSetup, inputChannels: Int = 2, outputChannels: Int = 2, groups: Int = 1, mode: ChannelsMode = .convolution) {
+    public init(
+        conv: ConvSetup, inputChannels: Int = 2, outputChannels: Int = 2, groups: Int = 1,
+        mode: ChannelsMode = .convolution
+    ) {
         self.conv = conv
         self.inputChannels = inputChannels
         self.outputChannels = outputChannels
@@ -60,7 +63,8 @@ public struct ChannelsSetup: Hashable, Sendable {
         values.reserveCapacity(inputChannels * plane)
         for channel in 0..<inputChannels {
             let seed = conv.seed &+ UInt64(channel) &* 7919
-            let base = conv.inputValues.flatMap { $0.count == plane ? $0 : nil }
+            let base =
+                conv.inputValues.flatMap { $0.count == plane ? $0 : nil }
                 ?? conv.pattern.values(rows: conv.inputRows, columns: conv.inputColumns, seed: seed)
             values += conv.pattern == .ramp && conv.inputValues == nil ? base.map { $0 + Double(channel) } : base
         }
@@ -82,9 +86,11 @@ public struct ChannelsSetup: Hashable, Sendable {
         for output in 0..<outputs {
             for slice in 0..<slices {
                 let seed = conv.seed &+ 1000 &+ salt &+ UInt64(output * slices + slice) &* 104_729
-                let base = conv.kernelValues.flatMap { $0.count == rows * columns && rows == conv.kernelRows ? $0 : nil }
+                let base =
+                    conv.kernelValues.flatMap { $0.count == rows * columns && rows == conv.kernelRows ? $0 : nil }
                     ?? conv.preset.weights(rows: rows, columns: columns, seed: seed)
-                values += conv.preset == .ramp && conv.kernelValues == nil ? base.map { $0 + Double(slice + output) } : base
+                values +=
+                    conv.preset == .ramp && conv.kernelValues == nil ? base.map { $0 + Double(slice + output) } : base
             }
         }
         return try! Tensor(shape: [outputs, slices, rows, columns], data: values)

@@ -87,12 +87,14 @@ public struct ConvExploreModel: Hashable, Sendable, ExploreModel {
         let old = setup
         setup = newSetup
         if newSetup.inputRows != old.inputRows || newSetup.inputColumns != old.inputColumns
-            || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues {
+            || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues
+        {
             input = setup.input
             inputSummary = ValueSummary(input.data)
         }
         if newSetup.kernelRows != old.kernelRows || newSetup.kernelColumns != old.kernelColumns
-            || newSetup.preset != old.preset || newSetup.seed != old.seed || newSetup.kernelValues != old.kernelValues {
+            || newSetup.preset != old.preset || newSetup.seed != old.seed || newSetup.kernelValues != old.kernelValues
+        {
             kernel = setup.kernel
             kernelSummary = ValueSummary(kernel.data)
         }

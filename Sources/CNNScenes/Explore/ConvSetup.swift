@@ -56,7 +56,8 @@ public struct ConvSetup: Hashable, Sendable {
     /// The input as a `1×1×H×W` tensor.
     public var input: Tensor {
         let count = inputRows * inputColumns
-        let values = inputValues.flatMap { $0.count == count ? $0 : nil }
+        let values =
+            inputValues.flatMap { $0.count == count ? $0 : nil }
             ?? pattern.values(rows: inputRows, columns: inputColumns, seed: seed)
         return try! Tensor(shape: [1, 1, inputRows, inputColumns], data: values)
     }
@@ -64,7 +65,8 @@ public struct ConvSetup: Hashable, Sendable {
     /// The kernel as a `1×1×kH×kW` tensor.
     public var kernel: Tensor {
         let count = kernelRows * kernelColumns
-        let values = kernelValues.flatMap { $0.count == count ? $0 : nil }
+        let values =
+            kernelValues.flatMap { $0.count == count ? $0 : nil }
             ?? preset.weights(rows: kernelRows, columns: kernelColumns, seed: seed &+ 1000)
         return try! Tensor(shape: [1, 1, kernelRows, kernelColumns], data: values)
     }

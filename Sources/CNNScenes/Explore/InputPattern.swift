@@ -19,7 +19,8 @@ public enum InputPattern: String, CaseIterable, Hashable, Sendable {
     public func values(rows: Int, columns: Int, seed: UInt64) -> [Double] {
         var random = SeededRandom(seed: seed)
         return (0..<(rows * columns)).map { index in
-            let r = index / columns, c = index % columns
+            let r = index / columns
+            let c = index % columns
             switch self {
             case .random: return Double(random.integer(in: 0...9))
             case .ramp: return Double(index)

@@ -36,7 +36,8 @@ public enum KernelPreset: String, CaseIterable, Hashable, Sendable {
 
     /// The weights (row-major, `rows × columns`) of this preset at a kernel size.
     public func weights(rows: Int, columns: Int, seed: UInt64 = 7) -> [Double] {
-        let centerRow = (rows - 1) / 2, centerColumn = (columns - 1) / 2
+        let centerRow = (rows - 1) / 2
+        let centerColumn = (columns - 1) / 2
         func signAcross(_ index: Int, _ count: Int) -> Double {
             // +1 on the first half, −1 on the second half, 0 on an odd middle.
             if count % 2 == 1 && index == count / 2 { return 0 }
@@ -60,7 +61,10 @@ public enum KernelPreset: String, CaseIterable, Hashable, Sendable {
                 case .sharpen:
                     let center = r == centerRow && c == centerColumn
                     let neighbour = abs(r - centerRow) + abs(c - centerColumn) == 1
-                    let neighbours = Double([centerRow > 0, centerRow < rows - 1, centerColumn > 0, centerColumn < columns - 1].filter { $0 }.count)
+                    let neighbours = Double(
+                        [centerRow > 0, centerRow < rows - 1, centerColumn > 0, centerColumn < columns - 1].filter {
+                            $0
+                        }.count)
                     values.append(center ? neighbours + 1 : (neighbour ? -1 : 0))
                 case .ramp: values.append(Double(r * columns + c))
                 case .random: values.append(Double(random.integer(in: -2...2)))

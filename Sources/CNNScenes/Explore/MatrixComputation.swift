@@ -36,7 +36,8 @@ public struct MatrixComputation: Hashable, Sendable {
         matrix = layer.matrix(weight: weight)
         patches = layer.im2col(input: input)
         kernelRow = layer.im2colKernelMatrix(weight: weight)
-        let outputRows = layer.axes[0].outputSize, outputColumns = layer.axes[1].outputSize
+        let outputRows = layer.axes[0].outputSize
+        let outputColumns = layer.axes[1].outputSize
         let inputColumns = layer.axes[1].inputSize
         taps = (0..<(outputRows * outputColumns)).map { index in
             let trace = layer.trace(

@@ -113,17 +113,20 @@ public struct MatrixExploreModel: Hashable, Sendable, ExploreModel {
         sizeRefusal = nil
         do throws(CNNError) {
             let layer = try ConvLayer(
-                inputShape: [1, 1, setup.inputRows, setup.inputColumns], weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
-                hasBias: false, parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
+                inputShape: [1, 1, setup.inputRows, setup.inputColumns],
+                weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
+                hasBias: false,
+                parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
             let outputs = layer.axes[0].outputSize * layer.axes[1].outputSize
             let inputs = setup.inputRows * setup.inputColumns
             if max(outputs, inputs) > MatrixComputation.maximumSide {
                 sizeRefusal = MatrixExploreModel.tooLargeMessage(layer: layer, setup: setup)
                 result = .failure(.invalidQuery(sizeRefusal!))
             } else {
-                result = .success(try MatrixComputation(
-                    layer: layer, input: setup.input, weight: setup.kernel,
-                    vectorValues: ConvSetup.smallRampValues(count: outputs)))
+                result = .success(
+                    try MatrixComputation(
+                        layer: layer, input: setup.input, weight: setup.kernel,
+                        vectorValues: ConvSetup.smallRampValues(count: outputs)))
             }
         } catch {
             result = .failure(error)
@@ -139,7 +142,8 @@ public struct MatrixExploreModel: Hashable, Sendable, ExploreModel {
         let limit = MatrixComputation.maximumSide
         let fits = largestFittingSide(setup: setup) { rows, columns in max(rows, columns) <= limit }
         let advice = fits.map { "use an input of at most \($0)×\($0) (press i)" } ?? "use a smaller input"
-        return "the weight matrix of a \(setup.inputRows)×\(setup.inputColumns) input is \(outputs)×\(inputs) (outputs × input cells), too large to draw: this view draws at most \(limit) rows and columns; \(advice)"
+        return
+            "the weight matrix of a \(setup.inputRows)×\(setup.inputColumns) input is \(outputs)×\(inputs) (outputs × input cells), too large to draw: this view draws at most \(limit) rows and columns; \(advice)"
     }
 
     /// The largest square input side, below the setup's, whose matrix (outputs × input cells, as
@@ -148,9 +152,11 @@ public struct MatrixExploreModel: Hashable, Sendable, ExploreModel {
         var side = max(setup.inputRows, setup.inputColumns)
         while side > 1 {
             side -= 1
-            guard let layer = try? ConvLayer(
-                inputShape: [1, 1, side, side], weightShape: [1, 1, setup.kernelRows, setup.kernelColumns], hasBias: false,
-                parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
+            guard
+                let layer = try? ConvLayer(
+                    inputShape: [1, 1, side, side], weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
+                    hasBias: false,
+                    parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
             else { return nil }
             if fits(layer.axes[0].outputSize * layer.axes[1].outputSize, side * side) { return side }
         }

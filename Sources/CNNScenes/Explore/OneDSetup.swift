@@ -35,7 +35,8 @@ public struct OneDSetup: Hashable, Sendable {
 
     /// Creates a setup; the defaults are a 16-cell random signal and a 3-tap edge kernel.
     public init(
-        length: Int = 16, kernelSize: Int = 3, stride: Int = 1, padding: PaddingSpec = .explicit([0]), dilation: Int = 1,
+        length: Int = 16, kernelSize: Int = 3, stride: Int = 1, padding: PaddingSpec = .explicit([0]),
+        dilation: Int = 1,
         causal: Bool = false, stackMode: Bool = false, layers: [LayerSpec] = OneDSetup.wavenetLayers(kernel: 2),
         preset: KernelPreset = .verticalEdge, pattern: InputPattern = .random, seed: UInt64 = 1, bias: Double? = nil
     ) {
@@ -62,7 +63,8 @@ public struct OneDSetup: Hashable, Sendable {
         self.init(
             length: configuration.gave("input") ? conv.inputRows : 16, kernelSize: kernel ?? 3, stride: conv.stride[1],
             padding: OneDSetup.columnPadding(conv.padding), dilation: conv.dilation[1], causal: configuration.causal,
-            layers: OneDSetup.wavenetLayers(kernel: kernel ?? 2), preset: conv.preset, pattern: conv.pattern, seed: conv.seed,
+            layers: OneDSetup.wavenetLayers(kernel: kernel ?? 2), preset: conv.preset, pattern: conv.pattern,
+            seed: conv.seed,
             bias: conv.bias)
         inputValues = conv.inputValues
         kernelValues = conv.kernelValues
@@ -93,12 +95,16 @@ public struct OneDSetup: Hashable, Sendable {
             if layer.kind != .conv {
                 throw .invalidParameter(
                     name: "layers",
-                    message: "layer \(index + 1) is \(layer.label), but the 1d view stacks convolutions only; write e.g. conv2d\(max(1, layer.dilation))")
+                    message:
+                        "layer \(index + 1) is \(layer.label), but the 1d view stacks convolutions only; write e.g. conv2d\(max(1, layer.dilation))"
+                )
             }
             if let channels = layer.outputChannels, channels != 1 {
                 throw .invalidParameter(
                     name: "layers",
-                    message: "layer \(index + 1) (\(layer.label)) asks for \(channels) channels, but the 1d view follows one channel; leave out c\(channels)")
+                    message:
+                        "layer \(index + 1) (\(layer.label)) asks for \(channels) channels, but the 1d view follows one channel; leave out c\(channels)"
+                )
             }
         }
         return layers
@@ -111,14 +117,16 @@ public struct OneDSetup: Hashable, Sendable {
 
     /// The signal as a `1×1×L` tensor.
     public var input: Tensor {
-        let values = inputValues.flatMap { $0.count == length ? $0 : nil }
+        let values =
+            inputValues.flatMap { $0.count == length ? $0 : nil }
             ?? pattern.values(rows: 1, columns: length, seed: seed)
         return try! Tensor(shape: [1, 1, length], data: values)
     }
 
     /// The single layer's kernel as a `1×1×k` tensor.
     public var kernel: Tensor {
-        let values = kernelValues.flatMap { $0.count == kernelSize ? $0 : nil }
+        let values =
+            kernelValues.flatMap { $0.count == kernelSize ? $0 : nil }
             ?? preset.weights(rows: 1, columns: kernelSize, seed: seed &+ 1000)
         return try! Tensor(shape: [1, 1, kernelSize], data: values)
     }

@@ -20,13 +20,17 @@ public struct OneDStack: Hashable, Sendable {
     /// Validates and runs every layer; kernels come from `preset` (layer `i` drawn with seed `seed + 1000 + i`).
     public init(layers: [LayerSpec], input: Tensor, causal: Bool, preset: KernelPreset, seed: UInt64) throws(CNNError) {
         guard !layers.isEmpty else {
-            throw .invalidParameter(name: "layers", message: "no layers given; write e.g. conv2d1,conv2d2,conv2d4,conv2d8")
+            throw .invalidParameter(
+                name: "layers", message: "no layers given; write e.g. conv2d1,conv2d2,conv2d4,conv2d8")
         }
-        var convolutions: [ConvLayer] = [], weights: [Tensor] = [], levels = [input]
+        var convolutions: [ConvLayer] = []
+        var weights: [Tensor] = []
+        var levels = [input]
         var shifted: [LayerSpec] = []
         for (index, spec) in layers.enumerated() {
             let before = causal ? spec.dilation * (spec.kernel - 1) : spec.padding
-            let padding: PaddingSpec = causal ? .asymmetric([AxisPadding(before: before, after: 0)]) : .explicit([spec.padding])
+            let padding: PaddingSpec =
+                causal ? .asymmetric([AxisPadding(before: before, after: 0)]) : .explicit([spec.padding])
             let layer: ConvLayer
             do {
                 layer = try ConvLayer(
@@ -62,7 +66,8 @@ public struct OneDStack: Hashable, Sendable {
         case .outputTooSmall(let text): return .outputTooSmall("\(name): \(text)")
         case .channelMismatch(let text): return .channelMismatch("\(name): \(text)")
         case .invalidQuery(let text): return .invalidQuery("\(name): \(text)")
-        case .invalidParameter(let parameter, let text): return .invalidParameter(name: "\(name) \(parameter)", message: text)
+        case .invalidParameter(let parameter, let text):
+            return .invalidParameter(name: "\(name) \(parameter)", message: text)
         }
     }
 
@@ -119,7 +124,8 @@ public struct OneDStack: Hashable, Sendable {
         }
         cells[depth] = [position]
         for level in stride(from: depth, to: 0, by: -1) {
-            var below = Set<Int>(), belowPadding = Set<Int>()
+            var below = Set<Int>()
+            var belowPadding = Set<Int>()
             for output in cells[level] {
                 let terms = trace(level: level, position: output).terms
                 taps[level].append((output, terms.map(\.column)))

@@ -71,8 +71,12 @@ extension Player {
     public mutating func applyPlayback(_ action: ExploreAction) -> Bool {
         switch action {
         case .togglePlay: togglePlay()
-        case .stepForward: playing = false; forward()
-        case .stepBackward: playing = false; backward()
+        case .stepForward:
+            playing = false
+            forward()
+        case .stepBackward:
+            playing = false
+            backward()
         case .firstStep: go(to: 0)
         case .lastStep: go(to: stepCount - 1)
         case .faster: faster()
@@ -89,7 +93,9 @@ extension Player {
     /// order. On the timeline, ←/→ step and the result is false. Otherwise the current cell
     /// moves by the arrow, clamped to the grid, and the result is true: the grid takes the focus.
     /// Either way playback pauses.
-    public mutating func arrow(rows deltaRows: Int, columns deltaColumns: Int, onTimeline: Bool, gridRows: Int, gridColumns: Int) -> Bool {
+    public mutating func arrow(
+        rows deltaRows: Int, columns deltaColumns: Int, onTimeline: Bool, gridRows: Int, gridColumns: Int
+    ) -> Bool {
         playing = false
         if onTimeline && deltaRows == 0 {
             if deltaColumns > 0 { forward() } else if deltaColumns < 0 { backward() }

@@ -102,7 +102,8 @@ public struct PoolExploreModel: Hashable, Sendable, ExploreModel {
         let old = setup
         setup = newSetup
         if newSetup.inputRows != old.inputRows || newSetup.inputColumns != old.inputColumns
-            || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues {
+            || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues
+        {
             input = setup.input
             inputSummary = ValueSummary(input.data)
         }

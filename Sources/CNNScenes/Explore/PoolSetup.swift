@@ -68,16 +68,21 @@ public struct PoolSetup: Hashable, Sendable {
             stride: configuration.gave("stride") ? conv.stride : nil, dilation: conv.dilation,
             ceilMode: configuration.ceilMode, countIncludePad: configuration.countIncludePad,
             pattern: conv.pattern, seed: conv.seed, inputValues: conv.inputValues)
-        padding = try PoolSetup.symmetricPadding(conv.padding, window: window, dilation: dilation, stride: effectiveStride)
+        padding = try PoolSetup.symmetricPadding(
+            conv.padding, window: window, dilation: dilation, stride: effectiveStride)
     }
 
     /// The padding numbers of a padding spec, refused when an axis is padded unevenly.
-    static func symmetricPadding(_ spec: PaddingSpec, window: [Int], dilation: [Int], stride: [Int]) throws(CNNError) -> [Int] {
+    static func symmetricPadding(_ spec: PaddingSpec, window: [Int], dilation: [Int], stride: [Int]) throws(CNNError)
+        -> [Int]
+    {
         let axes = try spec.resolve(kernel: window, dilation: dilation, stride: stride)
         if let uneven = axes.first(where: { !$0.isSymmetric }) {
             throw .invalidParameter(
                 name: "padding",
-                message: "pooling pads both sides of an axis alike, but '\(spec)' asks for \(uneven.before) before and \(uneven.after) after; give one number per axis, e.g. \(max(uneven.before, uneven.after))")
+                message:
+                    "pooling pads both sides of an axis alike, but '\(spec)' asks for \(uneven.before) before and \(uneven.after) after; give one number per axis, e.g. \(max(uneven.before, uneven.after))"
+            )
         }
         return axes.map(\.before)
     }
@@ -95,7 +100,8 @@ public struct PoolSetup: Hashable, Sendable {
     /// The input as a `1×1×H×W` tensor.
     public var input: Tensor {
         let count = inputRows * inputColumns
-        let values = inputValues.flatMap { $0.count == count ? $0 : nil }
+        let values =
+            inputValues.flatMap { $0.count == count ? $0 : nil }
             ?? pattern.values(rows: inputRows, columns: inputColumns, seed: seed)
         return try! Tensor(shape: [1, 1, inputRows, inputColumns], data: values)
     }

@@ -63,7 +63,10 @@ public struct StackDependencies: Hashable, Sendable {
     /// Counts a mask's cells and finds its box.
     static func summarize(_ mask: [[Bool]], span: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)) -> Level {
         var count = 0
-        var top = Int.max, bottom = Int.min, left = Int.max, right = Int.min
+        var top = Int.max
+        var bottom = Int.min
+        var left = Int.max
+        var right = Int.min
         for (r, line) in mask.enumerated() {
             for (c, marked) in line.enumerated() where marked {
                 count += 1

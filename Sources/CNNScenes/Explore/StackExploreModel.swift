@@ -123,10 +123,14 @@ public struct StackExploreModel: Hashable, Sendable, ExploreModel {
         let target = min(max(0, level + delta), stack.depth)
         guard target != level else { return }
         if delta < 0, let below = chosen?.levels[target], let rows = below.boxRows, let columns = below.boxColumns {
-            select(level: target, row: (rows.lowerBound + rows.upperBound) / 2, column: (columns.lowerBound + columns.upperBound) / 2)
+            select(
+                level: target, row: (rows.lowerBound + rows.upperBound) / 2,
+                column: (columns.lowerBound + columns.upperBound) / 2)
         } else {
-            let size = stack.sizes[level], newSize = stack.sizes[target]
-            select(level: target, row: row * newSize[0] / max(1, size[0]), column: column * newSize[1] / max(1, size[1]))
+            let size = stack.sizes[level]
+            let newSize = stack.sizes[target]
+            select(
+                level: target, row: row * newSize[0] / max(1, size[0]), column: column * newSize[1] / max(1, size[1]))
         }
     }
 

@@ -39,9 +39,10 @@ public struct StackSetup: Hashable, Sendable {
                 inputChannels: channels)
             return
         }
-        let side = (StackSetup.defaultInputSide...StackSetup.maximumInputSide).first { side in
-            (try? LayerStack(layers: layers, inputSize: [side, side], inputChannels: channels)) != nil
-        } ?? StackSetup.defaultInputSide
+        let side =
+            (StackSetup.defaultInputSide...StackSetup.maximumInputSide).first { side in
+                (try? LayerStack(layers: layers, inputSize: [side, side], inputChannels: channels)) != nil
+            } ?? StackSetup.defaultInputSide
         self.init(layers: layers, inputRows: side, inputColumns: side, inputChannels: channels)
     }
 
@@ -51,7 +52,8 @@ public struct StackSetup: Hashable, Sendable {
     /// The core's stack for this setup, or its refusal.
     public func compute() -> Result<LayerStack, CNNError> {
         do throws(CNNError) {
-            return .success(try LayerStack(layers: layers, inputSize: [inputRows, inputColumns], inputChannels: inputChannels))
+            return .success(
+                try LayerStack(layers: layers, inputSize: [inputRows, inputColumns], inputChannels: inputChannels))
         } catch {
             return .failure(error)
         }

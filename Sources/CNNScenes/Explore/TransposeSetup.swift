@@ -14,7 +14,9 @@ public struct TransposeSetup: Hashable, Sendable {
     public var smallRampInput: Bool
 
     /// Creates a setup from explicit settings.
-    public init(conv: ConvSetup, outputPadding: [Int] = [0, 0], countingKernel: Bool = true, smallRampInput: Bool = true) {
+    public init(
+        conv: ConvSetup, outputPadding: [Int] = [0, 0], countingKernel: Bool = true, smallRampInput: Bool = true
+    ) {
         self.conv = conv
         self.outputPadding = outputPadding
         self.countingKernel = countingKernel
@@ -46,7 +48,9 @@ public struct TransposeSetup: Hashable, Sendable {
         if let uneven = pads.first(where: { !$0.isSymmetric }) {
             throw .invalidParameter(
                 name: "padding",
-                message: "a transposed convolution crops both sides equally, but this padding is \(uneven.before) before and \(uneven.after) after; give one number per axis")
+                message:
+                    "a transposed convolution crops both sides equally, but this padding is \(uneven.before) before and \(uneven.after) after; give one number per axis"
+            )
         }
         return pads.map(\.before)
     }
@@ -55,9 +59,11 @@ public struct TransposeSetup: Hashable, Sendable {
     public func compute() -> Result<TransposeComputation, CNNError> {
         do throws(CNNError) {
             let parameters = TransposedConvParameters(
-                stride: conv.stride, padding: try paddingNumbers(), outputPadding: outputPadding, dilation: conv.dilation)
+                stride: conv.stride, padding: try paddingNumbers(), outputPadding: outputPadding,
+                dilation: conv.dilation)
             let layer = try TransposedConvLayer(
-                inputShape: [1, 1, conv.inputRows, conv.inputColumns], weightShape: [1, 1, conv.kernelRows, conv.kernelColumns],
+                inputShape: [1, 1, conv.inputRows, conv.inputColumns],
+                weightShape: [1, 1, conv.kernelRows, conv.kernelColumns],
                 hasBias: false, parameters: parameters)
             return .success(try TransposeComputation(layer: layer, input: input, weight: kernel))
         } catch {

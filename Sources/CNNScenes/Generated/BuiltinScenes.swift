@@ -5,1294 +5,1414 @@
 public enum BuiltinScenes {
     /// `("Scenes/NN-slug.yaml", text)` for every file of Scenes/, sorted by name.
     public static let files: [(name: String, text: String)] = [
-        ("Scenes/01-welcome.yaml", #"""
-title: Welcome to cnnviz
-topic: 1
-view: conv
-setup:
-  input: 5x5
-  fill: ramp
-  kernel: 3x3
-  preset: box-blur
-narration:
-  - "Welcome! This course shows, one number at a time, how the layers of a convolutional neural network (a CNN) compute. Every number on screen comes from the same code that is checked against PyTorch."
-  - "You move through the course with a few keys. Press n for the next scene and p for the previous one, or g to open the list of all scenes and jump to any of them."
-  - "Inside a scene, space plays or pauses the animation, and ← and → step back and forward one step at a time. Press q whenever you want to stop."
-  - "On screen right now, a 3×3 kernel of ones slides over a 5×5 grid of the numbers 0 to 24. Each output cell is the sum of the nine cells under the kernel; the line under the grids writes that sum out."
-  - "Each view also has its own keys, and ? lists them. Try one now: press S to raise the stride and see the output shrink, then s to bring it back."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    hold: 6
-  - say: 3
-    hold: 5
-  - say: 4
-    play: [1, 9]
-  - say: 5
-expect:
-  output: [[54, 63, 72], [99, 108, 117], [144, 153, 162]]
-  output_shape: [3, 3]
-  steps: 9
-  step_values: {1: 54, 9: 162}
+        (
+            "Scenes/01-welcome.yaml",
+            #"""
+            title: Welcome to cnnviz
+            topic: 1
+            view: conv
+            setup:
+              input: 5x5
+              fill: ramp
+              kernel: 3x3
+              preset: box-blur
+            narration:
+              - "Welcome! This course shows, one number at a time, how the layers of a convolutional neural network (a CNN) compute. Every number on screen comes from the same code that is checked against PyTorch."
+              - "You move through the course with a few keys. Press n for the next scene and p for the previous one, or g to open the list of all scenes and jump to any of them."
+              - "Inside a scene, space plays or pauses the animation, and ← and → step back and forward one step at a time. Press q whenever you want to stop."
+              - "On screen right now, a 3×3 kernel of ones slides over a 5×5 grid of the numbers 0 to 24. Each output cell is the sum of the nine cells under the kernel; the line under the grids writes that sum out."
+              - "Each view also has its own keys, and ? lists them. Try one now: press S to raise the stride and see the output shrink, then s to bring it back."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                hold: 6
+              - say: 3
+                hold: 5
+              - say: 4
+                play: [1, 9]
+              - say: 5
+            expect:
+              output: [[54, 63, 72], [99, 108, 117], [144, 153, 162]]
+              output_shape: [3, 3]
+              steps: 9
+              step_values: {1: 54, 9: 162}
 
-"""#),
-        ("Scenes/02-why-convolution.yaml", #"""
-title: Why convolution?
-topic: 1
-view: conv
-setup:
-  input: 6x6
-  fill: random
-  seed: 1
-  kernel: 3x3
-  preset: vertical-edge
-narration:
-  - "Why not build image networks from the fully connected layers we already know? Take a small grey-scale image of 256×256 pixels: that is 256 × 256 = 65,536 numbers."
-  - "A fully connected neuron looks at every one of those pixels, so it needs 65,536 weights. A first layer of 128 such neurons needs 128 × 65,536 = 8,388,608 weights: roughly 8 to 9 million, before the network has learned a thing."
-  - "A convolutional layer takes another route. Each neuron looks only at a small window, say 3×3 pixels, and that same neuron is slid over the whole image, reusing its 9 weights at every position."
-  - "With 128 such 3×3 kernels the layer has 9 × 128 = 1,152 weights: about a thousand instead of eight million. It still produces 128 maps of the full 256×256 size."
-  - "On screen a 3×3 kernel slides over a small random image. Watch the kernel panel: its nine numbers never change, only the window they are applied to moves."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    hold: 7
-  - say: 3
-    hold: 6
-  - say: 4
-    hold: 6
-  - say: 5
-    play: [1, 16]
-expect:
-  output: [[8, 0, -7, 5], [1, -6, -5, 6], [-10, -1, 10, 3], [-5, 2, 7, 1]]
-  output_shape: [4, 4]
-  steps: 16
-  facts:
-    - fully_connected: {inputs: 65536, outputs: 1, bias: false}
-      weights: 65536
-    - fully_connected: {inputs: 65536, outputs: 128, bias: false}
-      weights: 8388608
-    - convolution: {input: [1, 256, 256], out_channels: 128, kernel: 3, stride: 1, padding: 1, bias: false}
-      weights: 1152
-      output_shape: [128, 256, 256]
+            """#
+        ),
+        (
+            "Scenes/02-why-convolution.yaml",
+            #"""
+            title: Why convolution?
+            topic: 1
+            view: conv
+            setup:
+              input: 6x6
+              fill: random
+              seed: 1
+              kernel: 3x3
+              preset: vertical-edge
+            narration:
+              - "Why not build image networks from the fully connected layers we already know? Take a small grey-scale image of 256×256 pixels: that is 256 × 256 = 65,536 numbers."
+              - "A fully connected neuron looks at every one of those pixels, so it needs 65,536 weights. A first layer of 128 such neurons needs 128 × 65,536 = 8,388,608 weights: roughly 8 to 9 million, before the network has learned a thing."
+              - "A convolutional layer takes another route. Each neuron looks only at a small window, say 3×3 pixels, and that same neuron is slid over the whole image, reusing its 9 weights at every position."
+              - "With 128 such 3×3 kernels the layer has 9 × 128 = 1,152 weights: about a thousand instead of eight million. It still produces 128 maps of the full 256×256 size."
+              - "On screen a 3×3 kernel slides over a small random image. Watch the kernel panel: its nine numbers never change, only the window they are applied to moves."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                hold: 7
+              - say: 3
+                hold: 6
+              - say: 4
+                hold: 6
+              - say: 5
+                play: [1, 16]
+            expect:
+              output: [[8, 0, -7, 5], [1, -6, -5, 6], [-10, -1, 10, 3], [-5, 2, 7, 1]]
+              output_shape: [4, 4]
+              steps: 16
+              facts:
+                - fully_connected: {inputs: 65536, outputs: 1, bias: false}
+                  weights: 65536
+                - fully_connected: {inputs: 65536, outputs: 128, bias: false}
+                  weights: 8388608
+                - convolution: {input: [1, 256, 256], out_channels: 128, kernel: 3, stride: 1, padding: 1, bias: false}
+                  weights: 1152
+                  output_shape: [128, 256, 256]
 
-"""#),
-        ("Scenes/03-cross-correlation.yaml", #"""
-title: Cross-correlation, step by step
-topic: 2
-view: conv
-setup:
-  input: 3x3
-  fill: ramp
-  kernel: 2x2
-  preset: ramp
-narration:
-  - "Here is the smallest useful example: a 3×3 input holding 0 to 8, and a 2×2 kernel holding 0 to 3. The kernel plays the part of a neuron; its four numbers are its weights."
-  - "Step 1 lays the kernel on the top-left corner. Each kernel number multiplies the input number under it, and the four products are added: 0×0 + 1×1 + 3×2 + 4×3 = 19."
-  - "Next the kernel slides one cell to the right and repeats the same multiply-and-add, giving 25. Watch the highlighted window in the input move with it."
-  - "Then it drops down a row and starts again from the left: 37, and finally 43. The kernel fits in four positions, so the output is 2×2."
-  - "The kernel only visits positions where it fits entirely inside the input, which is why the output is smaller. Along each side it has n − k + 1 = 3 − 2 + 1 = 2 cells: the input size minus the kernel size, plus one."
-  - "Press ← and → to replay any step, or Tab and the arrow keys to pick an output cell and see which inputs made it."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    step: 1
-    hold: 6
-  - say: 3
-    step: 2
-  - say: 4
-    play: [3, 4]
-  - say: 5
-    hold: 6
-  - say: 6
-expect:
-  output: [[19, 25], [37, 43]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 19, 2: 25, 3: 37, 4: 43}
-  facts:
-    - output_size: {input: 3, kernel: 2, stride: 1, padding: 0}
-      equals: 2
+            """#
+        ),
+        (
+            "Scenes/03-cross-correlation.yaml",
+            #"""
+            title: Cross-correlation, step by step
+            topic: 2
+            view: conv
+            setup:
+              input: 3x3
+              fill: ramp
+              kernel: 2x2
+              preset: ramp
+            narration:
+              - "Here is the smallest useful example: a 3×3 input holding 0 to 8, and a 2×2 kernel holding 0 to 3. The kernel plays the part of a neuron; its four numbers are its weights."
+              - "Step 1 lays the kernel on the top-left corner. Each kernel number multiplies the input number under it, and the four products are added: 0×0 + 1×1 + 3×2 + 4×3 = 19."
+              - "Next the kernel slides one cell to the right and repeats the same multiply-and-add, giving 25. Watch the highlighted window in the input move with it."
+              - "Then it drops down a row and starts again from the left: 37, and finally 43. The kernel fits in four positions, so the output is 2×2."
+              - "The kernel only visits positions where it fits entirely inside the input, which is why the output is smaller. Along each side it has n − k + 1 = 3 − 2 + 1 = 2 cells: the input size minus the kernel size, plus one."
+              - "Press ← and → to replay any step, or Tab and the arrow keys to pick an output cell and see which inputs made it."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                step: 1
+                hold: 6
+              - say: 3
+                step: 2
+              - say: 4
+                play: [3, 4]
+              - say: 5
+                hold: 6
+              - say: 6
+            expect:
+              output: [[19, 25], [37, 43]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 19, 2: 25, 3: 37, 4: 43}
+              facts:
+                - output_size: {input: 3, kernel: 2, stride: 1, padding: 0}
+                  equals: 2
 
-"""#),
-        ("Scenes/04-flipped-kernel.yaml", #"""
-title: Convolution or cross-correlation? The flipped kernel
-topic: 3
-view: conv
-setup:
-  input: 3x3
-  fill: ramp
-  kernel: 2x2
-  weights: [[3, 2], [1, 0]]
-narration:
-  - "A confession about the name: what a CNN layer computes is, strictly, cross-correlation, the slide-multiply-add we just watched. PyTorch's own documentation of Conv2d says so."
-  - "In the mathematical definition of convolution, the kernel is first turned by 180°, upside down and back to front, and only then slid. Here the notes' kernel 0 1 / 2 3 has been flipped into 3 2 / 1 0."
-  - "Sliding the flipped kernel over the same input gives the true convolution: 5, 11, 23 and 29, where cross-correlation gave 19, 25, 37 and 43. Same input, same kernel, different answers."
-  - "For learning this makes no difference: a network learns whatever weights work, and a learned kernel is just the flipped version of another one. So by habit everyone says convolution; the flip comes back in backpropagation."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    hold: 6
-  - say: 3
-    play: [1, 4]
-  - say: 4
-expect:
-  output: [[5, 11], [23, 29]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 5, 2: 11, 3: 23, 4: 29}
+            """#
+        ),
+        (
+            "Scenes/04-flipped-kernel.yaml",
+            #"""
+            title: Convolution or cross-correlation? The flipped kernel
+            topic: 3
+            view: conv
+            setup:
+              input: 3x3
+              fill: ramp
+              kernel: 2x2
+              weights: [[3, 2], [1, 0]]
+            narration:
+              - "A confession about the name: what a CNN layer computes is, strictly, cross-correlation, the slide-multiply-add we just watched. PyTorch's own documentation of Conv2d says so."
+              - "In the mathematical definition of convolution, the kernel is first turned by 180°, upside down and back to front, and only then slid. Here the notes' kernel 0 1 / 2 3 has been flipped into 3 2 / 1 0."
+              - "Sliding the flipped kernel over the same input gives the true convolution: 5, 11, 23 and 29, where cross-correlation gave 19, 25, 37 and 43. Same input, same kernel, different answers."
+              - "For learning this makes no difference: a network learns whatever weights work, and a learned kernel is just the flipped version of another one. So by habit everyone says convolution; the flip comes back in backpropagation."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                hold: 6
+              - say: 3
+                play: [1, 4]
+              - say: 4
+            expect:
+              output: [[5, 11], [23, 29]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 5, 2: 11, 3: 23, 4: 29}
 
-"""#),
-        ("Scenes/05-edge-detector.yaml", #"""
-title: Kernels detect features
-topic: 4
-view: conv
-setup:
-  input: 6x6
-  fill: step
-  kernel: 3x3
-  preset: vertical-edge
-narration:
-  - "A kernel's weights decide what it responds to. This one has 1s in its left column, 0s in the middle and −1s on the right: it compares the left side of its window with the right side."
-  - "The input is a 6×6 picture, bright (10) on its left half and dark (0) on its right. Over a flat region the left and right columns cancel, so the first output is 0."
-  - "Where the window straddles the boundary, the left column sees 10s and the right column sees 0s, so the output jumps to 3 × 10 = 30."
-  - "Every row of the 4×4 output reads 0 30 30 0: a bright vertical stripe exactly where the edge is. The kernel is an edge detector, and the output is called a feature map."
-  - "Press c to cycle through other kernels (horizontal edge, Sobel, sharpen and more) and see which of them notice this edge."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    step: 1
-    hold: 5
-  - say: 3
-    step: 2
-    hold: 5
-  - say: 4
-    play: [3, 16]
-  - say: 5
-expect:
-  output: [[0, 30, 30, 0], [0, 30, 30, 0], [0, 30, 30, 0], [0, 30, 30, 0]]
-  output_shape: [4, 4]
-  steps: 16
-  step_values: {1: 0, 2: 30, 3: 30, 4: 0}
+            """#
+        ),
+        (
+            "Scenes/05-edge-detector.yaml",
+            #"""
+            title: Kernels detect features
+            topic: 4
+            view: conv
+            setup:
+              input: 6x6
+              fill: step
+              kernel: 3x3
+              preset: vertical-edge
+            narration:
+              - "A kernel's weights decide what it responds to. This one has 1s in its left column, 0s in the middle and −1s on the right: it compares the left side of its window with the right side."
+              - "The input is a 6×6 picture, bright (10) on its left half and dark (0) on its right. Over a flat region the left and right columns cancel, so the first output is 0."
+              - "Where the window straddles the boundary, the left column sees 10s and the right column sees 0s, so the output jumps to 3 × 10 = 30."
+              - "Every row of the 4×4 output reads 0 30 30 0: a bright vertical stripe exactly where the edge is. The kernel is an edge detector, and the output is called a feature map."
+              - "Press c to cycle through other kernels (horizontal edge, Sobel, sharpen and more) and see which of them notice this edge."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                step: 1
+                hold: 5
+              - say: 3
+                step: 2
+                hold: 5
+              - say: 4
+                play: [3, 16]
+              - say: 5
+            expect:
+              output: [[0, 30, 30, 0], [0, 30, 30, 0], [0, 30, 30, 0], [0, 30, 30, 0]]
+              output_shape: [4, 4]
+              steps: 16
+              step_values: {1: 0, 2: 30, 3: 30, 4: 0}
 
-"""#),
-        ("Scenes/06-sobel-patch.yaml", #"""
-title: One patch of a real image
-topic: 4
-view: conv
-setup:
-  input: 3x3
-  values: [[200, 150, 150], [100, 50, 100], [25, 25, 10]]
-  kernel: 3x3
-  preset: sobel-x
-narration:
-  - "Real pixels range from 0 to 255. Here is one 3×3 patch of an image, next to the Sobel kernel: a classic vertical-edge detector that counts the middle row twice."
-  - "The output is their dot product: multiply each pixel by the weight on top of it and add everything up. The zero column drops out, leaving 200 − 150 + 2×100 − 2×100 + 25 − 10 = 65."
-  - "The positive answer says this patch is brighter on its left than on its right. In a real layer a bias is added to the 65, and an activation function is applied to the result."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    hold: 7
-  - say: 3
-expect:
-  output: [[65]]
-  output_shape: [1, 1]
-  steps: 1
-  step_values: {1: 65}
+            """#
+        ),
+        (
+            "Scenes/06-sobel-patch.yaml",
+            #"""
+            title: One patch of a real image
+            topic: 4
+            view: conv
+            setup:
+              input: 3x3
+              values: [[200, 150, 150], [100, 50, 100], [25, 25, 10]]
+              kernel: 3x3
+              preset: sobel-x
+            narration:
+              - "Real pixels range from 0 to 255. Here is one 3×3 patch of an image, next to the Sobel kernel: a classic vertical-edge detector that counts the middle row twice."
+              - "The output is their dot product: multiply each pixel by the weight on top of it and add everything up. The zero column drops out, leaving 200 − 150 + 2×100 − 2×100 + 25 − 10 = 65."
+              - "The positive answer says this patch is brighter on its left than on its right. In a real layer a bias is added to the 65, and an activation function is applied to the result."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                hold: 7
+              - say: 3
+            expect:
+              output: [[65]]
+              output_shape: [1, 1]
+              steps: 1
+              step_values: {1: 65}
 
-"""#),
-        ("Scenes/07-padding.yaml", #"""
-title: Padding the border
-topic: 5
-view: conv
-setup:
-  input: 3x3
-  fill: ramp
-  kernel: 2x2
-  preset: ramp
-  padding: 1
-narration:
-  - "Without padding, every layer trims a border off its input, and after many layers little would be left. Padding prevents that by adding a frame of extra cells, usually zeros, around the input."
-  - "Here the 3×3 input gets a one-cell border of zeros and becomes 5×5. The same 2×2 kernel now fits in 4×4 positions, so the output grows to 4×4."
-  - "The four middle outputs, 19 25 / 37 43, are the ones we had before. The new border outputs mix real values with zeros: in the top-left window only the corner 0 is real, so that output is 0."
-  - "Step through the border cells and read the written-out sums: the zeros of the padding contribute nothing. Press P to add another ring of zeros and watch the output grow again."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    step: 1
-    hold: 5
-  - say: 3
-    select: [1, 1]
-    hold: 6
-  - say: 4
-    play: [1, 16]
-expect:
-  output: [[0, 3, 8, 4], [9, 19, 25, 10], [21, 37, 43, 16], [6, 7, 8, 0]]
-  output_shape: [4, 4]
-  steps: 16
-  step_values: {1: 0, 6: 19, 11: 43, 16: 0}
+            """#
+        ),
+        (
+            "Scenes/07-padding.yaml",
+            #"""
+            title: Padding the border
+            topic: 5
+            view: conv
+            setup:
+              input: 3x3
+              fill: ramp
+              kernel: 2x2
+              preset: ramp
+              padding: 1
+            narration:
+              - "Without padding, every layer trims a border off its input, and after many layers little would be left. Padding prevents that by adding a frame of extra cells, usually zeros, around the input."
+              - "Here the 3×3 input gets a one-cell border of zeros and becomes 5×5. The same 2×2 kernel now fits in 4×4 positions, so the output grows to 4×4."
+              - "The four middle outputs, 19 25 / 37 43, are the ones we had before. The new border outputs mix real values with zeros: in the top-left window only the corner 0 is real, so that output is 0."
+              - "Step through the border cells and read the written-out sums: the zeros of the padding contribute nothing. Press P to add another ring of zeros and watch the output grow again."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                step: 1
+                hold: 5
+              - say: 3
+                select: [1, 1]
+                hold: 6
+              - say: 4
+                play: [1, 16]
+            expect:
+              output: [[0, 3, 8, 4], [9, 19, 25, 10], [21, 37, 43, 16], [6, 7, 8, 0]]
+              output_shape: [4, 4]
+              steps: 16
+              step_values: {1: 0, 6: 19, 11: 43, 16: 0}
 
-"""#),
-        ("Scenes/08-padding-valid.yaml", #"""
-title: "Padding modes: valid"
-topic: 5
-view: conv
-setup:
-  input: 5x5
-  fill: ramp
-  kernel: 3x3
-  preset: box-blur
-  padding: valid
-narration:
-  - "Libraries give the common padding choices names. The first is valid: no padding at all, so the kernel only goes where it fits. A 5×5 input and a 3×3 kernel give a 3×3 output."
-  - "The kernel here is all ones, so each output is simply the sum of the nine cells under it. The first one is 0 + 1 + 2 + 5 + 6 + 7 + 10 + 11 + 12 = 54."
-  - "Valid convolution shrinks each side by the kernel size minus one. A 32×32 image through 5×5 valid convolutions goes 32 → 28 → 24 and so on, shrinking fast, which is why padding is so common."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    hold: 6
-  - say: 3
-    play: [1, 9]
-expect:
-  output: [[54, 63, 72], [99, 108, 117], [144, 153, 162]]
-  output_shape: [3, 3]
-  steps: 9
-  step_values: {1: 54}
-  facts:
-    - output_size: {input: 5, kernel: 3, stride: 1, padding: 0}
-      equals: 3
-    - output_size: {input: 32, kernel: 5, stride: 1, padding: 0}
-      equals: 28
-    - output_size: {input: 28, kernel: 5, stride: 1, padding: 0}
-      equals: 24
+            """#
+        ),
+        (
+            "Scenes/08-padding-valid.yaml",
+            #"""
+            title: "Padding modes: valid"
+            topic: 5
+            view: conv
+            setup:
+              input: 5x5
+              fill: ramp
+              kernel: 3x3
+              preset: box-blur
+              padding: valid
+            narration:
+              - "Libraries give the common padding choices names. The first is valid: no padding at all, so the kernel only goes where it fits. A 5×5 input and a 3×3 kernel give a 3×3 output."
+              - "The kernel here is all ones, so each output is simply the sum of the nine cells under it. The first one is 0 + 1 + 2 + 5 + 6 + 7 + 10 + 11 + 12 = 54."
+              - "Valid convolution shrinks each side by the kernel size minus one. A 32×32 image through 5×5 valid convolutions goes 32 → 28 → 24 and so on, shrinking fast, which is why padding is so common."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                hold: 6
+              - say: 3
+                play: [1, 9]
+            expect:
+              output: [[54, 63, 72], [99, 108, 117], [144, 153, 162]]
+              output_shape: [3, 3]
+              steps: 9
+              step_values: {1: 54}
+              facts:
+                - output_size: {input: 5, kernel: 3, stride: 1, padding: 0}
+                  equals: 3
+                - output_size: {input: 32, kernel: 5, stride: 1, padding: 0}
+                  equals: 28
+                - output_size: {input: 28, kernel: 5, stride: 1, padding: 0}
+                  equals: 24
 
-"""#),
-        ("Scenes/09-padding-same.yaml", #"""
-title: "Padding modes: same"
-topic: 5
-view: conv
-setup:
-  input: 5x5
-  fill: ramp
-  kernel: 3x3
-  preset: box-blur
-  padding: same
-narration:
-  - "Same padding adds just enough zeros for the output to keep the input's size (at stride 1). For a k×k kernel that is (k − 1)/2 cells on each side: 1 for 3×3, 2 for 5×5, 3 for 7×7."
-  - "Here the 5×5 input gets a one-cell border and the output stays 5×5. The corner output now covers only four real cells: 0 + 1 + 5 + 6 = 12."
-  - "This is one reason kernels usually have odd sizes: an odd kernel can pad both sides equally. With an even kernel the extra zero must go on one side only; PyTorch puts it at the bottom and on the right."
-  - "Press o to cycle through the padding modes (numbers, valid, same, full) and compare the output sizes."
-timeline:
-  - say: 1
-    step: 1
-    hold: 7
-  - say: 2
-    hold: 5
-  - say: 3
-    play: [1, 25]
-  - say: 4
-expect:
-  output: [[12, 21, 27, 33, 24], [33, 54, 63, 72, 51], [63, 99, 108, 117, 81], [93, 144, 153, 162, 111], [72, 111, 117, 123, 84]]
-  output_shape: [5, 5]
-  steps: 25
-  step_values: {1: 12}
-  facts:
-    - output_size: {input: 5, kernel: 3, stride: 1, padding: 1}
-      equals: 5
-    - output_size: {input: 32, kernel: 5, stride: 1, padding: 2}
-      equals: 32
-    - output_size: {input: 32, kernel: 7, stride: 1, padding: 3}
-      equals: 32
+            """#
+        ),
+        (
+            "Scenes/09-padding-same.yaml",
+            #"""
+            title: "Padding modes: same"
+            topic: 5
+            view: conv
+            setup:
+              input: 5x5
+              fill: ramp
+              kernel: 3x3
+              preset: box-blur
+              padding: same
+            narration:
+              - "Same padding adds just enough zeros for the output to keep the input's size (at stride 1). For a k×k kernel that is (k − 1)/2 cells on each side: 1 for 3×3, 2 for 5×5, 3 for 7×7."
+              - "Here the 5×5 input gets a one-cell border and the output stays 5×5. The corner output now covers only four real cells: 0 + 1 + 5 + 6 = 12."
+              - "This is one reason kernels usually have odd sizes: an odd kernel can pad both sides equally. With an even kernel the extra zero must go on one side only; PyTorch puts it at the bottom and on the right."
+              - "Press o to cycle through the padding modes (numbers, valid, same, full) and compare the output sizes."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 7
+              - say: 2
+                hold: 5
+              - say: 3
+                play: [1, 25]
+              - say: 4
+            expect:
+              output: [[12, 21, 27, 33, 24], [33, 54, 63, 72, 51], [63, 99, 108, 117, 81], [93, 144, 153, 162, 111], [72, 111, 117, 123, 84]]
+              output_shape: [5, 5]
+              steps: 25
+              step_values: {1: 12}
+              facts:
+                - output_size: {input: 5, kernel: 3, stride: 1, padding: 1}
+                  equals: 5
+                - output_size: {input: 32, kernel: 5, stride: 1, padding: 2}
+                  equals: 32
+                - output_size: {input: 32, kernel: 7, stride: 1, padding: 3}
+                  equals: 32
 
-"""#),
-        ("Scenes/10-padding-full.yaml", #"""
-title: "Padding modes: full"
-topic: 5
-view: conv
-setup:
-  input: 5x5
-  fill: ramp
-  kernel: 3x3
-  preset: box-blur
-  padding: full
-narration:
-  - "Full padding goes furthest: k − 1 zeros on each side, so the kernel visits every position where it overlaps the input by at least one cell."
-  - "For a 3×3 kernel that is two cells of zeros all round, and the 5×5 input gives a 7×7 output. The corner window overlaps only the input's corner, 0, so that output is 0."
-  - "To sum up: valid shrinks each side by k − 1, same keeps the size, and full grows it by k − 1. Press o to switch modes, and K or k to change the kernel size."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    hold: 6
-  - say: 3
-    play: [1, 49]
-expect:
-  output: [[0, 1, 3, 6, 9, 7, 4], [5, 12, 21, 27, 33, 24, 13], [15, 33, 54, 63, 72, 51, 27], [30, 63, 99, 108, 117, 81, 42], [45, 93, 144, 153, 162, 111, 57], [35, 72, 111, 117, 123, 84, 43], [20, 41, 63, 66, 69, 47, 24]]
-  output_shape: [7, 7]
-  steps: 49
-  step_values: {1: 0}
-  facts:
-    - output_size: {input: 5, kernel: 3, stride: 1, padding: 2}
-      equals: 7
+            """#
+        ),
+        (
+            "Scenes/10-padding-full.yaml",
+            #"""
+            title: "Padding modes: full"
+            topic: 5
+            view: conv
+            setup:
+              input: 5x5
+              fill: ramp
+              kernel: 3x3
+              preset: box-blur
+              padding: full
+            narration:
+              - "Full padding goes furthest: k − 1 zeros on each side, so the kernel visits every position where it overlaps the input by at least one cell."
+              - "For a 3×3 kernel that is two cells of zeros all round, and the 5×5 input gives a 7×7 output. The corner window overlaps only the input's corner, 0, so that output is 0."
+              - "To sum up: valid shrinks each side by k − 1, same keeps the size, and full grows it by k − 1. Press o to switch modes, and K or k to change the kernel size."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                hold: 6
+              - say: 3
+                play: [1, 49]
+            expect:
+              output: [[0, 1, 3, 6, 9, 7, 4], [5, 12, 21, 27, 33, 24, 13], [15, 33, 54, 63, 72, 51, 27], [30, 63, 99, 108, 117, 81, 42], [45, 93, 144, 153, 162, 111, 57], [35, 72, 111, 117, 123, 84, 43], [20, 41, 63, 66, 69, 47, 24]]
+              output_shape: [7, 7]
+              steps: 49
+              step_values: {1: 0}
+              facts:
+                - output_size: {input: 5, kernel: 3, stride: 1, padding: 2}
+                  equals: 7
 
-"""#),
-        ("Scenes/11-stride.yaml", #"""
-title: Stride
-topic: 6
-view: conv
-setup:
-  input: 3x3
-  fill: ramp
-  kernel: 2x2
-  preset: ramp
-  padding: 1
-  stride: 2
-narration:
-  - "So far the kernel moved one cell at a time. The stride is how far it jumps between positions: with stride 2 it skips every other position, both across and down."
-  - "On the padded input the kernel now lands on only four positions, so the output is 2×2: 0, 8, 21 and 43. They are every other entry of the 4×4 result we got with stride 1: rows 0 and 2, columns 0 and 2."
-  - "Stride is the quickest way to shrink a feature map: stride 2 roughly halves each side, and the layer does about a quarter of the work. Press S and s to raise and lower the stride."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 4]
-  - say: 3
-expect:
-  output: [[0, 8], [21, 43]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 0, 2: 8, 3: 21, 4: 43}
+            """#
+        ),
+        (
+            "Scenes/11-stride.yaml",
+            #"""
+            title: Stride
+            topic: 6
+            view: conv
+            setup:
+              input: 3x3
+              fill: ramp
+              kernel: 2x2
+              preset: ramp
+              padding: 1
+              stride: 2
+            narration:
+              - "So far the kernel moved one cell at a time. The stride is how far it jumps between positions: with stride 2 it skips every other position, both across and down."
+              - "On the padded input the kernel now lands on only four positions, so the output is 2×2: 0, 8, 21 and 43. They are every other entry of the 4×4 result we got with stride 1: rows 0 and 2, columns 0 and 2."
+              - "Stride is the quickest way to shrink a feature map: stride 2 roughly halves each side, and the layer does about a quarter of the work. Press S and s to raise and lower the stride."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 4]
+              - say: 3
+            expect:
+              output: [[0, 8], [21, 43]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 0, 2: 8, 3: 21, 4: 43}
 
-"""#),
-        ("Scenes/12-stride-per-axis.yaml", #"""
-title: A different stride down and across
-topic: 6
-view: conv
-setup:
-  input: 3x3
-  fill: ramp
-  kernel: 2x2
-  preset: ramp
-  padding: 1
-  stride: "3,2"
-narration:
-  - "The stride need not be the same in both directions. Here it is 3 going down and 2 going across, on the same padded input."
-  - "Across, the kernel visits columns 0 and 2 of the padded grid, as before. Down, it jumps from row 0 straight to row 3, so the second output row reads the bottom edge of the input and gives 6 and 8."
-  - "The header now shows one size formula for the rows and one for the columns, since each axis has its own stride. Both happen to give 2, so the output is 0 8 / 6 8."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    play: [1, 4]
-  - say: 3
-expect:
-  output: [[0, 8], [6, 8]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 0, 2: 8, 3: 6, 4: 8}
+            """#
+        ),
+        (
+            "Scenes/12-stride-per-axis.yaml",
+            #"""
+            title: A different stride down and across
+            topic: 6
+            view: conv
+            setup:
+              input: 3x3
+              fill: ramp
+              kernel: 2x2
+              preset: ramp
+              padding: 1
+              stride: "3,2"
+            narration:
+              - "The stride need not be the same in both directions. Here it is 3 going down and 2 going across, on the same padded input."
+              - "Across, the kernel visits columns 0 and 2 of the padded grid, as before. Down, it jumps from row 0 straight to row 3, so the second output row reads the bottom edge of the input and gives 6 and 8."
+              - "The header now shows one size formula for the rows and one for the columns, since each axis has its own stride. Both happen to give 2, so the output is 0 8 / 6 8."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                play: [1, 4]
+              - say: 3
+            expect:
+              output: [[0, 8], [6, 8]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 0, 2: 8, 3: 6, 4: 8}
 
-"""#),
-        ("Scenes/13-stride-does-not-fit.yaml", #"""
-title: When the stride does not fit
-topic: 6
-view: conv
-setup:
-  input: 7x7
-  fill: ramp
-  kernel: 3x3
-  preset: box-blur
-  stride: 3
-narration:
-  - "A stride has to fit the input. A 3×3 kernel on a 7×7 input works with stride 1, giving a 5×5 output, and with stride 2, giving 3×3."
-  - "With stride 3 the arithmetic breaks: (7 − 3)/3 + 1 is 2⅓, not a whole number. PyTorch rounds down, so the output is 2×2 and the kernel never reaches the last row and column; the note under the formula says so."
-  - "Those cells are simply never read. To avoid losing them, choose the padding and stride so that W − F + 2P divides evenly by S. Press s to go back to stride 2 and see the note disappear."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 4]
-  - say: 3
-expect:
-  output: [[72, 99], [261, 288]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 72}
-  facts:
-    - output_size: {input: 7, kernel: 3, stride: 1, padding: 0}
-      equals: 5
-    - output_size: {input: 7, kernel: 3, stride: 2, padding: 0}
-      equals: 3
-    - output_size: {input: 7, kernel: 3, stride: 3, padding: 0}
-      equals: 2
+            """#
+        ),
+        (
+            "Scenes/13-stride-does-not-fit.yaml",
+            #"""
+            title: When the stride does not fit
+            topic: 6
+            view: conv
+            setup:
+              input: 7x7
+              fill: ramp
+              kernel: 3x3
+              preset: box-blur
+              stride: 3
+            narration:
+              - "A stride has to fit the input. A 3×3 kernel on a 7×7 input works with stride 1, giving a 5×5 output, and with stride 2, giving 3×3."
+              - "With stride 3 the arithmetic breaks: (7 − 3)/3 + 1 is 2⅓, not a whole number. PyTorch rounds down, so the output is 2×2 and the kernel never reaches the last row and column; the note under the formula says so."
+              - "Those cells are simply never read. To avoid losing them, choose the padding and stride so that W − F + 2P divides evenly by S. Press s to go back to stride 2 and see the note disappear."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 4]
+              - say: 3
+            expect:
+              output: [[72, 99], [261, 288]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 72}
+              facts:
+                - output_size: {input: 7, kernel: 3, stride: 1, padding: 0}
+                  equals: 5
+                - output_size: {input: 7, kernel: 3, stride: 2, padding: 0}
+                  equals: 3
+                - output_size: {input: 7, kernel: 3, stride: 3, padding: 0}
+                  equals: 2
 
-"""#),
-        ("Scenes/14-output-size.yaml", #"""
-title: The output-size formula
-topic: 7
-view: conv
-setup:
-  input: 7x7
-  fill: ramp
-  kernel: 3x3
-  preset: box-blur
-  padding: 1
-narration:
-  - "Padding and stride combine into one formula for the output size along each axis: (W − F + 2P)/S + 1, where W is the input size, F the kernel size, P the padding and S the stride."
-  - "The header's second line writes the formula out with the current numbers. Here W = 7, F = 3, P = 1 and S = 1, so (7 − 3 + 2)/1 + 1 = 7: one cell of padding keeps a 3×3 kernel's output as large as its input."
-  - "(The view's version has a dilation factor in it, d·(k − 1) instead of F − 1; at dilation 1 the two are the same.)"
-  - "A common recipe is stride 1 with padding (F − 1)/2, which preserves the size: P = 1 for F = 3, P = 2 for F = 5. Press S, P and K and watch the formula follow."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    hold: 7
-  - say: 3
-    hold: 5
-  - say: 4
-    play: [1, 49]
-expect:
-  output: [[16, 27, 33, 39, 45, 51, 36], [45, 72, 81, 90, 99, 108, 75], [87, 135, 144, 153, 162, 171, 117], [129, 198, 207, 216, 225, 234, 159], [171, 261, 270, 279, 288, 297, 201], [213, 324, 333, 342, 351, 360, 243], [156, 237, 243, 249, 255, 261, 176]]
-  output_shape: [7, 7]
-  steps: 49
-  facts:
-    - output_size: {input: 7, kernel: 3, stride: 1, padding: 1}
-      equals: 7
+            """#
+        ),
+        (
+            "Scenes/14-output-size.yaml",
+            #"""
+            title: The output-size formula
+            topic: 7
+            view: conv
+            setup:
+              input: 7x7
+              fill: ramp
+              kernel: 3x3
+              preset: box-blur
+              padding: 1
+            narration:
+              - "Padding and stride combine into one formula for the output size along each axis: (W − F + 2P)/S + 1, where W is the input size, F the kernel size, P the padding and S the stride."
+              - "The header's second line writes the formula out with the current numbers. Here W = 7, F = 3, P = 1 and S = 1, so (7 − 3 + 2)/1 + 1 = 7: one cell of padding keeps a 3×3 kernel's output as large as its input."
+              - "(The view's version has a dilation factor in it, d·(k − 1) instead of F − 1; at dilation 1 the two are the same.)"
+              - "A common recipe is stride 1 with padding (F − 1)/2, which preserves the size: P = 1 for F = 3, P = 2 for F = 5. Press S, P and K and watch the formula follow."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                hold: 7
+              - say: 3
+                hold: 5
+              - say: 4
+                play: [1, 49]
+            expect:
+              output: [[16, 27, 33, 39, 45, 51, 36], [45, 72, 81, 90, 99, 108, 75], [87, 135, 144, 153, 162, 171, 117], [129, 198, 207, 216, 225, 234, 159], [171, 261, 270, 279, 288, 297, 201], [213, 324, 333, 342, 351, 360, 243], [156, 237, 243, 249, 255, 261, 176]]
+              output_shape: [7, 7]
+              steps: 49
+              facts:
+                - output_size: {input: 7, kernel: 3, stride: 1, padding: 1}
+                  equals: 7
 
-"""#),
-        ("Scenes/15-output-size-examples.yaml", #"""
-title: "Output sizes: two worked examples"
-topic: 7
-view: conv
-setup:
-  input: 32x32
-  fill: random
-  seed: 1
-  kernel: 5x5
-  preset: box-blur
-  padding: 2
-narration:
-  - "First example: a 32×32×3 colour image goes through ten 5×5 filters with stride 1 and padding 2. Along each axis, (32 − 5 + 2·2)/1 + 1 = 32, so the output volume is 32×32×10: one 32×32 map per filter."
-  - "The screen shows one channel of that layer. The grid is larger than the screen, so the view pans to follow the kernel; the labels under the grids say which rows and columns you are looking at."
-  - "Second example: twelve 6×6 filters with stride 2 and no padding on the same 32×32×3 image. (32 − 6)/2 + 1 = 14, so the output is 14×14×12."
-  - "Try the second example here: press K once for a 6×6 kernel, S once for stride 2 and o once to switch the padding to valid. The formula in the header then gives 14."
-timeline:
-  - say: 1
-    step: 1
-    hold: 7
-  - say: 2
-    play: [1, 40]
-  - say: 3
-    hold: 6
-  - say: 4
-expect:
-  output_shape: [32, 32]
-  steps: 1024
-  facts:
-    - output_size: {input: 32, kernel: 5, stride: 1, padding: 2}
-      equals: 32
-    - convolution: {input: [3, 32, 32], out_channels: 10, kernel: 5, stride: 1, padding: 2, bias: true}
-      output_shape: [10, 32, 32]
-    - output_size: {input: 32, kernel: 6, stride: 2, padding: 0}
-      equals: 14
-    - convolution: {input: [3, 32, 32], out_channels: 12, kernel: 6, stride: 2, padding: 0, bias: true}
-      output_shape: [12, 14, 14]
+            """#
+        ),
+        (
+            "Scenes/15-output-size-examples.yaml",
+            #"""
+            title: "Output sizes: two worked examples"
+            topic: 7
+            view: conv
+            setup:
+              input: 32x32
+              fill: random
+              seed: 1
+              kernel: 5x5
+              preset: box-blur
+              padding: 2
+            narration:
+              - "First example: a 32×32×3 colour image goes through ten 5×5 filters with stride 1 and padding 2. Along each axis, (32 − 5 + 2·2)/1 + 1 = 32, so the output volume is 32×32×10: one 32×32 map per filter."
+              - "The screen shows one channel of that layer. The grid is larger than the screen, so the view pans to follow the kernel; the labels under the grids say which rows and columns you are looking at."
+              - "Second example: twelve 6×6 filters with stride 2 and no padding on the same 32×32×3 image. (32 − 6)/2 + 1 = 14, so the output is 14×14×12."
+              - "Try the second example here: press K once for a 6×6 kernel, S once for stride 2 and o once to switch the padding to valid. The formula in the header then gives 14."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 7
+              - say: 2
+                play: [1, 40]
+              - say: 3
+                hold: 6
+              - say: 4
+            expect:
+              output_shape: [32, 32]
+              steps: 1024
+              facts:
+                - output_size: {input: 32, kernel: 5, stride: 1, padding: 2}
+                  equals: 32
+                - convolution: {input: [3, 32, 32], out_channels: 10, kernel: 5, stride: 1, padding: 2, bias: true}
+                  output_shape: [10, 32, 32]
+                - output_size: {input: 32, kernel: 6, stride: 2, padding: 0}
+                  equals: 14
+                - convolution: {input: [3, 32, 32], out_channels: 12, kernel: 6, stride: 2, padding: 0, bias: true}
+                  output_shape: [12, 14, 14]
 
-"""#),
-        ("Scenes/16-dilation.yaml", #"""
-title: Dilation
-topic: 8
-view: conv
-setup:
-  input: 7x7
-  fill: ramp
-  kernel: 3x3
-  preset: box-blur
-  dilation: 2
-narration:
-  - "Dilation spreads a kernel's taps apart, leaving holes between them. At dilation 2 a 3×3 kernel reads every other cell, covering a 5×5 area with still only nine weights."
-  - "Look at the first step: the lit input cells are 0, 2, 4, 14, 16, 18, 28, 30 and 32, a sparse 3×3 grid spread over a 5×5 window. Their sum is 144."
-  - "So one dilated layer has a receptive field of 5 for the price of a 3×3 kernel. The 7×7 input gives a 3×3 output, just as a 5×5 kernel would: the formula's d·(k − 1) term is 2·2 = 4."
-  - "Press D and d to change the dilation. Dilated (also called atrous) convolutions widen the view without adding parameters, which helps on high-resolution images."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    step: 1
-    hold: 7
-  - say: 3
-    play: [1, 9]
-  - say: 4
-expect:
-  output: [[144, 153, 162], [207, 216, 225], [270, 279, 288]]
-  output_shape: [3, 3]
-  steps: 9
-  step_values: {1: 144}
-  facts:
-    - stack: {layers: "conv3d2nobias", input: 7, in_channels: 1}
-      receptive_field: [5]
-      output_shapes: [[1, 3, 3]]
-      parameters: [9]
-    - stack: {layers: "conv3nobias", input: 7, in_channels: 1}
-      receptive_field: [3]
-      parameters: [9]
+            """#
+        ),
+        (
+            "Scenes/16-dilation.yaml",
+            #"""
+            title: Dilation
+            topic: 8
+            view: conv
+            setup:
+              input: 7x7
+              fill: ramp
+              kernel: 3x3
+              preset: box-blur
+              dilation: 2
+            narration:
+              - "Dilation spreads a kernel's taps apart, leaving holes between them. At dilation 2 a 3×3 kernel reads every other cell, covering a 5×5 area with still only nine weights."
+              - "Look at the first step: the lit input cells are 0, 2, 4, 14, 16, 18, 28, 30 and 32, a sparse 3×3 grid spread over a 5×5 window. Their sum is 144."
+              - "So one dilated layer has a receptive field of 5 for the price of a 3×3 kernel. The 7×7 input gives a 3×3 output, just as a 5×5 kernel would: the formula's d·(k − 1) term is 2·2 = 4."
+              - "Press D and d to change the dilation. Dilated (also called atrous) convolutions widen the view without adding parameters, which helps on high-resolution images."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                step: 1
+                hold: 7
+              - say: 3
+                play: [1, 9]
+              - say: 4
+            expect:
+              output: [[144, 153, 162], [207, 216, 225], [270, 279, 288]]
+              output_shape: [3, 3]
+              steps: 9
+              step_values: {1: 144}
+              facts:
+                - stack: {layers: "conv3d2nobias", input: 7, in_channels: 1}
+                  receptive_field: [5]
+                  output_shapes: [[1, 3, 3]]
+                  parameters: [9]
+                - stack: {layers: "conv3nobias", input: 7, in_channels: 1}
+                  receptive_field: [3]
+                  parameters: [9]
 
-"""#),
-        ("Scenes/17-dilated-stack.yaml", #"""
-title: Dilated stacks on sequences
-topic: 8
-view: 1d
-setup:
-  layers: "conv3,conv3d2,conv3d4"
-  causal: true
-narration:
-  - "Dilation shines when layers are stacked, as in temporal convolutional networks for sequences such as audio or time series. This 1-D view stacks three layers of width 3 with dilations 1, 2 and 4."
-  - "They are causal: each layer pads only on the left, so an output never depends on anything later in time. The tree shows which earlier positions the last output of the top layer reads."
-  - "Each layer adds d·(k − 1) to the receptive field: 3, then 3 + 4 = 7, then 7 + 8 = 15. Doubling the dilation at every layer makes the field grow exponentially with depth, while each layer keeps just three weights."
-  - "Now the animation runs from the first output to the last. Near the start part of the tree falls into the left padding, so those outputs depend on fewer real samples; use ← and → to step through them yourself."
-timeline:
-  - say: 1
-    step: 16
-    hold: 6
-  - say: 2
-    hold: 6
-  - say: 3
-    hold: 8
-  - say: 4
-    play: [1, 16]
-expect:
-  steps: 16
-  facts:
-    - stack: {layers: "conv3,conv3d2,conv3d4", input: 16, in_channels: 1}
-      receptive_field: [3, 7, 15]
+            """#
+        ),
+        (
+            "Scenes/17-dilated-stack.yaml",
+            #"""
+            title: Dilated stacks on sequences
+            topic: 8
+            view: 1d
+            setup:
+              layers: "conv3,conv3d2,conv3d4"
+              causal: true
+            narration:
+              - "Dilation shines when layers are stacked, as in temporal convolutional networks for sequences such as audio or time series. This 1-D view stacks three layers of width 3 with dilations 1, 2 and 4."
+              - "They are causal: each layer pads only on the left, so an output never depends on anything later in time. The tree shows which earlier positions the last output of the top layer reads."
+              - "Each layer adds d·(k − 1) to the receptive field: 3, then 3 + 4 = 7, then 7 + 8 = 15. Doubling the dilation at every layer makes the field grow exponentially with depth, while each layer keeps just three weights."
+              - "Now the animation runs from the first output to the last. Near the start part of the tree falls into the left padding, so those outputs depend on fewer real samples; use ← and → to step through them yourself."
+            timeline:
+              - say: 1
+                step: 16
+                hold: 6
+              - say: 2
+                hold: 6
+              - say: 3
+                hold: 8
+              - say: 4
+                play: [1, 16]
+            expect:
+              steps: 16
+              facts:
+                - stack: {layers: "conv3,conv3d2,conv3d4", input: 16, in_channels: 1}
+                  receptive_field: [3, 7, 15]
 
-"""#),
-        ("Scenes/18-input-channels.yaml", #"""
-title: Several input channels
-topic: 9
-view: channels
-setup:
-  out-channels: 1
-narration:
-  - "Colour images have three channels (red, green and blue), and hidden layers often have dozens. When the input has several channels, the kernel gets one 2-D slice for each of them."
-  - "Here the input has two channels, ch0 and ch1, and the kernel k0 has two matching slices. Each slice slides over its own channel exactly as before."
-  - "The per-channel results are then added into one output value: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56."
-  - "However many channels go in, one kernel makes one output channel: here 56 72 / 104 120. Press ] and [ to add or remove input channels and watch the sums grow."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    hold: 5
-  - say: 3
-    hold: 7
-  - say: 4
-    play: [1, 4]
-expect:
-  output: [[56, 72], [104, 120]]
-  steps: 4
-  step_values: {1: 56, 2: 72, 3: 104, 4: 120}
+            """#
+        ),
+        (
+            "Scenes/18-input-channels.yaml",
+            #"""
+            title: Several input channels
+            topic: 9
+            view: channels
+            setup:
+              out-channels: 1
+            narration:
+              - "Colour images have three channels (red, green and blue), and hidden layers often have dozens. When the input has several channels, the kernel gets one 2-D slice for each of them."
+              - "Here the input has two channels, ch0 and ch1, and the kernel k0 has two matching slices. Each slice slides over its own channel exactly as before."
+              - "The per-channel results are then added into one output value: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56."
+              - "However many channels go in, one kernel makes one output channel: here 56 72 / 104 120. Press ] and [ to add or remove input channels and watch the sums grow."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                hold: 5
+              - say: 3
+                hold: 7
+              - say: 4
+                play: [1, 4]
+            expect:
+              output: [[56, 72], [104, 120]]
+              steps: 4
+              step_values: {1: 56, 2: 72, 3: 104, 4: 120}
 
-"""#),
-        ("Scenes/19-output-channels.yaml", #"""
-title: Several output channels
-topic: 10
-view: channels
-setup:
-  out-channels: 3
-narration:
-  - "One kernel gives one output channel, so for several output channels we use several kernels. Here there are three, k0, k1 and k2, and each has two slices because the input has two channels."
-  - "Each kernel builds its own 2×2 map, and the maps are stacked into an output with three channels. Step through to watch out0, out1 and out2 fill in."
-  - "All the weights together form a 4-D tensor of shape C_out × C_in × k × k, here 3 × 2 × 2 × 2 = 24 weights, as the bottom line counts. Press } and { to add or remove kernels."
-  - "In real networks the number of channels usually grows with depth while the maps get smaller. Each channel is free to respond to a different pattern."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 12]
-  - say: 3
-    hold: 7
-  - say: 4
-expect:
-  output: [[[56, 72], [104, 120]], [[76, 100], [148, 172]], [[96, 128], [192, 224]]]
-  output_shape: [3, 2, 2]
-  steps: 12
-  step_values: {1: 56, 5: 76, 9: 96, 12: 224}
-  facts:
-    - convolution: {input: [2, 3, 3], out_channels: 3, kernel: 2, stride: 1, padding: 0, bias: false}
-      weights: 24
-      output_shape: [3, 2, 2]
+            """#
+        ),
+        (
+            "Scenes/19-output-channels.yaml",
+            #"""
+            title: Several output channels
+            topic: 10
+            view: channels
+            setup:
+              out-channels: 3
+            narration:
+              - "One kernel gives one output channel, so for several output channels we use several kernels. Here there are three, k0, k1 and k2, and each has two slices because the input has two channels."
+              - "Each kernel builds its own 2×2 map, and the maps are stacked into an output with three channels. Step through to watch out0, out1 and out2 fill in."
+              - "All the weights together form a 4-D tensor of shape C_out × C_in × k × k, here 3 × 2 × 2 × 2 = 24 weights, as the bottom line counts. Press } and { to add or remove kernels."
+              - "In real networks the number of channels usually grows with depth while the maps get smaller. Each channel is free to respond to a different pattern."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 12]
+              - say: 3
+                hold: 7
+              - say: 4
+            expect:
+              output: [[[56, 72], [104, 120]], [[76, 100], [148, 172]], [[96, 128], [192, 224]]]
+              output_shape: [3, 2, 2]
+              steps: 12
+              step_values: {1: 56, 5: 76, 9: 96, 12: 224}
+              facts:
+                - convolution: {input: [2, 3, 3], out_channels: 3, kernel: 2, stride: 1, padding: 0, bias: false}
+                  weights: 24
+                  output_shape: [3, 2, 2]
 
-"""#),
-        ("Scenes/20-counting-parameters.yaml", #"""
-title: Counting a layer's parameters
-topic: 10
-view: channels
-setup:
-  input: 3x3
-  kernel: 3x3
-  in-channels: 3
-  out-channels: 4
-narration:
-  - "Let's count parameters as a framework does. Each kernel has k × k × C_in weights plus one bias. Four 3×3 kernels on a 3-channel input have (3·3·3 + 1) × 4 = 112 parameters."
-  - "That is the layer on screen: three input channels and four kernels of three slices each. The bottom line counts its weights without biases, 3·3·3·4 = 108; the four biases make 112."
-  - "A larger example: a 32×32×3 image through ten 5×5 filters. Each filter has 5·5·3 + 1 = 76 parameters, so the layer has 760."
-  - "And a hidden layer from 128 to 192 channels with 3×3 kernels has a weight tensor of 192 × 128 × 3 × 3 = 221,184 weights. The image size never appears: parameters depend only on the kernel size and the channel counts."
-timeline:
-  - say: 1
-    step: 1
-    hold: 7
-  - say: 2
-    play: [1, 4]
-  - say: 3
-    hold: 6
-  - say: 4
-expect:
-  output: [[[873]], [[1008]], [[1143]], [[1278]]]
-  output_shape: [4, 1, 1]
-  steps: 4
-  facts:
-    - convolution: {input: [3, 3, 3], out_channels: 4, kernel: 3, stride: 1, padding: 0, bias: true}
-      parameters: 112
-      weights: 108
-    - convolution: {input: [3, 32, 32], out_channels: 10, kernel: 5, stride: 1, padding: 2, bias: true}
-      parameters: 760
-    - convolution: {input: [128, 26, 26], out_channels: 192, kernel: 3, stride: 1, padding: 1, bias: false}
-      weights: 221184
-      output_shape: [192, 26, 26]
+            """#
+        ),
+        (
+            "Scenes/20-counting-parameters.yaml",
+            #"""
+            title: Counting a layer's parameters
+            topic: 10
+            view: channels
+            setup:
+              input: 3x3
+              kernel: 3x3
+              in-channels: 3
+              out-channels: 4
+            narration:
+              - "Let's count parameters as a framework does. Each kernel has k × k × C_in weights plus one bias. Four 3×3 kernels on a 3-channel input have (3·3·3 + 1) × 4 = 112 parameters."
+              - "That is the layer on screen: three input channels and four kernels of three slices each. The bottom line counts its weights without biases, 3·3·3·4 = 108; the four biases make 112."
+              - "A larger example: a 32×32×3 image through ten 5×5 filters. Each filter has 5·5·3 + 1 = 76 parameters, so the layer has 760."
+              - "And a hidden layer from 128 to 192 channels with 3×3 kernels has a weight tensor of 192 × 128 × 3 × 3 = 221,184 weights. The image size never appears: parameters depend only on the kernel size and the channel counts."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 7
+              - say: 2
+                play: [1, 4]
+              - say: 3
+                hold: 6
+              - say: 4
+            expect:
+              output: [[[873]], [[1008]], [[1143]], [[1278]]]
+              output_shape: [4, 1, 1]
+              steps: 4
+              facts:
+                - convolution: {input: [3, 3, 3], out_channels: 4, kernel: 3, stride: 1, padding: 0, bias: true}
+                  parameters: 112
+                  weights: 108
+                - convolution: {input: [3, 32, 32], out_channels: 10, kernel: 5, stride: 1, padding: 2, bias: true}
+                  parameters: 760
+                - convolution: {input: [128, 26, 26], out_channels: 192, kernel: 3, stride: 1, padding: 1, bias: false}
+                  weights: 221184
+                  output_shape: [192, 26, 26]
 
-"""#),
-        ("Scenes/21-one-by-one.yaml", #"""
-title: The 1×1 convolution
-topic: 11
-view: channels
-setup:
-  kernel: 1x1
-  in-channels: 3
-  out-channels: 2
-narration:
-  - "A 1×1 kernel sounds useless, since it sees a single pixel. But it has one weight per input channel, so at each position it computes a weighted sum across the channels."
-  - "Here three input channels are mixed into two output channels. out0 at (0,0) is 0×0 + 1×1 + 2×2 = 5: the three values found at that spot, weighted by k0."
-  - "The spatial size is untouched, 3×3 in and 3×3 out; only the number of channels changes, from 3 to 2. That makes 1×1 convolutions a cheap way to shrink or grow the channel dimension. With all weights 1 it would simply add the channels up."
-  - "The notes' PyTorch example does the same at scale: nn.Conv2d(128, 192, 1) turns a 128×26×26 input into 192×26×26 with 128 × 192 = 24,576 weights."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    hold: 6
-  - say: 3
-    play: [1, 18]
-  - say: 4
-expect:
-  output: [[[5, 8, 11], [14, 17, 20], [23, 26, 29]], [[8, 14, 20], [26, 32, 38], [44, 50, 56]]]
-  output_shape: [2, 3, 3]
-  steps: 18
-  step_values: {1: 5}
-  facts:
-    - convolution: {input: [128, 26, 26], out_channels: 192, kernel: 1, stride: 1, padding: 0, bias: false}
-      output_shape: [192, 26, 26]
-      weights: 24576
+            """#
+        ),
+        (
+            "Scenes/21-one-by-one.yaml",
+            #"""
+            title: The 1×1 convolution
+            topic: 11
+            view: channels
+            setup:
+              kernel: 1x1
+              in-channels: 3
+              out-channels: 2
+            narration:
+              - "A 1×1 kernel sounds useless, since it sees a single pixel. But it has one weight per input channel, so at each position it computes a weighted sum across the channels."
+              - "Here three input channels are mixed into two output channels. out0 at (0,0) is 0×0 + 1×1 + 2×2 = 5: the three values found at that spot, weighted by k0."
+              - "The spatial size is untouched, 3×3 in and 3×3 out; only the number of channels changes, from 3 to 2. That makes 1×1 convolutions a cheap way to shrink or grow the channel dimension. With all weights 1 it would simply add the channels up."
+              - "The notes' PyTorch example does the same at scale: nn.Conv2d(128, 192, 1) turns a 128×26×26 input into 192×26×26 with 128 × 192 = 24,576 weights."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                hold: 6
+              - say: 3
+                play: [1, 18]
+              - say: 4
+            expect:
+              output: [[[5, 8, 11], [14, 17, 20], [23, 26, 29]], [[8, 14, 20], [26, 32, 38], [44, 50, 56]]]
+              output_shape: [2, 3, 3]
+              steps: 18
+              step_values: {1: 5}
+              facts:
+                - convolution: {input: [128, 26, 26], out_channels: 192, kernel: 1, stride: 1, padding: 0, bias: false}
+                  output_shape: [192, 26, 26]
+                  weights: 24576
 
-"""#),
-        ("Scenes/22-max-pooling.yaml", #"""
-title: Max pooling
-topic: 12
-view: pool
-setup:
-  input: 3x3
-  fill: ramp
-  kernel: 2x2
-  stride: 1
-narration:
-  - "Pooling layers shrink feature maps without any weights. A window slides over the input like a kernel, but instead of a dot product it takes a summary of the window, here its maximum."
-  - "A 2×2 window at stride 1 on our 0 to 8 grid gives max(0, 1, 3, 4) = 4, then 5, 7 and 8. The star marks the winning cell of each window."
-  - "Max pooling answers the question: is the feature present somewhere in this neighbourhood? It keeps the strongest response and forgets exactly where it was. Press m to switch to average pooling."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 4]
-  - say: 3
-expect:
-  output: [[4, 5], [7, 8]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 4, 2: 5, 3: 7, 4: 8}
+            """#
+        ),
+        (
+            "Scenes/22-max-pooling.yaml",
+            #"""
+            title: Max pooling
+            topic: 12
+            view: pool
+            setup:
+              input: 3x3
+              fill: ramp
+              kernel: 2x2
+              stride: 1
+            narration:
+              - "Pooling layers shrink feature maps without any weights. A window slides over the input like a kernel, but instead of a dot product it takes a summary of the window, here its maximum."
+              - "A 2×2 window at stride 1 on our 0 to 8 grid gives max(0, 1, 3, 4) = 4, then 5, 7 and 8. The star marks the winning cell of each window."
+              - "Max pooling answers the question: is the feature present somewhere in this neighbourhood? It keeps the strongest response and forgets exactly where it was. Press m to switch to average pooling."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 4]
+              - say: 3
+            expect:
+              output: [[4, 5], [7, 8]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 4, 2: 5, 3: 7, 4: 8}
 
-"""#),
-        ("Scenes/23-pooling-stride.yaml", #"""
-title: Pooling with stride 2
-topic: 12
-view: pool
-setup:
-  input: 4x4
-  fill: pool-example
-  kernel: 2x2
-narration:
-  - "Pooling usually moves by its own window size, so windows do not overlap. This is the most common setting, a 2×2 window at stride 2, and it turns a 4×4 map into 2×2."
-  - "The four windows give max(1, 1, 5, 6) = 6, max(2, 4, 7, 8) = 8, max(3, 2, 1, 2) = 3 and max(1, 0, 3, 4) = 4."
-  - "The output size follows the convolution formula without padding: (4 − 2)/2 + 1 = 2. Pooling has no parameters at all; it is a fixed function of its input."
-  - "In a real layer each channel is pooled on its own; pooling never mixes channels the way a convolution does."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 4]
-  - say: 3
-    hold: 6
-  - say: 4
-expect:
-  output: [[6, 8], [3, 4]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 6, 2: 8, 3: 3, 4: 4}
-  facts:
-    - pool: {input: 4, kernel: 2, stride: 2, padding: 0}
-      output_size: 2
+            """#
+        ),
+        (
+            "Scenes/23-pooling-stride.yaml",
+            #"""
+            title: Pooling with stride 2
+            topic: 12
+            view: pool
+            setup:
+              input: 4x4
+              fill: pool-example
+              kernel: 2x2
+            narration:
+              - "Pooling usually moves by its own window size, so windows do not overlap. This is the most common setting, a 2×2 window at stride 2, and it turns a 4×4 map into 2×2."
+              - "The four windows give max(1, 1, 5, 6) = 6, max(2, 4, 7, 8) = 8, max(3, 2, 1, 2) = 3 and max(1, 0, 3, 4) = 4."
+              - "The output size follows the convolution formula without padding: (4 − 2)/2 + 1 = 2. Pooling has no parameters at all; it is a fixed function of its input."
+              - "In a real layer each channel is pooled on its own; pooling never mixes channels the way a convolution does."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 4]
+              - say: 3
+                hold: 6
+              - say: 4
+            expect:
+              output: [[6, 8], [3, 4]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 6, 2: 8, 3: 3, 4: 4}
+              facts:
+                - pool: {input: 4, kernel: 2, stride: 2, padding: 0}
+                  output_size: 2
 
-"""#),
-        ("Scenes/24-average-pooling.yaml", #"""
-title: Average pooling
-topic: 12
-view: pool
-setup:
-  input: 4x4
-  fill: pool-example
-  kernel: 2x2
-  pool: avg
-narration:
-  - "Average pooling takes the mean of each window instead of its maximum. It blurs the exact position, which is useful when the position does not matter or is too noisy to trust."
-  - "On the same 4×4 map the top-left window gives (1 + 1 + 5 + 6)/4 = 3.25, and the whole output is 3.25 5.25 / 2 2."
-  - "PyTorch's nn.AvgPool2d(3, 2, 1) uses a 3×3 window, stride 2 and padding 1. On a 26×26 map that gives ⌊(26 + 2 − 3)/2⌋ + 1 = 12 + 1 = 13, so 26×26 becomes 13×13: each side is halved."
-  - "Press m to flip between max and average pooling on the same input."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 4]
-  - say: 3
-    hold: 7
-  - say: 4
-expect:
-  output: [[3.25, 5.25], [2, 2]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 3.25, 2: 5.25}
-  facts:
-    - pool: {input: 26, kernel: 3, stride: 2, padding: 1}
-      output_size: 13
+            """#
+        ),
+        (
+            "Scenes/24-average-pooling.yaml",
+            #"""
+            title: Average pooling
+            topic: 12
+            view: pool
+            setup:
+              input: 4x4
+              fill: pool-example
+              kernel: 2x2
+              pool: avg
+            narration:
+              - "Average pooling takes the mean of each window instead of its maximum. It blurs the exact position, which is useful when the position does not matter or is too noisy to trust."
+              - "On the same 4×4 map the top-left window gives (1 + 1 + 5 + 6)/4 = 3.25, and the whole output is 3.25 5.25 / 2 2."
+              - "PyTorch's nn.AvgPool2d(3, 2, 1) uses a 3×3 window, stride 2 and padding 1. On a 26×26 map that gives ⌊(26 + 2 − 3)/2⌋ + 1 = 12 + 1 = 13, so 26×26 becomes 13×13: each side is halved."
+              - "Press m to flip between max and average pooling on the same input."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 4]
+              - say: 3
+                hold: 7
+              - say: 4
+            expect:
+              output: [[3.25, 5.25], [2, 2]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 3.25, 2: 5.25}
+              facts:
+                - pool: {input: 26, kernel: 3, stride: 2, padding: 1}
+                  output_size: 13
 
-"""#),
-        ("Scenes/25-global-pooling.yaml", #"""
-title: Global and k-max pooling
-topic: 13
-view: pool
-setup:
-  input: 4x4
-  fill: pool-example
-  kernel: 4x4
-narration:
-  - "Global pooling is pooling taken to the limit: one window that covers the whole map, so every channel shrinks to a single number."
-  - "Here the window is 4×4 on a 4×4 map, so the one output is the largest value anywhere, 8."
-  - "The view has now switched to its own global mode, which pools the whole plane whatever its size; the answer is the same 8. Press m to take the global average instead of the maximum."
-  - "Global pooling asks: does this feature appear anywhere at all? It gives up every trace of position. Global average pooling is often used after a network's last convolutional layer, turning each channel into one score."
-  - "k-max pooling keeps a little more: the k largest values instead of only one. Here, with k = 3, it keeps 6, 7 and 8, in the order they appear in the map."
-timeline:
-  - say: 1
-    step: 1
-    hold: 5
-  - say: 2
-    hold: 5
-  - say: 3
-    keys: "g"
-    hold: 6
-  - say: 4
-    hold: 7
-  - say: 5
-    keys: "g"
-expect:
-  output: [[8]]
-  output_shape: [1, 1]
-  steps: 1
-  step_values: {1: 8}
+            """#
+        ),
+        (
+            "Scenes/25-global-pooling.yaml",
+            #"""
+            title: Global and k-max pooling
+            topic: 13
+            view: pool
+            setup:
+              input: 4x4
+              fill: pool-example
+              kernel: 4x4
+            narration:
+              - "Global pooling is pooling taken to the limit: one window that covers the whole map, so every channel shrinks to a single number."
+              - "Here the window is 4×4 on a 4×4 map, so the one output is the largest value anywhere, 8."
+              - "The view has now switched to its own global mode, which pools the whole plane whatever its size; the answer is the same 8. Press m to take the global average instead of the maximum."
+              - "Global pooling asks: does this feature appear anywhere at all? It gives up every trace of position. Global average pooling is often used after a network's last convolutional layer, turning each channel into one score."
+              - "k-max pooling keeps a little more: the k largest values instead of only one. Here, with k = 3, it keeps 6, 7 and 8, in the order they appear in the map."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 5
+              - say: 2
+                hold: 5
+              - say: 3
+                keys: "g"
+                hold: 6
+              - say: 4
+                hold: 7
+              - say: 5
+                keys: "g"
+            expect:
+              output: [[8]]
+              output_shape: [1, 1]
+              steps: 1
+              step_values: {1: 8}
 
-"""#),
-        ("Scenes/26-receptive-field.yaml", #"""
-title: The receptive field grows with depth
-topic: 14
-view: stack
-narration:
-  - "The receptive field of a neuron is the patch of the input that can influence it. For a single 3×3 convolution it is simply 3×3: the neuron cannot see anything outside."
-  - "Stack layers and the field grows. The chosen cell of layer 3 reads 3×3 cells of layer 2, each of those reads 3×3 of layer 1, and so on down. Step forward to light up what it depends on, one level at a time."
-  - "With 3×3 kernels at stride 1 every layer adds 2: the receptive fields are 3, 5 and 7, as the r column shows. Only deep neurons see large parts of the image, which is one reason CNNs have many layers."
-  - "Use Tab and the arrow keys to choose another cell, and [ and ] to move it between levels."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 4]
-  - say: 3
-    hold: 7
-  - say: 4
-expect:
-  steps: 4
-  facts:
-    - stack: {layers: "conv3,conv3,conv3", input: 9, in_channels: 1}
-      receptive_field: [3, 5, 7]
-      jump: [1, 1, 1]
-      output_shapes: [[1, 7, 7], [1, 5, 5], [1, 3, 3]]
+            """#
+        ),
+        (
+            "Scenes/26-receptive-field.yaml",
+            #"""
+            title: The receptive field grows with depth
+            topic: 14
+            view: stack
+            narration:
+              - "The receptive field of a neuron is the patch of the input that can influence it. For a single 3×3 convolution it is simply 3×3: the neuron cannot see anything outside."
+              - "Stack layers and the field grows. The chosen cell of layer 3 reads 3×3 cells of layer 2, each of those reads 3×3 of layer 1, and so on down. Step forward to light up what it depends on, one level at a time."
+              - "With 3×3 kernels at stride 1 every layer adds 2: the receptive fields are 3, 5 and 7, as the r column shows. Only deep neurons see large parts of the image, which is one reason CNNs have many layers."
+              - "Use Tab and the arrow keys to choose another cell, and [ and ] to move it between levels."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 4]
+              - say: 3
+                hold: 7
+              - say: 4
+            expect:
+              steps: 4
+              facts:
+                - stack: {layers: "conv3,conv3,conv3", input: 9, in_channels: 1}
+                  receptive_field: [3, 5, 7]
+                  jump: [1, 1, 1]
+                  output_shapes: [[1, 7, 7], [1, 5, 5], [1, 3, 3]]
 
-"""#),
-        ("Scenes/27-receptive-field-stride.yaml", #"""
-title: Stride and pooling widen the view faster
-topic: 14
-view: stack
-setup:
-  layers: "conv3,pool2s2,conv3"
-  input: 12
-narration:
-  - "Strides and pooling make receptive fields grow faster. Here a 3×3 convolution is followed by 2×2 max pooling at stride 2, and then another 3×3 convolution."
-  - "The pooling adds only 1 to the field (3 becomes 4), but it doubles the jump: the distance, in input cells, between neighbouring cells of a level."
-  - "From then on every layer counts double. The last 3×3 convolution adds (3 − 1) × 2 = 4, so its cells see 8×8 of the input after only three layers; three plain 3×3 convolutions would reach 7."
-  - "In general each layer adds (k − 1) × jump, and the jump is the product of all the strides below it."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 3]
-  - say: 3
-    play: [3, 4]
-  - say: 4
-expect:
-  steps: 4
-  facts:
-    - stack: {layers: "conv3,pool2s2,conv3", input: 12, in_channels: 1}
-      receptive_field: [3, 4, 8]
-      jump: [1, 2, 2]
-      output_shapes: [[1, 10, 10], [1, 5, 5], [1, 3, 3]]
+            """#
+        ),
+        (
+            "Scenes/27-receptive-field-stride.yaml",
+            #"""
+            title: Stride and pooling widen the view faster
+            topic: 14
+            view: stack
+            setup:
+              layers: "conv3,pool2s2,conv3"
+              input: 12
+            narration:
+              - "Strides and pooling make receptive fields grow faster. Here a 3×3 convolution is followed by 2×2 max pooling at stride 2, and then another 3×3 convolution."
+              - "The pooling adds only 1 to the field (3 becomes 4), but it doubles the jump: the distance, in input cells, between neighbouring cells of a level."
+              - "From then on every layer counts double. The last 3×3 convolution adds (3 − 1) × 2 = 4, so its cells see 8×8 of the input after only three layers; three plain 3×3 convolutions would reach 7."
+              - "In general each layer adds (k − 1) × jump, and the jump is the product of all the strides below it."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 3]
+              - say: 3
+                play: [3, 4]
+              - say: 4
+            expect:
+              steps: 4
+              facts:
+                - stack: {layers: "conv3,pool2s2,conv3", input: 12, in_channels: 1}
+                  receptive_field: [3, 4, 8]
+                  jump: [1, 2, 2]
+                  output_shapes: [[1, 10, 10], [1, 5, 5], [1, 3, 3]]
 
-"""#),
-        ("Scenes/28-two-small-kernels.yaml", #"""
-title: Two 3×3 layers or one 5×5?
-topic: 15
-view: stack
-setup:
-  layers: "conv3nobias,conv3nobias"
-  input: 9
-narration:
-  - "Two stacked 3×3 convolutions see a 5×5 patch, just like a single 5×5 convolution. So which is better?"
-  - "Count weights on one channel: the two 3×3 layers need 9 + 9 = 18, while one 5×5 layer needs 25. The params column shows the 9 and the 9 (these layers have no bias)."
-  - "With n channels in and out of every layer, the pair costs 9n² + 9n² = 18n² against 25n². For n = 64 that is 73,728 weights against 102,400."
-  - "The pair is also more expressive, because a non-linear activation can sit between the two layers. And the saving grows with size: three 3×3 layers reach 7×7 with 27 weights per channel pair instead of 49."
-timeline:
-  - say: 1
-    play: [1, 3]
-    hold: 6
-  - say: 2
-    hold: 7
-  - say: 3
-    hold: 7
-  - say: 4
-expect:
-  steps: 3
-  facts:
-    - stack: {layers: "conv3nobias,conv3nobias", input: 9, in_channels: 1}
-      receptive_field: [3, 5]
-      parameters: [9, 9]
-    - stack: {layers: "conv5nobias", input: 9, in_channels: 1}
-      receptive_field: [5]
-      parameters: [25]
-    - stack: {layers: "conv3nobias,conv3nobias", input: 9, in_channels: 64}
-      parameters: [36864, 36864]
-    - stack: {layers: "conv5nobias", input: 9, in_channels: 64}
-      parameters: [102400]
-    - stack: {layers: "conv3nobias,conv3nobias,conv3nobias", input: 9, in_channels: 1}
-      receptive_field: [3, 5, 7]
-      parameters: [9, 9, 9]
-    - stack: {layers: "conv7nobias", input: 9, in_channels: 1}
-      receptive_field: [7]
-      parameters: [49]
+            """#
+        ),
+        (
+            "Scenes/28-two-small-kernels.yaml",
+            #"""
+            title: Two 3×3 layers or one 5×5?
+            topic: 15
+            view: stack
+            setup:
+              layers: "conv3nobias,conv3nobias"
+              input: 9
+            narration:
+              - "Two stacked 3×3 convolutions see a 5×5 patch, just like a single 5×5 convolution. So which is better?"
+              - "Count weights on one channel: the two 3×3 layers need 9 + 9 = 18, while one 5×5 layer needs 25. The params column shows the 9 and the 9 (these layers have no bias)."
+              - "With n channels in and out of every layer, the pair costs 9n² + 9n² = 18n² against 25n². For n = 64 that is 73,728 weights against 102,400."
+              - "The pair is also more expressive, because a non-linear activation can sit between the two layers. And the saving grows with size: three 3×3 layers reach 7×7 with 27 weights per channel pair instead of 49."
+            timeline:
+              - say: 1
+                play: [1, 3]
+                hold: 6
+              - say: 2
+                hold: 7
+              - say: 3
+                hold: 7
+              - say: 4
+            expect:
+              steps: 3
+              facts:
+                - stack: {layers: "conv3nobias,conv3nobias", input: 9, in_channels: 1}
+                  receptive_field: [3, 5]
+                  parameters: [9, 9]
+                - stack: {layers: "conv5nobias", input: 9, in_channels: 1}
+                  receptive_field: [5]
+                  parameters: [25]
+                - stack: {layers: "conv3nobias,conv3nobias", input: 9, in_channels: 64}
+                  parameters: [36864, 36864]
+                - stack: {layers: "conv5nobias", input: 9, in_channels: 64}
+                  parameters: [102400]
+                - stack: {layers: "conv3nobias,conv3nobias,conv3nobias", input: 9, in_channels: 1}
+                  receptive_field: [3, 5, 7]
+                  parameters: [9, 9, 9]
+                - stack: {layers: "conv7nobias", input: 9, in_channels: 1}
+                  receptive_field: [7]
+                  parameters: [49]
 
-"""#),
-        ("Scenes/29-equivariance.yaml", #"""
-title: "Shift the input, shift the output"
-topic: 16
-view: conv
-setup:
-  input: 6x6
-  values: [[10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0]]
-  kernel: 3x3
-  preset: vertical-edge
-narration:
-  - "Convolution treats every position alike, because the same kernel slides everywhere. So when the input shifts, the output shifts with it. This property is called translation equivariance."
-  - "Earlier the bright region ended after column 2 and the edge detector answered 0 30 30 0 in every row. Here the edge has moved one column to the left, and the answer is 30 30 0 0: the same response, moved by the same one cell."
-  - "This is what makes convolutional features reusable: a detector learned for an edge in one place works anywhere in the image."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 16]
-  - say: 3
-expect:
-  output: [[30, 30, 0, 0], [30, 30, 0, 0], [30, 30, 0, 0], [30, 30, 0, 0]]
-  output_shape: [4, 4]
-  steps: 16
-  step_values: {1: 30, 3: 0}
+            """#
+        ),
+        (
+            "Scenes/29-equivariance.yaml",
+            #"""
+            title: "Shift the input, shift the output"
+            topic: 16
+            view: conv
+            setup:
+              input: 6x6
+              values: [[10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0], [10, 10, 0, 0, 0, 0]]
+              kernel: 3x3
+              preset: vertical-edge
+            narration:
+              - "Convolution treats every position alike, because the same kernel slides everywhere. So when the input shifts, the output shifts with it. This property is called translation equivariance."
+              - "Earlier the bright region ended after column 2 and the edge detector answered 0 30 30 0 in every row. Here the edge has moved one column to the left, and the answer is 30 30 0 0: the same response, moved by the same one cell."
+              - "This is what makes convolutional features reusable: a detector learned for an edge in one place works anywhere in the image."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 16]
+              - say: 3
+            expect:
+              output: [[30, 30, 0, 0], [30, 30, 0, 0], [30, 30, 0, 0], [30, 30, 0, 0]]
+              output_shape: [4, 4]
+              steps: 16
+              step_values: {1: 30, 3: 0}
 
-"""#),
-        ("Scenes/30-invariance.yaml", #"""
-title: Pooling forgives small shifts
-topic: 16
-view: pool
-setup:
-  input: 4x4
-  values: [[1, 0, 2, 1], [0, 9, 1, 0], [2, 1, 0, 1], [1, 0, 1, 2]]
-  kernel: 2x2
-narration:
-  - "Pooling adds something convolution alone lacks: a little invariance. Imagine this 4×4 map is the output of a feature detector, with one strong response of 9 among weak ones."
-  - "Max pooling with 2×2 windows at stride 2 gives 9 2 / 2 2. The 9 could sit in any of the four cells of its window and the output would be exactly the same."
-  - "So after pooling, a feature that moves a little leaves the output unchanged: the network cares that the feature is there, not precisely where. Only a shift across a window border moves the 9 to another output cell."
-  - "Stacking convolution (equivariant) and pooling (locally invariant) layers is what lets a CNN recognise an object wherever it sits in the picture."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    play: [1, 4]
-  - say: 3
-    hold: 7
-  - say: 4
-expect:
-  output: [[9, 2], [2, 2]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 9, 2: 2, 3: 2, 4: 2}
+            """#
+        ),
+        (
+            "Scenes/30-invariance.yaml",
+            #"""
+            title: Pooling forgives small shifts
+            topic: 16
+            view: pool
+            setup:
+              input: 4x4
+              values: [[1, 0, 2, 1], [0, 9, 1, 0], [2, 1, 0, 1], [1, 0, 1, 2]]
+              kernel: 2x2
+            narration:
+              - "Pooling adds something convolution alone lacks: a little invariance. Imagine this 4×4 map is the output of a feature detector, with one strong response of 9 among weak ones."
+              - "Max pooling with 2×2 windows at stride 2 gives 9 2 / 2 2. The 9 could sit in any of the four cells of its window and the output would be exactly the same."
+              - "So after pooling, a feature that moves a little leaves the output unchanged: the network cares that the feature is there, not precisely where. Only a shift across a window border moves the 9 to another output cell."
+              - "Stacking convolution (equivariant) and pooling (locally invariant) layers is what lets a CNN recognise an object wherever it sits in the picture."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                play: [1, 4]
+              - say: 3
+                hold: 7
+              - say: 4
+            expect:
+              output: [[9, 2], [2, 2]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 9, 2: 2, 3: 2, 4: 2}
 
-"""#),
-        ("Scenes/31-convolution-as-matrix.yaml", #"""
-title: Convolution as a matrix
-topic: 17
-view: matrix
-setup:
-  fill: ramp
-narration:
-  - "A convolution is a linear operation, so it can be written as a single matrix product. Unroll the 4×4 input row by row into a vector x of 16 numbers; the 2×2 output becomes a vector y of 4."
-  - "Then y = M·x, where M has one row per output and one column per input cell: a 4×16 matrix. Row k holds the nine kernel weights w₀₀ to w₂₂ in the columns that window k reads, and zeros everywhere else."
-  - "Look how sparse and repetitive M is: the same nine weights appear in every row, only shifted. A dense layer from 16 inputs to 4 outputs would have 64 free weights; the convolution has 9, shared."
-  - "Here the kernel holds 1 to 9, so the first row times x gives 1×0 + 2×1 + 3×2 + 4×4 + 5×5 + 6×6 + 7×8 + 8×9 + 9×10 = 303. Press w to switch between weight names and values, and → to take the next row."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    hold: 7
-  - say: 3
-    keys: "w"
-    hold: 7
-  - say: 4
-    play: [1, 4]
-expect:
-  output: [[303, 348], [483, 528]]
-  output_shape: [2, 2]
-  steps: 4
-  step_values: {1: 303, 2: 348, 3: 483, 4: 528}
-  facts:
-    - fully_connected: {inputs: 16, outputs: 4, bias: false}
-      weights: 64
+            """#
+        ),
+        (
+            "Scenes/31-convolution-as-matrix.yaml",
+            #"""
+            title: Convolution as a matrix
+            topic: 17
+            view: matrix
+            setup:
+              fill: ramp
+            narration:
+              - "A convolution is a linear operation, so it can be written as a single matrix product. Unroll the 4×4 input row by row into a vector x of 16 numbers; the 2×2 output becomes a vector y of 4."
+              - "Then y = M·x, where M has one row per output and one column per input cell: a 4×16 matrix. Row k holds the nine kernel weights w₀₀ to w₂₂ in the columns that window k reads, and zeros everywhere else."
+              - "Look how sparse and repetitive M is: the same nine weights appear in every row, only shifted. A dense layer from 16 inputs to 4 outputs would have 64 free weights; the convolution has 9, shared."
+              - "Here the kernel holds 1 to 9, so the first row times x gives 1×0 + 2×1 + 3×2 + 4×4 + 5×5 + 6×6 + 7×8 + 8×9 + 9×10 = 303. Press w to switch between weight names and values, and → to take the next row."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                hold: 7
+              - say: 3
+                keys: "w"
+                hold: 7
+              - say: 4
+                play: [1, 4]
+            expect:
+              output: [[303, 348], [483, 528]]
+              output_shape: [2, 2]
+              steps: 4
+              step_values: {1: 303, 2: 348, 3: 483, 4: 528}
+              facts:
+                - fully_connected: {inputs: 16, outputs: 4, bias: false}
+                  weights: 64
 
-"""#),
-        ("Scenes/32-im2col.yaml", #"""
-title: im2col, the trick behind fast convolutions
-topic: 17
-view: matrix
-setup:
-  fill: ramp
-narration:
-  - "Libraries turn the matrix idea around to make convolutions fast. im2col (image to columns) copies the input cells of each window into one column of a patch matrix P."
-  - "Here P is 9×4: nine rows, one per kernel weight, and four columns, one per window. Column 0 holds the first window, 0 1 2 / 4 5 6 / 8 9 10, read row by row."
-  - "The whole convolution is then one matrix product: the kernel as a row of nine weights times P gives all four outputs at once, 303 348 483 528. GPUs and linear-algebra libraries are extremely fast at such products (GEMM)."
-  - "The price is memory, since overlapping windows copy the same input cell several times. Press m again to see the transposed matrix Mᵀ, which maps an output-sized vector back to the input's size: the transposed convolution we meet soon."
-timeline:
-  - say: 1
-    keys: "m"
-    step: 1
-    hold: 6
-  - say: 2
-    hold: 7
-  - say: 3
-    play: [1, 4]
-  - say: 4
-expect:
-  output: [[303, 348], [483, 528]]
-  output_shape: [2, 2]
-  steps: 4
+            """#
+        ),
+        (
+            "Scenes/32-im2col.yaml",
+            #"""
+            title: im2col, the trick behind fast convolutions
+            topic: 17
+            view: matrix
+            setup:
+              fill: ramp
+            narration:
+              - "Libraries turn the matrix idea around to make convolutions fast. im2col (image to columns) copies the input cells of each window into one column of a patch matrix P."
+              - "Here P is 9×4: nine rows, one per kernel weight, and four columns, one per window. Column 0 holds the first window, 0 1 2 / 4 5 6 / 8 9 10, read row by row."
+              - "The whole convolution is then one matrix product: the kernel as a row of nine weights times P gives all four outputs at once, 303 348 483 528. GPUs and linear-algebra libraries are extremely fast at such products (GEMM)."
+              - "The price is memory, since overlapping windows copy the same input cell several times. Press m again to see the transposed matrix Mᵀ, which maps an output-sized vector back to the input's size: the transposed convolution we meet soon."
+            timeline:
+              - say: 1
+                keys: "m"
+                step: 1
+                hold: 6
+              - say: 2
+                hold: 7
+              - say: 3
+                play: [1, 4]
+              - say: 4
+            expect:
+              output: [[303, 348], [483, 528]]
+              output_shape: [2, 2]
+              steps: 4
 
-"""#),
-        ("Scenes/33-backprop-kernel.yaml", #"""
-title: "Backpropagation: the kernel's gradient"
-topic: 18
-view: backprop
-narration:
-  - "Training needs two gradients from every convolution layer: dL/dK, to update the kernel, and dL/dX, to hand back to the layer below. Both are built from the upstream gradient dL/dY, which arrives from the layers above."
-  - "Kernel weight k(a, b) was used by every output: at output (r, c) it multiplied the input x(r + a, c + b). So by the chain rule, dL/dk(a, b) adds up dL/dY(r, c) × x(r + a, c + b) over all outputs."
-  - "That sum is itself a cross-correlation: dL/dY slides over the input X like a kernel, one position per weight. Step 1 gives dL/dK[0,0] = 5×2 + 9×(−1) + 0×(−1) + 8×1 + 5×3 + 3×3 + 7×3 + 0×0 + 4×0 = 54."
-  - "Play through all nine weights to fill dL/dK, which has the kernel's own 3×3 shape. Press y to draw a new upstream gradient and watch every number change."
-timeline:
-  - say: 1
-    step: 1
-    hold: 7
-  - say: 2
-    hold: 7
-  - say: 3
-    step: 1
-    hold: 8
-  - say: 4
-    play: [1, 9]
-expect:
-  steps: 9
-  step_values: {1: 54, 9: 34}
+            """#
+        ),
+        (
+            "Scenes/33-backprop-kernel.yaml",
+            #"""
+            title: "Backpropagation: the kernel's gradient"
+            topic: 18
+            view: backprop
+            narration:
+              - "Training needs two gradients from every convolution layer: dL/dK, to update the kernel, and dL/dX, to hand back to the layer below. Both are built from the upstream gradient dL/dY, which arrives from the layers above."
+              - "Kernel weight k(a, b) was used by every output: at output (r, c) it multiplied the input x(r + a, c + b). So by the chain rule, dL/dk(a, b) adds up dL/dY(r, c) × x(r + a, c + b) over all outputs."
+              - "That sum is itself a cross-correlation: dL/dY slides over the input X like a kernel, one position per weight. Step 1 gives dL/dK[0,0] = 5×2 + 9×(−1) + 0×(−1) + 8×1 + 5×3 + 3×3 + 7×3 + 0×0 + 4×0 = 54."
+              - "Play through all nine weights to fill dL/dK, which has the kernel's own 3×3 shape. Press y to draw a new upstream gradient and watch every number change."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 7
+              - say: 2
+                hold: 7
+              - say: 3
+                step: 1
+                hold: 8
+              - say: 4
+                play: [1, 9]
+            expect:
+              steps: 9
+              step_values: {1: 54, 9: 34}
 
-"""#),
-        ("Scenes/34-backprop-input.yaml", #"""
-title: "Backpropagation: the input's gradient and the flipped kernel"
-topic: 18
-view: backprop
-narration:
-  - "Now the other gradient. Input pixel x(r′, c′) was multiplied by k(a, b) in output y(r′ − a, c′ − b), so dL/dx(r′, c′) adds up dL/dY(r′ − a, c′ − b) × k(a, b) over all kernel weights."
-  - "The minus signs make this a true convolution of dL/dY with K, and a convolution is a cross-correlation with the flipped kernel. So the view pads dL/dY with zeros and slides K turned by 180°, from 1 2 3 / 4 5 6 / 7 8 9 to 9 8 7 / 6 5 4 / 3 2 1."
-  - "The padding is k − 1 = 2 on every side (a full convolution), so the 3×3 gradient grows back to the input's 5×5 shape. In the corner only one product survives: dL/dX[0,0] = 2 × 1 = 2."
-  - "That is the duality of convolution layers: the forward pass and dL/dK are cross-correlations, and dL/dX is a convolution with the kernel. All three run as efficient matrix products. Press space to play, and x to switch between the two gradients."
-timeline:
-  - say: 1
-    step: 1
-    hold: 7
-  - say: 2
-    keys: "x"
-    hold: 8
-  - say: 3
-    hold: 7
-  - say: 4
-expect:
-  steps: 9
+            """#
+        ),
+        (
+            "Scenes/34-backprop-input.yaml",
+            #"""
+            title: "Backpropagation: the input's gradient and the flipped kernel"
+            topic: 18
+            view: backprop
+            narration:
+              - "Now the other gradient. Input pixel x(r′, c′) was multiplied by k(a, b) in output y(r′ − a, c′ − b), so dL/dx(r′, c′) adds up dL/dY(r′ − a, c′ − b) × k(a, b) over all kernel weights."
+              - "The minus signs make this a true convolution of dL/dY with K, and a convolution is a cross-correlation with the flipped kernel. So the view pads dL/dY with zeros and slides K turned by 180°, from 1 2 3 / 4 5 6 / 7 8 9 to 9 8 7 / 6 5 4 / 3 2 1."
+              - "The padding is k − 1 = 2 on every side (a full convolution), so the 3×3 gradient grows back to the input's 5×5 shape. In the corner only one product survives: dL/dX[0,0] = 2 × 1 = 2."
+              - "That is the duality of convolution layers: the forward pass and dL/dK are cross-correlations, and dL/dX is a convolution with the kernel. All three run as efficient matrix products. Press space to play, and x to switch between the two gradients."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 7
+              - say: 2
+                keys: "x"
+                hold: 8
+              - say: 3
+                hold: 7
+              - say: 4
+            expect:
+              steps: 9
 
-"""#),
-        ("Scenes/35-transposed-convolution.yaml", #"""
-title: Transposed convolution
-topic: 19
-view: transpose
-narration:
-  - "Strided convolutions and pooling make maps smaller. Sometimes we need the opposite, for example to turn a compact encoding back into a full-size image. The transposed convolution (also called deconvolution) does that."
-  - "One way to see it: every input cell scatters a copy of the kernel, scaled by its own value, into the output. Here the 2×2 input 1 2 / 3 4 meets the 3×3 kernel 1 to 9 at stride 2, so each copy lands two cells further on."
-  - "Where copies overlap they add up: the centre cell collects 1×9 + 2×7 + 3×3 + 4×1 = 36. The output is 5×5, as the header's formula says: (2 − 1)·2 − 2·0 + 1·(3 − 1) + 0 + 1 = 5."
-  - "The name comes from the matrix picture: this layer multiplies by the transpose of an ordinary convolution's matrix, so input and output sizes swap roles. Press S and s to change the stride, and U and u for output_padding."
-timeline:
-  - say: 1
-    step: 1
-    hold: 7
-  - say: 2
-    play: [1, 2]
-  - say: 3
-    play: [3, 4]
-    hold: 7
-  - say: 4
-expect:
-  output: [[1, 2, 5, 4, 6], [4, 5, 14, 10, 12], [10, 14, 36, 24, 30], [12, 15, 34, 20, 24], [21, 24, 55, 32, 36]]
-  output_shape: [5, 5]
-  steps: 4
+            """#
+        ),
+        (
+            "Scenes/35-transposed-convolution.yaml",
+            #"""
+            title: Transposed convolution
+            topic: 19
+            view: transpose
+            narration:
+              - "Strided convolutions and pooling make maps smaller. Sometimes we need the opposite, for example to turn a compact encoding back into a full-size image. The transposed convolution (also called deconvolution) does that."
+              - "One way to see it: every input cell scatters a copy of the kernel, scaled by its own value, into the output. Here the 2×2 input 1 2 / 3 4 meets the 3×3 kernel 1 to 9 at stride 2, so each copy lands two cells further on."
+              - "Where copies overlap they add up: the centre cell collects 1×9 + 2×7 + 3×3 + 4×1 = 36. The output is 5×5, as the header's formula says: (2 − 1)·2 − 2·0 + 1·(3 − 1) + 0 + 1 = 5."
+              - "The name comes from the matrix picture: this layer multiplies by the transpose of an ordinary convolution's matrix, so input and output sizes swap roles. Press S and s to change the stride, and U and u for output_padding."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 7
+              - say: 2
+                play: [1, 2]
+              - say: 3
+                play: [3, 4]
+                hold: 7
+              - say: 4
+            expect:
+              output: [[1, 2, 5, 4, 6], [4, 5, 14, 10, 12], [10, 14, 36, 24, 30], [12, 15, 34, 20, 24], [21, 24, 55, 32, 36]]
+              output_shape: [5, 5]
+              steps: 4
 
-"""#),
-        ("Scenes/36-transposed-zero-insertion.yaml", #"""
-title: Transposed convolution as zero insertion
-topic: 19
-view: transpose
-narration:
-  - "The same result can come from an ordinary convolution. Insert s − 1 zeros between neighbouring input cells (one here), pad the border with k − 1 = 2 zeros, and slide the kernel flipped by 180°."
-  - "At step 1 the flipped kernel's corner, 1, sits on the input's 1, and everything else under it is zero, so out[0,0] = 1. Press space to play the remaining cells."
-  - "This is why a transposed convolution is also called a fractionally strided convolution: thanks to the zeros, the kernel moves only half an input cell per output step. The note under the grids confirms that all 25 values equal those of the scattering picture."
-  - "Press t to switch between the two pictures."
-timeline:
-  - say: 1
-    keys: "t"
-    hold: 8
-  - say: 2
-    hold: 7
-  - say: 3
-    hold: 8
-  - say: 4
-expect:
-  output: [[1, 2, 5, 4, 6], [4, 5, 14, 10, 12], [10, 14, 36, 24, 30], [12, 15, 34, 20, 24], [21, 24, 55, 32, 36]]
-  output_shape: [5, 5]
-  steps: 4
+            """#
+        ),
+        (
+            "Scenes/36-transposed-zero-insertion.yaml",
+            #"""
+            title: Transposed convolution as zero insertion
+            topic: 19
+            view: transpose
+            narration:
+              - "The same result can come from an ordinary convolution. Insert s − 1 zeros between neighbouring input cells (one here), pad the border with k − 1 = 2 zeros, and slide the kernel flipped by 180°."
+              - "At step 1 the flipped kernel's corner, 1, sits on the input's 1, and everything else under it is zero, so out[0,0] = 1. Press space to play the remaining cells."
+              - "This is why a transposed convolution is also called a fractionally strided convolution: thanks to the zeros, the kernel moves only half an input cell per output step. The note under the grids confirms that all 25 values equal those of the scattering picture."
+              - "Press t to switch between the two pictures."
+            timeline:
+              - say: 1
+                keys: "t"
+                hold: 8
+              - say: 2
+                hold: 7
+              - say: 3
+                hold: 8
+              - say: 4
+            expect:
+              output: [[1, 2, 5, 4, 6], [4, 5, 14, 10, 12], [10, 14, 36, 24, 30], [12, 15, 34, 20, 24], [21, 24, 55, 32, 36]]
+              output_shape: [5, 5]
+              steps: 4
 
-"""#),
-        ("Scenes/37-depthwise-separable.yaml", #"""
-title: Depthwise separable convolution
-topic: 20
-view: channels
-setup:
-  input: 3x3
-  kernel: 3x3
-  in-channels: 3
-  out-channels: 4
-narration:
-  - "A standard convolution handles space and channels at once: each of the four kernels here has 3×3×3 = 27 weights, 108 in all."
-  - "A depthwise separable convolution splits the work in two. First a depthwise stage: one 3×3 kernel per input channel, each filtering only its own channel, 3 × 9 = 27 weights."
-  - "Then a pointwise stage: 1×1 kernels mix the three filtered channels into four outputs, 3 × 4 = 12 weights. Together that is 27 + 12 = 39 weights instead of 108; the lines at the bottom compare the counts. Press space to play both stages."
-  - "In general it costs K·K·C_in + C_in·C_out weights instead of K·K·C_in·C_out. For 3×3 kernels from 32 to 64 channels that is 288 + 2,048 = 2,336 instead of 18,432, almost eight times fewer."
-  - "MobileNet, Xception and EfficientNet are built from such layers: much lighter, at the price of a little expressiveness. Press m to switch between the standard and the separable layer."
-timeline:
-  - say: 1
-    step: 1
-    hold: 6
-  - say: 2
-    keys: "m"
-    hold: 7
-  - say: 3
-    hold: 8
-  - say: 4
-    hold: 8
-  - say: 5
-expect:
-  output: [[[873]], [[1008]], [[1143]], [[1278]]]
-  output_shape: [4, 1, 1]
-  steps: 4
-  facts:
-    - separable: {in_channels: 3, out_channels: 4, kernel: 3}
-      depthwise: 27
-      pointwise: 12
-      total: 39
-      standard: 108
-    - separable: {in_channels: 32, out_channels: 64, kernel: 3}
-      depthwise: 288
-      pointwise: 2048
-      total: 2336
-      standard: 18432
+            """#
+        ),
+        (
+            "Scenes/37-depthwise-separable.yaml",
+            #"""
+            title: Depthwise separable convolution
+            topic: 20
+            view: channels
+            setup:
+              input: 3x3
+              kernel: 3x3
+              in-channels: 3
+              out-channels: 4
+            narration:
+              - "A standard convolution handles space and channels at once: each of the four kernels here has 3×3×3 = 27 weights, 108 in all."
+              - "A depthwise separable convolution splits the work in two. First a depthwise stage: one 3×3 kernel per input channel, each filtering only its own channel, 3 × 9 = 27 weights."
+              - "Then a pointwise stage: 1×1 kernels mix the three filtered channels into four outputs, 3 × 4 = 12 weights. Together that is 27 + 12 = 39 weights instead of 108; the lines at the bottom compare the counts. Press space to play both stages."
+              - "In general it costs K·K·C_in + C_in·C_out weights instead of K·K·C_in·C_out. For 3×3 kernels from 32 to 64 channels that is 288 + 2,048 = 2,336 instead of 18,432, almost eight times fewer."
+              - "MobileNet, Xception and EfficientNet are built from such layers: much lighter, at the price of a little expressiveness. Press m to switch between the standard and the separable layer."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 6
+              - say: 2
+                keys: "m"
+                hold: 7
+              - say: 3
+                hold: 8
+              - say: 4
+                hold: 8
+              - say: 5
+            expect:
+              output: [[[873]], [[1008]], [[1143]], [[1278]]]
+              output_shape: [4, 1, 1]
+              steps: 4
+              facts:
+                - separable: {in_channels: 3, out_channels: 4, kernel: 3}
+                  depthwise: 27
+                  pointwise: 12
+                  total: 39
+                  standard: 108
+                - separable: {in_channels: 32, out_channels: 64, kernel: 3}
+                  depthwise: 288
+                  pointwise: 2048
+                  total: 2336
+                  standard: 18432
 
-"""#),
-        ("Scenes/38-lenet.yaml", #"""
-title: "LeNet-5: CONV-POOL-CONV-POOL-CONV-FC"
-topic: 21
-view: stack
-setup:
-  layers: "conv5c6,pool2s2,conv5c16,pool2s2,conv5c120"
-  input: 32
-narration:
-  - "LeNet-5 (LeCun and colleagues, 1998) was one of the first successful CNNs, built to read handwritten digits. Its outline, CONV-POOL-CONV-POOL-CONV-FC, is still the skeleton of many networks."
-  - "Follow the shapes along the top: a 32×32 input; 6 maps of 28×28 after 5×5 convolutions; 14×14 after 2×2 pooling at stride 2; 16 maps of 10×10; 5×5 after pooling; and finally 120 maps of 1×1."
-  - "The receptive field (r) grows 5, 6, 14, 16 and reaches 32 at the last layer: each of those 120 numbers sees the whole image. Step forward to light up everything the last cell reads."
-  - "The params column shows 156, 0, 2,416, 0 and 48,120. The first layer, for example, has 6 kernels of 5×5×1 weights plus a bias each: 6 × 26 = 156. Pooling layers have none."
-  - "Fully connected layers finish the job: 120 to 84 (10,164 parameters) and 84 to the 10 digit classes (850). That makes 61,706 parameters in all, and the last convolution alone holds most of them."
-timeline:
-  - say: 1
-    step: 1
-    hold: 7
-  - say: 2
-    hold: 8
-  - say: 3
-    play: [1, 6]
-  - say: 4
-    hold: 8
-  - say: 5
-expect:
-  steps: 6
-  facts:
-    - stack: {layers: "conv5c6,pool2s2,conv5c16,pool2s2,conv5c120", input: 32, in_channels: 1}
-      output_shapes: [[6, 28, 28], [6, 14, 14], [16, 10, 10], [16, 5, 5], [120, 1, 1]]
-      parameters: [156, 0, 2416, 0, 48120]
-      receptive_field: [5, 6, 14, 16, 32]
-      multiplications: [117600, 0, 240000, 0, 48000]
-    - fully_connected: {inputs: 120, outputs: 84, bias: true}
-      parameters: 10164
-    - fully_connected: {inputs: 84, outputs: 10, bias: true}
-      parameters: 850
+            """#
+        ),
+        (
+            "Scenes/38-lenet.yaml",
+            #"""
+            title: "LeNet-5: CONV-POOL-CONV-POOL-CONV-FC"
+            topic: 21
+            view: stack
+            setup:
+              layers: "conv5c6,pool2s2,conv5c16,pool2s2,conv5c120"
+              input: 32
+            narration:
+              - "LeNet-5 (LeCun and colleagues, 1998) was one of the first successful CNNs, built to read handwritten digits. Its outline, CONV-POOL-CONV-POOL-CONV-FC, is still the skeleton of many networks."
+              - "Follow the shapes along the top: a 32×32 input; 6 maps of 28×28 after 5×5 convolutions; 14×14 after 2×2 pooling at stride 2; 16 maps of 10×10; 5×5 after pooling; and finally 120 maps of 1×1."
+              - "The receptive field (r) grows 5, 6, 14, 16 and reaches 32 at the last layer: each of those 120 numbers sees the whole image. Step forward to light up everything the last cell reads."
+              - "The params column shows 156, 0, 2,416, 0 and 48,120. The first layer, for example, has 6 kernels of 5×5×1 weights plus a bias each: 6 × 26 = 156. Pooling layers have none."
+              - "Fully connected layers finish the job: 120 to 84 (10,164 parameters) and 84 to the 10 digit classes (850). That makes 61,706 parameters in all, and the last convolution alone holds most of them."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 7
+              - say: 2
+                hold: 8
+              - say: 3
+                play: [1, 6]
+              - say: 4
+                hold: 8
+              - say: 5
+            expect:
+              steps: 6
+              facts:
+                - stack: {layers: "conv5c6,pool2s2,conv5c16,pool2s2,conv5c120", input: 32, in_channels: 1}
+                  output_shapes: [[6, 28, 28], [6, 14, 14], [16, 10, 10], [16, 5, 5], [120, 1, 1]]
+                  parameters: [156, 0, 2416, 0, 48120]
+                  receptive_field: [5, 6, 14, 16, 32]
+                  multiplications: [117600, 0, 240000, 0, 48000]
+                - fully_connected: {inputs: 120, outputs: 84, bias: true}
+                  parameters: 10164
+                - fully_connected: {inputs: 84, outputs: 10, bias: true}
+                  parameters: 850
 
-"""#),
-        ("Scenes/39-cost-of-a-megapixel.yaml", #"""
-title: What one layer costs on a 1024×1024 image
-topic: 22
-view: stack
-setup:
-  layers: "conv3p1"
-  input: 1024
-narration:
-  - "How much work is a convolutional layer? Count the multiplications: each of the n_l kernels does f·f·n_(l−1) of them at every one of the d₁·d₂ positions, n_l · d₁ · d₂ · n_(l−1) · f · f in all."
-  - "Take a grey 1024×1024 image, smaller than any phone photo, and a single 3×3 kernel with padding 1: 1 · 1024 · 1024 · 1 · 3 · 3 = 9,437,184 multiplications, as the mults column shows. Over nine million for the smallest possible layer."
-  - "Real layers have many channels. With 16 channels in and 32 out, the same layer needs 32 · 1024 · 1024 · 16 · 9 = 4,831,838,208 multiplications: almost five billion, for one layer and one image."
-  - "That is why CNNs are trained on GPUs, and why GPU memory (partly controlled by the batch size) is precious. It is also why networks shrink their maps early with strides and pooling, and why 1×1 and separable convolutions are so popular."
-timeline:
-  - say: 1
-    step: 1
-    hold: 8
-  - say: 2
-    play: [1, 2]
-    hold: 8
-  - say: 3
-    hold: 8
-  - say: 4
-expect:
-  steps: 2
-  facts:
-    - stack: {layers: "conv3p1", input: 1024, in_channels: 1}
-      multiplications: [9437184]
-      output_shapes: [[1, 1024, 1024]]
-    - convolution: {input: [1, 1024, 1024], out_channels: 1, kernel: 3, stride: 1, padding: 1, bias: true}
-      multiplications: 9437184
-    - convolution: {input: [16, 1024, 1024], out_channels: 32, kernel: 3, stride: 1, padding: 1, bias: true}
-      multiplications: 4831838208
+            """#
+        ),
+        (
+            "Scenes/39-cost-of-a-megapixel.yaml",
+            #"""
+            title: What one layer costs on a 1024×1024 image
+            topic: 22
+            view: stack
+            setup:
+              layers: "conv3p1"
+              input: 1024
+            narration:
+              - "How much work is a convolutional layer? Count the multiplications: each of the n_l kernels does f·f·n_(l−1) of them at every one of the d₁·d₂ positions, n_l · d₁ · d₂ · n_(l−1) · f · f in all."
+              - "Take a grey 1024×1024 image, smaller than any phone photo, and a single 3×3 kernel with padding 1: 1 · 1024 · 1024 · 1 · 3 · 3 = 9,437,184 multiplications, as the mults column shows. Over nine million for the smallest possible layer."
+              - "Real layers have many channels. With 16 channels in and 32 out, the same layer needs 32 · 1024 · 1024 · 16 · 9 = 4,831,838,208 multiplications: almost five billion, for one layer and one image."
+              - "That is why CNNs are trained on GPUs, and why GPU memory (partly controlled by the batch size) is precious. It is also why networks shrink their maps early with strides and pooling, and why 1×1 and separable convolutions are so popular."
+            timeline:
+              - say: 1
+                step: 1
+                hold: 8
+              - say: 2
+                play: [1, 2]
+                hold: 8
+              - say: 3
+                hold: 8
+              - say: 4
+            expect:
+              steps: 2
+              facts:
+                - stack: {layers: "conv3p1", input: 1024, in_channels: 1}
+                  multiplications: [9437184]
+                  output_shapes: [[1, 1024, 1024]]
+                - convolution: {input: [1, 1024, 1024], out_channels: 1, kernel: 3, stride: 1, padding: 1, bias: true}
+                  multiplications: 9437184
+                - convolution: {input: [16, 1024, 1024], out_channels: 32, kernel: 3, stride: 1, padding: 1, bias: true}
+                  multiplications: 4831838208
 
-"""#),
-        ("Scenes/40-keep-exploring.yaml", #"""
-title: Keep exploring
-topic: 22
-view: conv
-narration:
-  - "That's the whole course. You have seen a kernel slide and multiply, padding and stride shape the output, channels combine, pooling summarise, receptive fields grow, and gradients flow back through the same arithmetic."
-  - "Everything you saw is also a free sandbox. From your shell, run cnnviz explore, choose a view with --view (conv, pool, stack, channels, transpose, matrix, backprop or 1d) and set it up with the same flags the scenes used."
-  - "For example, cnnviz explore --view pool --fill pool-example --input 4 reopens the max-pooling example, and cnnviz explore --view stack --layers conv3,pool2s2,conv3 --input 12 the receptive-field one."
-  - "In the sandbox, v moves to the next view and ? lists every key of the current one. Change one setting at a time, predict the new numbers, then check them on screen. Have fun!"
-timeline:
-  - say: 1
-    step: 1
-    hold: 8
-  - say: 2
-    hold: 8
-  - say: 3
-    hold: 8
-  - say: 4
-    play: [1, 25]
-expect:
-  output: [[9, 5, 0, -1, -8], [2, 3, -2, -4, 4], [-6, 12, 1, -11, 4], [-8, -1, -3, -4, 1], [-2, 3, -7, -4, -8]]
-  output_shape: [5, 5]
-  steps: 25
+            """#
+        ),
+        (
+            "Scenes/40-keep-exploring.yaml",
+            #"""
+            title: Keep exploring
+            topic: 22
+            view: conv
+            narration:
+              - "That's the whole course. You have seen a kernel slide and multiply, padding and stride shape the output, channels combine, pooling summarise, receptive fields grow, and gradients flow back through the same arithmetic."
+              - "Everything you saw is also a free sandbox. From your shell, run cnnviz explore, choose a view with --view (conv, pool, stack, channels, transpose, matrix, backprop or 1d) and set it up with the same flags the scenes used."
+              - "For example, cnnviz explore --view pool --fill pool-example --input 4 reopens the max-pooling example, and cnnviz explore --view stack --layers conv3,pool2s2,conv3 --input 12 the receptive-field one."
+              - "In the sandbox, v moves to the next view and ? lists every key of the current one. Change one setting at a time, predict the new numbers, then check them on screen. Have fun!"
+            timeline:
+              - say: 1
+                step: 1
+                hold: 8
+              - say: 2
+                hold: 8
+              - say: 3
+                hold: 8
+              - say: 4
+                play: [1, 25]
+            expect:
+              output: [[9, 5, 0, -1, -8], [2, 3, -2, -4, 4], [-6, 12, 1, -11, 4], [-8, -1, -3, -4, 1], [-2, 3, -7, -4, -8]]
+              output_shape: [5, 5]
+              steps: 25
 
-"""#),
+            """#
+        ),
     ]
 }

@@ -10,29 +10,34 @@ struct SceneExpectations {
     static func check(_ node: SceneNode, model: SceneViewModel?, reader: inout SceneReader) -> Int {
         guard let fields = reader.fields(node, known: SceneExpectations.fields, owner: "expect") else { return 0 }
         var count = 0
-        if case let (key, value)? = fields["output"] {
+        if case (let key, let value)? = fields["output"] {
             count += 1
             checkOutput(key: key, value: value, model: model, reader: &reader)
         }
-        if case let (key, value)? = fields["output_shape"] {
+        if case (let key, let value)? = fields["output_shape"] {
             count += 1
-            if let shape = reader.wholeNumbers(value, what: "a shape like [2, 2] or [2, 3, 3]"), let output = model?.mainOutput {
+            if let shape = reader.wholeNumbers(value, what: "a shape like [2, 2] or [2, 3, 3]"),
+                let output = model?.mainOutput
+            {
                 if shape != output.shape {
-                    reader.report(key, "\(key.path): the core computes \(SceneNumbers.text(output.shape)), the scene says \(SceneNumbers.text(shape))")
+                    reader.report(
+                        key,
+                        "\(key.path): the core computes \(SceneNumbers.text(output.shape)), the scene says \(SceneNumbers.text(shape))"
+                    )
                 }
             }
         }
-        if case let (key, value)? = fields["steps"] {
+        if case (let key, let value)? = fields["steps"] {
             count += 1
             if let steps = reader.wholeNumber(value), let model, steps != model.player.stepCount {
                 reader.report(key, "\(key.path): the view has \(model.player.stepCount) steps, the scene says \(steps)")
             }
         }
-        if case let (key, value)? = fields["step_values"] {
+        if case (let key, let value)? = fields["step_values"] {
             count += 1
             checkStepValues(key: key, value: value, model: model, reader: &reader)
         }
-        if case let (_, value)? = fields["facts"] {
+        if case (_, let value)? = fields["facts"] {
             guard let items = value.items else {
                 reader.expected("a list of facts", value)
                 return count
@@ -45,19 +50,25 @@ struct SceneExpectations {
         return count
     }
 
-    private static func checkOutput(key: SceneNode, value: SceneNode, model: SceneViewModel?, reader: inout SceneReader) {
+    private static func checkOutput(key: SceneNode, value: SceneNode, model: SceneViewModel?, reader: inout SceneReader)
+    {
         let depth = SceneReader.nesting(value.node)
-        guard (1...3).contains(depth), case let (stated, shape)? = SceneReader.flatten(value.node, depth: depth) else {
+        guard (1...3).contains(depth), case (let stated, let shape)? = SceneReader.flatten(value.node, depth: depth)
+        else {
             reader.expected("the output as rows of numbers (several channels: a list of channels)", value)
             return
         }
         guard let model, let output = model.mainOutput else { return }
         guard model.outputHasValues else {
-            reader.report(key, "\(key.path): the \(viewName(model)) view shows sizes, not values; state output_shape or facts instead")
+            reader.report(
+                key,
+                "\(key.path): the \(viewName(model)) view shows sizes, not values; state output_shape or facts instead")
             return
         }
         let computed = output.channels.flatMap { $0.flatMap { $0 } }
-        let computedShape = [output.channels.count, output.channels.first?.count ?? 0, output.channels.first?.first?.count ?? 0]
+        let computedShape = [
+            output.channels.count, output.channels.first?.count ?? 0, output.channels.first?.first?.count ?? 0,
+        ]
         let statedShape = depth == 3 ? shape : depth == 2 ? [1] + shape : [1, 1] + shape
         let agrees = statedShape == computedShape && zip(stated, computed).allSatisfy { SceneNumbers.matches($0, $1) }
         guard !agrees else { return }
@@ -65,8 +76,11 @@ struct SceneExpectations {
         switch depth {
         case 3: computedText = SceneNumbers.text(output.channels)
         case 2 where output.channels.count == 1: computedText = SceneNumbers.text(output.channels[0])
-        case 1 where output.channels.count == 1 && output.channels[0].count == 1: computedText = SceneNumbers.text(output.channels[0][0])
-        default: computedText = output.channels.count == 1 ? SceneNumbers.text(output.channels[0]) : SceneNumbers.text(output.channels)
+        case 1 where output.channels.count == 1 && output.channels[0].count == 1:
+            computedText = SceneNumbers.text(output.channels[0][0])
+        default:
+            computedText =
+                output.channels.count == 1 ? SceneNumbers.text(output.channels[0]) : SceneNumbers.text(output.channels)
         }
         let statedText: String
         switch depth {
@@ -77,7 +91,9 @@ struct SceneExpectations {
         reader.report(key, "\(key.path): the core computes \(computedText), the scene says \(statedText)")
     }
 
-    private static func checkStepValues(key: SceneNode, value: SceneNode, model: SceneViewModel?, reader: inout SceneReader) {
+    private static func checkStepValues(
+        key: SceneNode, value: SceneNode, model: SceneViewModel?, reader: inout SceneReader
+    ) {
         guard let entries = value.entries else {
             reader.expected("a mapping of step numbers to values, e.g. {1: 19, 4: 43}", value)
             return
@@ -95,11 +111,14 @@ struct SceneExpectations {
                 return
             }
             guard step >= 1 && step <= model.player.stepCount, let computed = model.stepValue(step - 1) else {
-                reader.report(entry.key, "\(value.path): step \(step) is outside 1…\(model.player.stepCount), the view's steps")
+                reader.report(
+                    entry.key, "\(value.path): step \(step) is outside 1…\(model.player.stepCount), the view's steps")
                 continue
             }
             if !SceneNumbers.matches(stated, computed) {
-                mismatches.append("step \(step): the core computes \(SceneNumbers.text(computed)), the scene says \(SceneNumbers.text(stated))")
+                mismatches.append(
+                    "step \(step): the core computes \(SceneNumbers.text(computed)), the scene says \(SceneNumbers.text(stated))"
+                )
             }
         }
         if !mismatches.isEmpty {
@@ -108,7 +127,9 @@ struct SceneExpectations {
     }
 
     private static func chunk<T>(_ values: [T], _ size: Int) -> [[T]] {
-        stride(from: 0, to: values.count, by: max(1, size)).map { Array(values[$0..<min(values.count, $0 + max(1, size))]) }
+        stride(from: 0, to: values.count, by: max(1, size)).map {
+            Array(values[$0..<min(values.count, $0 + max(1, size))])
+        }
     }
 
     private static func viewName(_ model: SceneViewModel) -> String {

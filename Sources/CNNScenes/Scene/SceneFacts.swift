@@ -26,8 +26,14 @@ enum SceneFacts {
             ["output_shape", "weights", "biases", "parameters", "multiplications"]
         ),
         ("separable", ["in_channels", "out_channels", "kernel"], ["depthwise", "pointwise", "total", "standard"]),
-        ("stack", ["layers", "input", "in_channels"], ["receptive_field", "jump", "output_shapes", "parameters", "multiplications"]),
-        ("pool", ["input", "kernel", "stride", "padding", "dilation", "ceil_mode", "kind"], ["output_size", "output_shape"]),
+        (
+            "stack", ["layers", "input", "in_channels"],
+            ["receptive_field", "jump", "output_shapes", "parameters", "multiplications"]
+        ),
+        (
+            "pool", ["input", "kernel", "stride", "padding", "dilation", "ceil_mode", "kind"],
+            ["output_size", "output_shape"]
+        ),
         ("output_size", ["input", "kernel", "stride", "padding", "dilation"], ["equals"]),
     ]
 
@@ -43,7 +49,9 @@ enum SceneFacts {
             guard case .mapping = entry.value.node else { return false }
             return kinds.contains { $0.name == entry.name }
         }
-        guard kindEntries.count == 1, let kindEntry = kindEntries.first, let kind = kinds.first(where: { $0.name == kindEntry.name }) else {
+        guard kindEntries.count == 1, let kindEntry = kindEntries.first,
+            let kind = kinds.first(where: { $0.name == kindEntry.name })
+        else {
             let found = kindEntries.map(\.name)
             reader.report(
                 node,
@@ -57,13 +65,20 @@ enum SceneFacts {
             if kind.results.contains(entry.name) {
                 statedResults.append(entry)
             } else {
-                reader.report(entry.key, "unknown field '\(entry.key.path)'; a \(kind.name) fact states \(kind.results.joined(separator: ", "))")
+                reader.report(
+                    entry.key,
+                    "unknown field '\(entry.key.path)'; a \(kind.name) fact states \(kind.results.joined(separator: ", "))"
+                )
             }
         }
         if stated.isEmpty {
-            reader.report(node, "\(node.path): the \(kind.name) fact states no result; add one of \(kind.results.joined(separator: ", "))")
+            reader.report(
+                node,
+                "\(node.path): the \(kind.name) fact states no result; add one of \(kind.results.joined(separator: ", "))"
+            )
         }
-        guard let settingsFields = reader.fields(kindEntry.value, known: kind.settings, owner: "a \(kind.name) fact") else { return }
+        guard let settingsFields = reader.fields(kindEntry.value, known: kind.settings, owner: "a \(kind.name) fact")
+        else { return }
         var settings = FactSettings(fields: settingsFields.mapValues(\.value), owner: kindEntry.value)
         let computed: [String: Value]?
         do throws(CNNError) {
@@ -77,7 +92,9 @@ enum SceneFacts {
             guard let value = computed[result.name] else { continue }
             guard let statedValue = parse(result.value, like: value, reader: &reader) else { continue }
             if statedValue != value {
-                reader.report(result.key, "\(result.key.path): the core computes \(value.text), the scene says \(statedValue.text)")
+                reader.report(
+                    result.key,
+                    "\(result.key.path): the core computes \(value.text), the scene says \(statedValue.text)")
             }
         }
     }
@@ -102,10 +119,13 @@ enum SceneFacts {
     }
 
     /// Runs the core for one kind of fact; nil when a setting could not be read (already reported).
-    private static func compute(_ kind: String, settings: inout FactSettings, reader: inout SceneReader) throws(CNNError) -> [String: Value]? {
+    private static func compute(_ kind: String, settings: inout FactSettings, reader: inout SceneReader)
+        throws(CNNError) -> [String: Value]?
+    {
         switch kind {
         case "fully_connected":
-            guard let inputs = settings.whole("inputs", reader: &reader), let outputs = settings.whole("outputs", reader: &reader),
+            guard let inputs = settings.whole("inputs", reader: &reader),
+                let outputs = settings.whole("outputs", reader: &reader),
                 let bias = settings.flag("bias", default: true, reader: &reader)
             else { return nil }
             let cost = Costs.fullyConnected(inputs: inputs, outputs: outputs, bias: bias)
@@ -129,16 +149,19 @@ enum SceneFacts {
             values["output_shape"] = .numbers(cost.outputShape)
             return values
         case "separable":
-            guard let inputs = settings.whole("in_channels", reader: &reader), let outputs = settings.whole("out_channels", reader: &reader),
+            guard let inputs = settings.whole("in_channels", reader: &reader),
+                let outputs = settings.whole("out_channels", reader: &reader),
                 let kernel = settings.axes("kernel", rank: 2, reader: &reader)
             else { return nil }
             let counts = Costs.depthwiseSeparable(inputChannels: inputs, outputChannels: outputs, kernel: kernel)
             return [
-                "depthwise": .number(counts.depthwise), "pointwise": .number(counts.pointwise), "total": .number(counts.total),
+                "depthwise": .number(counts.depthwise), "pointwise": .number(counts.pointwise),
+                "total": .number(counts.total),
                 "standard": .number(counts.standard),
             ]
         case "stack":
-            guard let text = settings.text("layers", reader: &reader), let input = settings.axes("input", rank: 2, reader: &reader),
+            guard let text = settings.text("layers", reader: &reader),
+                let input = settings.axes("input", rank: 2, reader: &reader),
                 let channels = settings.whole("in_channels", default: 1, reader: &reader)
             else { return nil }
             let stack = try LayerStack(layers: try LayerSyntax.parse(text), inputSize: input, inputChannels: channels)
@@ -147,12 +170,14 @@ enum SceneFacts {
                 shapes.append(try stack.shape(level: level))
             }
             return [
-                "receptive_field": .numbers(stack.receptiveFields.map(\.size)), "jump": .numbers(stack.receptiveFields.map(\.jump)),
+                "receptive_field": .numbers(stack.receptiveFields.map(\.size)),
+                "jump": .numbers(stack.receptiveFields.map(\.jump)),
                 "output_shapes": .shapes(shapes), "parameters": .numbers(stack.costs.map(\.parameters)),
                 "multiplications": .numbers(stack.costs.map(\.multiplications)),
             ]
         case "pool":
-            guard let input = settings.axes("input", rank: 2, reader: &reader), let kernel = settings.axes("kernel", rank: 2, reader: &reader),
+            guard let input = settings.axes("input", rank: 2, reader: &reader),
+                let kernel = settings.axes("kernel", rank: 2, reader: &reader),
                 let stride = settings.axes("stride", rank: 2, default: nil, reader: &reader),
                 let padding = settings.axes("padding", rank: 2, default: 0, reader: &reader),
                 let dilation = settings.axes("dilation", rank: 2, default: 1, reader: &reader),
@@ -164,16 +189,24 @@ enum SceneFacts {
             case "max": poolKind = .max
             case "avg", "average", "mean": poolKind = .average
             default:
-                reader.report(settings.node("kind") ?? settings.owner, "\(settings.owner.path).kind: unknown pooling '\(kindName)'; choose max or avg")
+                reader.report(
+                    settings.node("kind") ?? settings.owner,
+                    "\(settings.owner.path).kind: unknown pooling '\(kindName)'; choose max or avg")
                 return nil
             }
             let layer = try PoolLayer(
                 kind: poolKind, inputShape: [1, 1] + input,
-                parameters: PoolParameters(kernel: kernel, stride: stride.isEmpty ? nil : stride, padding: padding, dilation: dilation, ceilMode: ceil))
+                parameters: PoolParameters(
+                    kernel: kernel, stride: stride.isEmpty ? nil : stride, padding: padding, dilation: dilation,
+                    ceilMode: ceil))
             let sizes = layer.axes.map(\.outputSize)
-            return ["output_size": sizes[0] == sizes[1] ? .number(sizes[0]) : .numbers(sizes), "output_shape": .numbers(sizes)]
+            return [
+                "output_size": sizes[0] == sizes[1] ? .number(sizes[0]) : .numbers(sizes),
+                "output_shape": .numbers(sizes),
+            ]
         default:  // output_size
-            guard let input = settings.whole("input", reader: &reader), let kernel = settings.whole("kernel", reader: &reader),
+            guard let input = settings.whole("input", reader: &reader),
+                let kernel = settings.whole("kernel", reader: &reader),
                 let stride = settings.whole("stride", default: 1, reader: &reader),
                 let padding = settings.whole("padding", default: 0, reader: &reader),
                 let dilation = settings.whole("dilation", default: 1, reader: &reader)
@@ -226,7 +259,8 @@ struct FactSettings {
 
     /// One number per axis: `3` means 3 on every axis, `[3, 2]` gives each. With a nil default
     /// an absent setting is `[]` (meaning "not given"); without a default it is required.
-    mutating func axes(_ name: String, rank: Int, default fallback: Int?? = .none, reader: inout SceneReader) -> [Int]? {
+    mutating func axes(_ name: String, rank: Int, default fallback: Int?? = .none, reader: inout SceneReader) -> [Int]?
+    {
         guard let node = fields[name] else {
             switch fallback {
             case .none:
@@ -236,10 +270,12 @@ struct FactSettings {
             case .some(.some(let value)): return Array(repeating: value, count: rank)
             }
         }
-        guard let values = reader.wholeNumberOrList(node, what: "a whole number or one per axis, e.g. 3 or [3, 3]") else { return nil }
+        guard let values = reader.wholeNumberOrList(node, what: "a whole number or one per axis, e.g. 3 or [3, 3]")
+        else { return nil }
         if values.count == 1 { return Array(repeating: values[0], count: rank) }
         guard values.count == rank else {
-            reader.report(node, "\(node.path): gives \(values.count) numbers for \(rank) axes; give one, or one per axis")
+            reader.report(
+                node, "\(node.path): gives \(values.count) numbers for \(rank) axes; give one, or one per axis")
             return nil
         }
         return values

@@ -17,7 +17,8 @@ public enum SceneLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                reader.report(line: 1, column: 1, "the file is empty; a scene needs \(requiredFields.joined(separator: ", "))")
+                reader.report(
+                    line: 1, column: 1, "the file is empty; a scene needs \(requiredFields.joined(separator: ", "))")
                 return .failure(reader.problems)
             }
             root = node
@@ -59,7 +60,9 @@ public enum SceneLoader {
         if let field = fields["title"], let text = reader.text(field.value, what: "a one-line title") {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.contains("\n") {
-                reader.report(field.value, "title: expected a one-line title, got \(trimmed.isEmpty ? "an empty one" : "several lines")")
+                reader.report(
+                    field.value,
+                    "title: expected a one-line title, got \(trimmed.isEmpty ? "an empty one" : "several lines")")
             } else {
                 title = trimmed
             }
@@ -72,7 +75,10 @@ public enum SceneLoader {
         if let field = fields["view"], let name = reader.text(field.value, what: "a view name") {
             view = ExploreViewKind(rawValue: name.lowercased())
             if view == nil {
-                reader.report(field.value, "view: unknown view '\(name)'; choose one of \(ExploreViewKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                reader.report(
+                    field.value,
+                    "view: unknown view '\(name)'; choose one of \(ExploreViewKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
         }
         var narration: [String] = []
@@ -80,7 +86,8 @@ public enum SceneLoader {
             if let items = field.value.items, !items.isEmpty {
                 for item in items {
                     guard let text = reader.text(item, what: "a paragraph of text") else { continue }
-                    let paragraph = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+                    let paragraph = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(
+                        in: .whitespaces)
                     if paragraph.isEmpty { reader.report(item, "\(item.path): the paragraph is empty") }
                     narration.append(paragraph)
                 }
@@ -99,14 +106,16 @@ public enum SceneLoader {
                 reader.report(place, "\(place.path): the core refuses this setup: \(error.message)")
             }
         }
-        let beats = SceneTimeline.read(fields["timeline"]?.value, narration: narration.count, model: model, reader: &reader)
+        let beats = SceneTimeline.read(
+            fields["timeline"]?.value, narration: narration.count, model: model, reader: &reader)
         var expectations = 0
         if let field = fields["expect"] {
             expectations = SceneExpectations.check(field.value, model: model, reader: &reader)
         }
         guard let title, let topic, let view, !narration.isEmpty, reader.problems.isEmpty else { return nil }
         return Scene(
-            file: reader.file, title: title, topic: topic, view: view, configuration: configuration, narration: narration,
+            file: reader.file, title: title, topic: topic, view: view, configuration: configuration,
+            narration: narration,
             beats: beats, expectationCount: expectations)
     }
 
@@ -118,7 +127,10 @@ public enum SceneLoader {
             let context = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             return (mark.line, mark.column, "bad YAML: \(problem)\(context)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, context.mark.column, "bad YAML: the field\(duplicates.count == 1 ? "" : "s") \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) appear\(duplicates.count == 1 ? "s" : "") twice in this mapping")
+            return (
+                context.mark.line, context.mark.column,
+                "bad YAML: the field\(duplicates.count == 1 ? "" : "s") \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) appear\(duplicates.count == 1 ? "s" : "") twice in this mapping"
+            )
         case .reader(let problem, _, _, _):
             return (1, 1, "bad YAML: \(problem)")
         default:

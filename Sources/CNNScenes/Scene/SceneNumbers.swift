@@ -5,7 +5,8 @@ enum SceneNumbers {
     /// Whether a stated number matches the core's: equal within 1e-9 (relative to the size of
     /// the numbers), or the same as the screen writes them (two decimals, so 0.33 matches 1/3).
     static func matches(_ stated: Double, _ computed: Double) -> Bool {
-        abs(stated - computed) <= 1e-9 * max(1, abs(computed)) || NumberText.format(stated) == NumberText.format(computed)
+        abs(stated - computed) <= 1e-9 * max(1, abs(computed))
+            || NumberText.format(stated) == NumberText.format(computed)
     }
 
     /// `19`, `0.5`.
@@ -18,7 +19,9 @@ enum SceneNumbers {
     static func text(_ rows: [[Double]]) -> String { "[" + rows.map { text($0) }.joined(separator: ", ") + "]" }
 
     /// `[[[…]], [[…]]]`.
-    static func text(_ channels: [[[Double]]]) -> String { "[" + channels.map { text($0) }.joined(separator: ", ") + "]" }
+    static func text(_ channels: [[[Double]]]) -> String {
+        "[" + channels.map { text($0) }.joined(separator: ", ") + "]"
+    }
 
     /// `[2, 2]`.
     static func text(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ", ") + "]" }

@@ -32,7 +32,9 @@ struct SceneReader {
 
     /// The entries of a mapping whose keys must all be in `known` (in the given order for the
     /// message); unknown keys are reported and left out. Nil (reported) when not a mapping.
-    mutating func fields(_ node: SceneNode, known: [String], owner: String) -> [String: (key: SceneNode, value: SceneNode)]? {
+    mutating func fields(_ node: SceneNode, known: [String], owner: String) -> [String: (
+        key: SceneNode, value: SceneNode
+    )]? {
         guard let entries = node.entries else {
             expected("a mapping of fields (\(known.joined(separator: ", ")))", node)
             return nil

@@ -6,14 +6,17 @@ struct SceneSetupReader {
     /// The fields `setup:` takes, in the order the README lists them.
     static let fields = [
         "input", "values", "kernel", "weights", "fill", "preset", "seed", "bias", "stride", "padding", "dilation",
-        "pool", "ceil-mode", "exclude-pad", "layers", "in-channels", "out-channels", "groups", "output-padding", "causal",
+        "pool", "ceil-mode", "exclude-pad", "layers", "in-channels", "out-channels", "groups", "output-padding",
+        "causal",
     ]
 
     /// Reads the setup of a scene shown in `view`; problems go to `reader`.
     static func read(_ node: SceneNode?, view: ExploreViewKind, reader: inout SceneReader) -> ExploreConfiguration {
         var configuration = ExploreConfiguration()
         guard let node else { return configuration }
-        guard let fields = reader.fields(node, known: SceneSetupReader.fields, owner: "setup") else { return configuration }
+        guard let fields = reader.fields(node, known: SceneSetupReader.fields, owner: "setup") else {
+            return configuration
+        }
         var given: Set<String> = []
         var conv = configuration.conv
 
@@ -26,7 +29,8 @@ struct SceneSetupReader {
             given.insert("kernel")
         }
         if let value = fields["stride"]?.value,
-            let pair = pair(value, range: 1...99, meaning: "the stride is how far the kernel moves, at least 1", reader: &reader)
+            let pair = pair(
+                value, range: 1...99, meaning: "the stride is how far the kernel moves, at least 1", reader: &reader)
         {
             conv.stride = pair
             given.insert("stride")
@@ -46,7 +50,10 @@ struct SceneSetupReader {
                 conv.preset = preset
                 given.insert("preset")
             } else {
-                reader.report(value, "\(value.path): unknown preset '\(name)'; choose one of \(KernelPreset.allCases.map(\.rawValue).joined(separator: ", "))")
+                reader.report(
+                    value,
+                    "\(value.path): unknown preset '\(name)'; choose one of \(KernelPreset.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
         }
         if let value = fields["fill"]?.value, let name = reader.text(value) {
@@ -54,7 +61,10 @@ struct SceneSetupReader {
                 conv.pattern = pattern
                 given.insert("fill")
             } else {
-                reader.report(value, "\(value.path): unknown fill '\(name)'; choose one of \(InputPattern.allCases.map(\.rawValue).joined(separator: ", "))")
+                reader.report(
+                    value,
+                    "\(value.path): unknown fill '\(name)'; choose one of \(InputPattern.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
         }
         if let value = fields["seed"]?.value, let seed = reader.wholeNumber(value, in: 0...Int.max) {
@@ -78,7 +88,9 @@ struct SceneSetupReader {
         if let value = fields["exclude-pad"]?.value, let flag = reader.flag(value) {
             configuration.countIncludePad = !flag
         }
-        if let value = fields["layers"]?.value, let text = reader.text(value, what: "layers like \"conv3,conv3,pool2s2\"") {
+        if let value = fields["layers"]?.value,
+            let text = reader.text(value, what: "layers like \"conv3,conv3,pool2s2\"")
+        {
             configuration.layers = text
             given.insert("layers")
         }
@@ -132,7 +144,9 @@ struct SceneSetupReader {
         case .success(let values): return values
         case .failure(.malformed): reader.expected("a size like 7x7 or 7", node)
         case .failure(.outOfRange(let bad)):
-            reader.report(node, "\(node.path): \(bad) is outside \(range.lowerBound)…\(range.upperBound); choose a size in that range")
+            reader.report(
+                node,
+                "\(node.path): \(bad) is outside \(range.lowerBound)…\(range.upperBound); choose a size in that range")
         }
         return nil
     }
@@ -159,7 +173,8 @@ struct SceneSetupReader {
 
     /// `1`, `"1,2"`, `"0:1,1:0"` (before:after per axis), `valid`, `same`, `full`.
     static func padding(_ node: SceneNode, reader: inout SceneReader) -> PaddingSpec? {
-        let expectation = "a padding: a number, \"rows,columns\", before:after pairs like \"0:1,1:0\", or valid, same, full"
+        let expectation =
+            "a padding: a number, \"rows,columns\", before:after pairs like \"0:1,1:0\", or valid, same, full"
         guard let text = node.scalarText else {
             reader.expected(expectation, node)
             return nil

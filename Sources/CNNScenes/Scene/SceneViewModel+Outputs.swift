@@ -13,7 +13,9 @@ public struct SceneOutput: Hashable, Sendable {
         let rows = tensor.rank >= 2 ? tensor.shape[tensor.rank - 2] : 1
         let planes = max(1, tensor.data.count / max(1, rows * columns))
         channels = (0..<planes).map { plane in
-            (0..<rows).map { row in Array(tensor.data[(plane * rows + row) * columns..<(plane * rows + row + 1) * columns]) }
+            (0..<rows).map { row in
+                Array(tensor.data[(plane * rows + row) * columns..<(plane * rows + row + 1) * columns])
+            }
         }
         shape = multiChannel ? [planes, rows, columns] : [rows, columns]
     }
@@ -67,7 +69,8 @@ extension SceneViewModel {
         case .channels(let m):
             guard let computation = m.computation else { return nil }
             let position = computation.position(ofStep: step)
-            return computation.stages[position.stage].value(channel: position.channel, row: position.row, column: position.column)
+            return computation.stages[position.stage].value(
+                channel: position.channel, row: position.row, column: position.column)
         case .transpose(let m):
             guard m.mode == .zeroInsertion, let computation = m.computation else { return nil }
             return computation.output.data[step]
@@ -86,7 +89,8 @@ extension SceneViewModel {
         switch self {
         case .stack: return "the stack view's steps light up levels, they compute no value"
         case .transpose(let m) where m.mode == .scatter:
-            return "the transpose view's steps scatter input cells, they compute no single output value; state output instead"
+            return
+                "the transpose view's steps scatter input cells, they compute no single output value; state output instead"
         default: return nil
         }
     }

@@ -69,14 +69,30 @@ public enum SceneViewModel: Hashable, Sendable {
         }
         set {
             switch self {
-            case .conv(var m): m.player = newValue; self = .conv(m)
-            case .pool(var m): m.player = newValue; self = .pool(m)
-            case .stack(var m): m.player = newValue; self = .stack(m)
-            case .channels(var m): m.player = newValue; self = .channels(m)
-            case .transpose(var m): m.player = newValue; self = .transpose(m)
-            case .matrix(var m): m.player = newValue; self = .matrix(m)
-            case .backprop(var m): m.player = newValue; self = .backprop(m)
-            case .oneD(var m): m.player = newValue; self = .oneD(m)
+            case .conv(var m):
+                m.player = newValue
+                self = .conv(m)
+            case .pool(var m):
+                m.player = newValue
+                self = .pool(m)
+            case .stack(var m):
+                m.player = newValue
+                self = .stack(m)
+            case .channels(var m):
+                m.player = newValue
+                self = .channels(m)
+            case .transpose(var m):
+                m.player = newValue
+                self = .transpose(m)
+            case .matrix(var m):
+                m.player = newValue
+                self = .matrix(m)
+            case .backprop(var m):
+                m.player = newValue
+                self = .backprop(m)
+            case .oneD(var m):
+                m.player = newValue
+                self = .oneD(m)
             }
         }
     }
@@ -84,14 +100,30 @@ public enum SceneViewModel: Hashable, Sendable {
     /// Applies a key or clock action to the model.
     public mutating func apply(_ action: ExploreAction) {
         switch self {
-        case .conv(var m): m.apply(action); self = .conv(m)
-        case .pool(var m): m.apply(action); self = .pool(m)
-        case .stack(var m): m.apply(action); self = .stack(m)
-        case .channels(var m): m.apply(action); self = .channels(m)
-        case .transpose(var m): m.apply(action); self = .transpose(m)
-        case .matrix(var m): m.apply(action); self = .matrix(m)
-        case .backprop(var m): m.apply(action); self = .backprop(m)
-        case .oneD(var m): m.apply(action); self = .oneD(m)
+        case .conv(var m):
+            m.apply(action)
+            self = .conv(m)
+        case .pool(var m):
+            m.apply(action)
+            self = .pool(m)
+        case .stack(var m):
+            m.apply(action)
+            self = .stack(m)
+        case .channels(var m):
+            m.apply(action)
+            self = .channels(m)
+        case .transpose(var m):
+            m.apply(action)
+            self = .transpose(m)
+        case .matrix(var m):
+            m.apply(action)
+            self = .matrix(m)
+        case .backprop(var m):
+            m.apply(action)
+            self = .backprop(m)
+        case .oneD(var m):
+            m.apply(action)
+            self = .oneD(m)
         }
     }
 

@@ -43,7 +43,9 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
     public static var digitWindow: Double { 1.0 }
 
     /// Starts at scene 1, beat 1; nil when there are no scenes.
-    public init?(scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold, build: @escaping Builder) {
+    public init?(
+        scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold, build: @escaping Builder
+    ) {
         guard !scenes.isEmpty else { return nil }
         self.scenes = scenes
         self.build = build
