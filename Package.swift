@@ -4,7 +4,8 @@ import PackageDescription
 /// cnnviz: a terminal program that shows how convolutional layers compute.
 ///
 /// Imports point one way:
-/// CNNCore ← CNNScenes (lessons, timelines) ← CNNRender ← CNNTerminal ← cnnviz (CLI).
+/// CNNCore ← CNNSandbox (the views' pure state) ← CNNCourse (scenes, the tutorial player)
+/// ← CNNRender (canvas, widgets, one folder per view) ← CNNTerminal ← cnnviz (CLI).
 /// CNNOracle reads and writes the PyTorch reference format on top of CNNCore.
 let package = Package(
     name: "cnnviz",
@@ -23,13 +24,16 @@ let package = Package(
         .target(name: "CNNCore"),
         // The PyTorch reference-vector format (read cases, compute, write results).
         .target(name: "CNNOracle", dependencies: ["CNNCore"]),
-        // Lessons and timelines: the step sequences each view animates, and scene files.
+        // The views' pure state: one folder per view (setup, computation, model) and a kit with the
+        // player, actions, settings, key maps and the list of views.
+        .target(name: "CNNSandbox", dependencies: ["CNNCore"]),
+        // The course: scene files, their checks against the core, the tutorial player.
         .target(
-            name: "CNNScenes",
-            dependencies: ["CNNCore", .product(name: "Yams", package: "Yams")]
+            name: "CNNCourse",
+            dependencies: ["CNNCore", "CNNSandbox", .product(name: "Yams", package: "Yams")]
         ),
         // Pure renderer: draws a view's state into an in-memory canvas of styled cells.
-        .target(name: "CNNRender", dependencies: ["CNNCore", "CNNScenes"]),
+        .target(name: "CNNRender", dependencies: ["CNNCore", "CNNSandbox", "CNNCourse"]),
         // The C shim for libncursesw (wide-character ncurses).
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // The thin terminal layer: shows a canvas with ncurses, reads keys and mouse.
@@ -38,16 +42,16 @@ let package = Package(
         .executableTarget(
             name: "cnnviz",
             dependencies: [
-                "CNNCore", "CNNOracle", "CNNScenes", "CNNRender", "CNNTerminal",
+                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark: release-build timings of the core.
-        .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore", "CNNScenes", "CNNRender"]),
+        .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore", "CNNSandbox", "CNNCourse", "CNNRender"]),
         .testTarget(name: "CNNCoreTests", dependencies: ["CNNCore", "CNNOracle"], exclude: ["Fixtures"]),
-        .testTarget(name: "CNNScenesTests", dependencies: ["CNNScenes", "CNNCore"]),
+        .testTarget(name: "CNNCourseTests", dependencies: ["CNNSandbox", "CNNCourse", "CNNCore"]),
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
-        .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNScenes", "CNNCore"], exclude: ["Golden"]),
+        .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNSandbox", "CNNCourse", "CNNCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["cnnviz"]),
     ],
     swiftLanguageModes: [.v6]

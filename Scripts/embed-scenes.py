@@ -2,7 +2,7 @@
 """Compiles the built-in course into the program.
 
 Reads Scenes/*.yaml (in file-name order, which is the play order) and writes
-Sources/CNNScenes/Generated/BuiltinScenes.swift: an array of (file name, text) pairs, so
+Sources/CNNCourse/Generated/BuiltinScenes.swift: an array of (file name, text) pairs, so
 `cnnviz tutorial` finds its scenes wherever the binary runs.
 
 Run it after adding or editing a scene:
@@ -17,7 +17,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCENES = ROOT / "Scenes"
-OUTPUT = ROOT / "Sources" / "CNNScenes" / "Generated" / "BuiltinScenes.swift"
+OUTPUT = ROOT / "Sources" / "CNNCourse" / "Generated" / "BuiltinScenes.swift"
 
 
 def literal(text: str) -> str:

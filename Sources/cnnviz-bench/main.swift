@@ -1,6 +1,6 @@
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Dispatch
 import Foundation
 
@@ -82,13 +82,13 @@ func format(_ value: Double) -> String {
 // Frames: drawing one 120×40 frame of the sandbox must cost the same for a small and a huge
 // input, because only the visible cells are visited.
 for side in [16, 4096] {
-    var model = ConvExploreModel(
+    var model = ConvModel(
         setup: ConvSetup(inputRows: side, inputColumns: side, padding: .explicit([1, 1])), playing: false)
     model.player.go(to: model.player.stepCount / 2)
     var times: [Double] = []
     for _ in 0..<repetitions {
         let start = DispatchTime.now().uptimeNanoseconds
-        let frame = ConvExploreView.render(model, width: 120, height: 40, options: RenderOptions())
+        let frame = ConvView.render(model, width: 120, height: 40, options: RenderOptions())
         let end = DispatchTime.now().uptimeNanoseconds
         precondition(frame.canvas.width == 120)
         times.append(Double(end - start) / 1e6)

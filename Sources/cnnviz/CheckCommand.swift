@@ -1,5 +1,6 @@
 import ArgumentParser
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 import Foundation
 
 /// `cnnviz check FILE...`: validates scene files without a terminal.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Foundation
 
 /// `cnnviz explore`: the live sandbox where a kernel slides over an input grid.
@@ -15,7 +15,7 @@ struct ExploreCommand: ParsableCommand {
             `cnnviz explore --stride 2 --frame 3 --size 100x30`.
             """)
 
-    @Option(help: "The view: \(ExploreViewKind.allCases.map(\.rawValue).joined(separator: ", ")) (v cycles them).")
+    @Option(help: "The view: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")) (v cycles them).")
     var view = "conv"
 
     @Option(help: "Input size, e.g. 7x7 or 7 (1…4096; default 7x7).")
@@ -95,12 +95,12 @@ struct ExploreCommand: ParsableCommand {
     var size = "80x24"
 
     func run() throws {
-        let kind: ExploreViewKind
+        let kind: ViewKind
         let configuration: ExploreConfiguration
         do throws(FlagError) {
-            guard let chosen = ExploreViewKind(rawValue: view.lowercased()) else {
+            guard let chosen = ViewKind(rawValue: view.lowercased()) else {
                 throw FlagError(
-                    "--view: unknown view '\(view)'; choose one of \(ExploreViewKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                    "--view: unknown view '\(view)'; choose one of \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             kind = chosen

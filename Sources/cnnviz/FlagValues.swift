@@ -1,5 +1,5 @@
 import CNNCore
-import CNNScenes
+import CNNSandbox
 import Foundation
 
 /// Parses the geometry flags of `explore` (`7x7`, `3,2`, `same`…) with messages that say

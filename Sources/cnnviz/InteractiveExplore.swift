@@ -1,5 +1,5 @@
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import CNNTerminal
 
 /// Runs the sandbox on the terminal: draw, wait for a key or the next step, apply, repeat.

@@ -1,5 +1,6 @@
 import CNNRender
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 import CNNTerminal
 
 /// Runs the tutorial on the terminal: draw, wait for a key or the player's next clock event

@@ -1,4 +1,4 @@
-import CNNScenes
+import CNNSandbox
 import CNNTerminal
 
 /// What a key does in the sandbox and the tutorial.

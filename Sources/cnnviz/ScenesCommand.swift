@@ -1,5 +1,6 @@
 import ArgumentParser
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 
 /// `cnnviz scenes`: lists the built-in course.
 struct ScenesCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct ScenesCommand: ParsableCommand {
     /// One line per scene: `  3  topic  2  conv       Cross-correlation, step by step`, and a count.
     static func table(_ scenes: [Scene]) -> String {
         let numberWidth = max(2, String(scenes.count).count)
-        let viewWidth = ExploreViewKind.allCases.map(\.rawValue.count).max() ?? 9
+        let viewWidth = ViewKind.allCases.map(\.rawValue.count).max() ?? 9
         var lines = scenes.enumerated().map { index, scene in
             let number = String(index + 1)
             let topic = String(scene.topic)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNNRender
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 import Foundation
 
 /// The options `tutorial` and `play` share.

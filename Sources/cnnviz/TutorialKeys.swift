@@ -1,4 +1,5 @@
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 import CNNTerminal
 
 /// The terminal's keys as the tutorial player reads them.

@@ -1,6 +1,6 @@
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Testing
 
 @Suite("Backprop view: golden frames")
@@ -14,7 +14,7 @@ struct BackpropViewTests {
     }
 
     static func screen(
-        _ configuration: ExploreConfiguration = configuration(), mode: BackpropExploreModel.Mode = .weight, step: Int
+        _ configuration: ExploreConfiguration = configuration(), mode: BackpropModel.Mode = .weight, step: Int
     ) throws -> BackpropExploreScreen {
         var screen = try BackpropExploreScreen(configuration: configuration, playing: false, speed: 2)
         if mode == .input { screen.apply(.viewKey("x")) }
@@ -61,7 +61,7 @@ struct BackpropViewTests {
     @Test("the finished dL/dK and dL/dX grids are ConvLayer.backward's gradients")
     func finishedGrids() throws {
         for (mode, steps, title, rows) in [
-            (BackpropExploreModel.Mode.weight, 9, "dL/dK 3×3", 3), (.input, 25, "dL/dX 5×5", 5),
+            (BackpropModel.Mode.weight, 9, "dL/dK 3×3", 3), (.input, 25, "dL/dX 5×5", 5),
         ] {
             let screen = try Self.screen(mode: mode, step: steps - 1)
             let canvas = Self.frame(screen, width: 120, height: 40)
@@ -157,8 +157,8 @@ struct BackpropViewTests {
         #expect(screen.model.computation != nil)
     }
 
-    @Test("--ascii draws every character from plain ASCII", arguments: [BackpropExploreModel.Mode.weight, .input])
-    func ascii(mode: BackpropExploreModel.Mode) throws {
+    @Test("--ascii draws every character from plain ASCII", arguments: [BackpropModel.Mode.weight, .input])
+    func ascii(mode: BackpropModel.Mode) throws {
         let screen = try Self.screen(mode: mode, step: 1)
         let canvas = Self.frame(screen, ascii: true)
         Golden.check(canvas, named: "backprop-ascii-\(mode == .weight ? "dk" : "dx")")
@@ -168,7 +168,7 @@ struct BackpropViewTests {
 
     @Test("frames at 80×24 and 200×60", arguments: [(80, 24), (200, 60)])
     func sizes(width: Int, height: Int) throws {
-        for mode in [BackpropExploreModel.Mode.weight, .input] {
+        for mode in [BackpropModel.Mode.weight, .input] {
             let screen = try Self.screen(mode: mode, step: 3)
             let canvas = Self.frame(screen, width: width, height: height)
             Golden.check(canvas, named: "backprop-\(mode == .weight ? "dk" : "dx")-\(width)x\(height)")

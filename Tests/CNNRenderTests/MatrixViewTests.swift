@@ -1,6 +1,6 @@
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Testing
 
 @Suite("Matrix view: golden frames")
@@ -10,7 +10,7 @@ struct MatrixViewTests {
         conv: ConvSetup(inputRows: 4, inputColumns: 4), given: ["input", "kernel"])
 
     static func screen(
-        _ configuration: ExploreConfiguration = configuration, mode: MatrixExploreModel.Mode = .matrix,
+        _ configuration: ExploreConfiguration = configuration, mode: MatrixModel.Mode = .matrix,
         names: Bool = true,
         step: Int
     ) throws -> MatrixExploreScreen {
@@ -164,7 +164,7 @@ struct MatrixViewTests {
         #expect(model.setup.inputRows == 9)
         #expect(model.sizeRefusal?.contains("is 49×81") == true)
         #expect(model.sizeRefusal?.contains("use an input of at most 8×8") == true)
-        let refused = MatrixExploreView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
+        let refused = MatrixView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
             .canvas
         #expect(refused.contains("too large"))
         model.apply(.inputSize(-5))
@@ -173,8 +173,8 @@ struct MatrixViewTests {
 
     @Test(
         "--ascii draws every character from plain ASCII",
-        arguments: [MatrixExploreModel.Mode.matrix, .im2col, .transposed])
-    func ascii(mode: MatrixExploreModel.Mode) throws {
+        arguments: [MatrixModel.Mode.matrix, .im2col, .transposed])
+    func ascii(mode: MatrixModel.Mode) throws {
         let screen = try Self.screen(mode: mode, step: 1)
         let canvas = Self.frame(screen, ascii: true)
         Golden.check(canvas, named: "matrix-ascii-\(mode)")
@@ -184,7 +184,7 @@ struct MatrixViewTests {
 
     @Test("frames at 80×24 and 200×60", arguments: [(80, 24), (200, 60)])
     func sizes(width: Int, height: Int) throws {
-        for mode in [MatrixExploreModel.Mode.matrix, .im2col, .transposed] {
+        for mode in [MatrixModel.Mode.matrix, .im2col, .transposed] {
             let screen = try Self.screen(mode: mode, step: 2)
             let canvas = Self.frame(screen, width: width, height: height)
             Golden.check(canvas, named: "matrix-\(mode)-\(width)x\(height)")

@@ -1,6 +1,6 @@
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Testing
 
 @Suite("1-D view: golden frames and numbers from the core")
@@ -9,16 +9,16 @@ struct OneDViewTests {
     /// A ramp signal 0…7 and the ramp kernel 0, 1, 2.
     static let rampSetup = OneDSetup(length: 8, kernelSize: 3, preset: .ramp, pattern: .ramp)
 
-    static func model(_ setup: OneDSetup, step: Int? = nil) -> OneDExploreModel {
-        var model = OneDExploreModel(setup: setup, playing: false)
+    static func model(_ setup: OneDSetup, step: Int? = nil) -> OneDModel {
+        var model = OneDModel(setup: setup, playing: false)
         if let step { model.player.go(to: step) }
         return model
     }
 
-    static func frame(_ model: OneDExploreModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono)
+    static func frame(_ model: OneDModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono)
         -> Canvas
     {
-        OneDExploreView.render(model, width: width, height: height, options: options).canvas
+        OneDView.render(model, width: width, height: height, options: options).canvas
     }
 
     /// The words of one screen row drawn in reversed cells (lit in monochrome).
@@ -245,7 +245,7 @@ struct OneDViewTests {
     @Test("the help overlay lists the view's keys; clicks map to outputs")
     func helpAndHits() throws {
         var model = Self.model(Self.rampSetup)
-        let frame = OneDExploreView.render(model, width: 80, height: 24, options: Self.mono)
+        let frame = OneDView.render(model, width: 80, height: 24, options: Self.mono)
         let region = try #require(frame.hits.first { $0.target == .outputCell(row: 0, column: 4) })
         #expect(frame.target(row: region.row, column: region.column) == .outputCell(row: 0, column: 4))
         model.apply(.selectOutput(row: 0, column: 4))

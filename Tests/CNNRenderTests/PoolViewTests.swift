@@ -1,6 +1,6 @@
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Testing
 
 @Suite("Pooling view: golden frames and numbers from the core")
@@ -9,16 +9,16 @@ struct PoolViewTests {
     static let example = PoolSetup(inputRows: 4, inputColumns: 4, pattern: .poolExample)
     static let mono = RenderOptions(color: false)
 
-    static func model(_ setup: PoolSetup, step: Int = 0) -> PoolExploreModel {
-        var model = PoolExploreModel(setup: setup, playing: false)
+    static func model(_ setup: PoolSetup, step: Int = 0) -> PoolModel {
+        var model = PoolModel(setup: setup, playing: false)
         model.player.go(to: step)
         return model
     }
 
-    static func frame(_ model: PoolExploreModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono)
+    static func frame(_ model: PoolModel, width: Int = 80, height: Int = 24, options: RenderOptions = mono)
         -> Canvas
     {
-        PoolExploreView.render(model, width: width, height: height, options: options).canvas
+        PoolView.render(model, width: width, height: height, options: options).canvas
     }
 
     /// The words drawn in cells whose style passes `test`, left to right, top to bottom, in the
@@ -344,7 +344,7 @@ struct PoolViewTests {
     @Test("the help overlay lists the view's keys; clicks map to output cells")
     func helpAndHits() throws {
         var model = Self.model(Self.example)
-        let frame = PoolExploreView.render(model, width: 80, height: 24, options: Self.mono)
+        let frame = PoolView.render(model, width: 80, height: 24, options: Self.mono)
         let region = try #require(frame.hits.first { $0.target == .outputCell(row: 1, column: 0) })
         #expect(frame.target(row: region.row, column: region.column) == .outputCell(row: 1, column: 0))
         model.apply(.toggleHelp)

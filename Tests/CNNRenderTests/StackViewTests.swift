@@ -1,6 +1,6 @@
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Testing
 
 @Suite("Stack view: receptive-field growth")

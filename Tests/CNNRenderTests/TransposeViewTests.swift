@@ -1,6 +1,6 @@
 import CNNCore
 import CNNRender
-import CNNScenes
+import CNNSandbox
 import Testing
 
 @Suite("Transposed-convolution view: golden frames")
@@ -14,7 +14,7 @@ struct TransposeViewTests {
     }
 
     static func screen(
-        _ configuration: ExploreConfiguration = configuration(), mode: TransposeExploreModel.Mode = .scatter, step: Int
+        _ configuration: ExploreConfiguration = configuration(), mode: TransposeModel.Mode = .scatter, step: Int
     ) throws -> TransposeExploreScreen {
         var screen = try TransposeExploreScreen(configuration: configuration, playing: false, speed: 2)
         if mode == .zeroInsertion { screen.apply(.viewKey("t")) }
@@ -128,7 +128,7 @@ struct TransposeViewTests {
         var model = screen.model
         model.apply(.viewKey("u"))
         #expect(model.computation?.outputRows == 7)
-        let plain = TransposeExploreView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
+        let plain = TransposeView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
             .canvas
         #expect(plain.contains("(3−1)·2 − 2·0 + 1·(3−1) + 0 + 1 = 7"))
         let plainTitle = try #require(plain.row(containing: "output 7×7"))
@@ -193,8 +193,8 @@ struct TransposeViewTests {
 
     @Test(
         "--ascii draws every character from plain ASCII",
-        arguments: [TransposeExploreModel.Mode.scatter, .zeroInsertion])
-    func ascii(mode: TransposeExploreModel.Mode) throws {
+        arguments: [TransposeModel.Mode.scatter, .zeroInsertion])
+    func ascii(mode: TransposeModel.Mode) throws {
         let screen = try Self.screen(mode: mode, step: 4)
         let canvas = Self.frame(screen, ascii: true)
         Golden.check(canvas, named: "transpose-ascii-\(mode == .scatter ? "scatter" : "zeros")")
@@ -204,7 +204,7 @@ struct TransposeViewTests {
 
     @Test("frames at 80×24 and 200×60", arguments: [(80, 24), (200, 60)])
     func sizes(width: Int, height: Int) throws {
-        for mode in [TransposeExploreModel.Mode.scatter, .zeroInsertion] {
+        for mode in [TransposeModel.Mode.scatter, .zeroInsertion] {
             let screen = try Self.screen(mode: mode, step: 3)
             let canvas = Self.frame(screen, width: width, height: height)
             Golden.check(canvas, named: "transpose-\(mode == .scatter ? "scatter" : "zeros")-\(width)x\(height)")

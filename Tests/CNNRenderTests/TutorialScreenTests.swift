@@ -1,5 +1,6 @@
 import CNNCore
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import CNNCore
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 
 /// Any sandbox view, as the tutorial player hosts it.
 public struct ExploreViewBox: TutorialView {

@@ -1,4 +1,5 @@
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 
 /// The scene list (`g`): every scene with its number, topic and title, the chosen one in reverse.
 enum SceneListOverlay {

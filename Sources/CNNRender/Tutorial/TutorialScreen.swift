@@ -1,5 +1,6 @@
 import CNNCore
-import CNNScenes
+import CNNCourse
+import CNNSandbox
 
 /// Draws the tutorial: a header naming the scene, the scene's view in the upper part, the
 /// narration shown so far below it (newest paragraph emphasised), and a footer with the keys.

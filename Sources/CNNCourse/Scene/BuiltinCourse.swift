@@ -1,0 +1,15 @@
+import CNNSandbox
+/// The course `cnnviz tutorial` plays: the scenes of Scenes/, compiled in by
+/// `Scripts/embed-scenes.py`, in file-name order.
+public enum BuiltinCourse {
+    /// Loads and checks every built-in scene.
+    public static func load() -> Result<[Scene], [SceneProblem]> {
+        SceneLoader.load(files: BuiltinScenes.files)
+    }
+
+    /// The topics of 1…22 that no scene covers.
+    public static func missingTopics(in scenes: [Scene]) -> [Int] {
+        let covered = Set(scenes.map(\.topic))
+        return Scene.topics.filter { !covered.contains($0) }
+    }
+}

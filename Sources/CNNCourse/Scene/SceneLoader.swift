@@ -1,0 +1,141 @@
+import CNNCore
+import CNNSandbox
+import Yams
+
+/// Reads scene files (format: Scenes/README.md). A scene that loads is consistent with the core:
+/// its setup is one the core accepts, its timeline only names steps and cells that exist, and
+/// every number it states under `expect:` is the core's. Otherwise every problem found is
+/// returned, each at its YAML node, sorted by position.
+public enum SceneLoader {
+    /// The top-level fields of a scene.
+    public static let fields = ["title", "topic", "view", "setup", "narration", "timeline", "expect"]
+    /// The fields a scene must have.
+    public static let requiredFields = ["title", "topic", "view", "narration"]
+
+    /// Loads one scene from its text; `file` names it in problems.
+    public static func load(text: String, file: String) -> Result<Scene, [SceneProblem]> {
+        var reader = SceneReader(file: file)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                reader.report(
+                    line: 1, column: 1, "the file is empty; a scene needs \(requiredFields.joined(separator: ", "))")
+                return .failure(reader.problems)
+            }
+            root = node
+        } catch let error as YamlError {
+            let (line, column, message) = describe(error)
+            reader.report(line: line, column: column, message)
+            return .failure(reader.problems)
+        } catch {
+            reader.report(line: 1, column: 1, "bad YAML: \(error)")
+            return .failure(reader.problems)
+        }
+        let scene = read(SceneNode(root, path: ""), reader: &reader)
+        let problems = reader.problems.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+        if let scene, problems.isEmpty { return .success(scene) }
+        return .failure(problems)
+    }
+
+    /// Loads several files in order, gathering every problem of every file.
+    public static func load(files: [(name: String, text: String)]) -> Result<[Scene], [SceneProblem]> {
+        var scenes: [Scene] = []
+        var problems: [SceneProblem] = []
+        for file in files {
+            switch load(text: file.text, file: file.name) {
+            case .success(let scene): scenes.append(scene)
+            case .failure(let found): problems += found
+            }
+        }
+        return problems.isEmpty ? .success(scenes) : .failure(problems)
+    }
+
+    private static func read(_ root: SceneNode, reader: inout SceneReader) -> Scene? {
+        guard let fields = reader.fields(root, known: fields, owner: "a scene") else { return nil }
+        for name in requiredFields where fields[name] == nil {
+            reader.report(root, "missing required field '\(name)'")
+        }
+        var title: String? = nil
+        if let field = fields["title"], let text = reader.text(field.value, what: "a one-line title") {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.contains("\n") {
+                reader.report(
+                    field.value,
+                    "title: expected a one-line title, got \(trimmed.isEmpty ? "an empty one" : "several lines")")
+            } else {
+                title = trimmed
+            }
+        }
+        var topic: Int? = nil
+        if let field = fields["topic"] {
+            topic = reader.wholeNumber(field.value, in: Scene.topics)
+        }
+        var view: ViewKind? = nil
+        if let field = fields["view"], let name = reader.text(field.value, what: "a view name") {
+            view = ViewKind(rawValue: name.lowercased())
+            if view == nil {
+                reader.report(
+                    field.value,
+                    "view: unknown view '\(name)'; choose one of \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+        }
+        var narration: [String] = []
+        if let field = fields["narration"] {
+            if let items = field.value.items, !items.isEmpty {
+                for item in items {
+                    guard let text = reader.text(item, what: "a paragraph of text") else { continue }
+                    let paragraph = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(
+                        in: .whitespaces)
+                    if paragraph.isEmpty { reader.report(item, "\(item.path): the paragraph is empty") }
+                    narration.append(paragraph)
+                }
+            } else {
+                reader.expected("a list of paragraphs (at least one)", field.value)
+            }
+        }
+        let before = reader.problems.count
+        let configuration = SceneSetupReader.read(fields["setup"]?.value, view: view ?? .conv, reader: &reader)
+        var model: SceneViewModel? = nil
+        if let view, reader.problems.count == before {
+            do throws(CNNError) {
+                model = try SceneViewModel(kind: view, configuration: configuration)
+            } catch {
+                let place = fields["setup"]?.key ?? fields["view"]!.key
+                reader.report(place, "\(place.path): the core refuses this setup: \(error.message)")
+            }
+        }
+        let beats = SceneTimeline.read(
+            fields["timeline"]?.value, narration: narration.count, model: model, reader: &reader)
+        var expectations = 0
+        if let field = fields["expect"] {
+            expectations = SceneExpectations.check(field.value, model: model, reader: &reader)
+        }
+        guard let title, let topic, let view, !narration.isEmpty, reader.problems.isEmpty else { return nil }
+        return Scene(
+            file: reader.file, title: title, topic: topic, view: view, configuration: configuration,
+            narration: narration,
+            beats: beats, expectationCount: expectations)
+    }
+
+    /// Yams' position and a readable message for a YAML syntax error.
+    static func describe(_ error: YamlError) -> (line: Int, column: Int, message: String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let context = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return (mark.line, mark.column, "bad YAML: \(problem)\(context)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (
+                context.mark.line, context.mark.column,
+                "bad YAML: the field\(duplicates.count == 1 ? "" : "s") \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) appear\(duplicates.count == 1 ? "s" : "") twice in this mapping"
+            )
+        case .reader(let problem, _, _, _):
+            return (1, 1, "bad YAML: \(problem)")
+        default:
+            return (1, 1, "bad YAML: \(error)")
+        }
+    }
+}

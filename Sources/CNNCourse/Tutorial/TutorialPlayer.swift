@@ -1,0 +1,286 @@
+import CNNCore
+import CNNSandbox
+
+/// The tutorial's state, pure: which scene and beat are shown, the view as that beat leaves it,
+/// autoplay, and the presenter's overlays (scene list, help, blank screen). Keys and clock
+/// events are its only inputs, so the same sequence always gives the same screens.
+///
+/// The view of a beat is rebuilt from the scene's configuration with every earlier beat applied
+/// (finished), then the beat itself is entered; a `play` beat then animates one step per timer
+/// event. See `TutorialKeys` for what each key does.
+public struct TutorialPlayer<View: TutorialView>: Sendable {
+    /// Builds a scene's view (paused, at step 1), or returns the core's refusal.
+    public typealias Builder = @Sendable (Scene) -> Result<View, CNNError>
+
+    /// The course, in play order (never empty).
+    public let scenes: [Scene]
+    private let build: Builder
+    /// The scene shown, `0..<scenes.count`.
+    public private(set) var sceneIndex = 0
+    /// The beat shown, `0..<scene.beats.count`.
+    public private(set) var beatIndex = 0
+    /// The view as the beats up to the current one leave it; nil when it could not be built.
+    public private(set) var view: View?
+    /// Why the view could not be built (the core's message).
+    public private(set) var viewError: String?
+    /// Whether beats advance on their own after their hold (space toggles it).
+    public private(set) var autoplay: Bool
+    /// Seconds a beat holds when autoplaying and the beat names no `hold`.
+    public let defaultHold: Double
+    /// The last step (0-based) of the `play` beat animating now; nil when nothing animates.
+    public private(set) var animationEnd: Int?
+    /// Whether the screen is blanked (`b`; any key returns).
+    public private(set) var blanked = false
+    /// Whether the key help is shown (`?`; any key closes it).
+    public private(set) var showHelp = false
+    /// The highlighted entry of the scene list while it is open (`g`).
+    public private(set) var listCursor: Int?
+    /// A first digit waiting for a second one (scenes 10 and up).
+    public private(set) var pendingDigit: Int?
+    /// Whether the user asked to quit.
+    public private(set) var finished = false
+
+    /// Seconds a first digit waits for a second one.
+    public static var digitWindow: Double { 1.0 }
+
+    /// Starts at scene 1, beat 1; nil when there are no scenes.
+    public init?(
+        scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold, build: @escaping Builder
+    ) {
+        guard !scenes.isEmpty else { return nil }
+        self.scenes = scenes
+        self.build = build
+        self.autoplay = autoplay
+        self.defaultHold = hold
+        rebuild()
+    }
+
+    /// The scene shown.
+    public var scene: Scene { scenes[sceneIndex] }
+
+    /// The beat shown.
+    public var beat: SceneBeat { scene.beats[beatIndex] }
+
+    /// How many narration paragraphs are shown (the newest is the last).
+    public var paragraphsShown: Int { scene.paragraphsShown(atBeat: beatIndex) }
+
+    /// Whether a `play` beat is animating.
+    public var isAnimating: Bool { animationEnd != nil }
+
+    /// Whether the last beat of the last scene is shown.
+    public var atCourseEnd: Bool { sceneIndex == scenes.count - 1 && beatIndex == scene.beats.count - 1 }
+
+    /// How long until the next clock event and what it is; nil when nothing is due. Nothing
+    /// moves while the screen is blanked or an overlay is open.
+    public var timer: (seconds: Double, kind: TutorialTimer)? {
+        var candidates: [(seconds: Double, kind: TutorialTimer)] = []
+        if pendingDigit != nil { candidates.append((TutorialPlayer.digitWindow, .digitWindow)) }
+        if !blanked && !showHelp && listCursor == nil {
+            if isAnimating {
+                candidates.append((1 / beat.speed, .animationStep))
+            } else if autoplay && !atCourseEnd {
+                candidates.append((beat.hold ?? defaultHold, .hold))
+            }
+        }
+        return candidates.min { $0.seconds < $1.seconds }
+    }
+
+    // MARK: Input
+
+    /// The clock: the event `timer` announced is due.
+    public mutating func timerFired() {
+        guard let kind = timer?.kind else { return }
+        switch kind {
+        case .digitWindow: pendingDigit = nil
+        case .animationStep: animateOneStep()
+        case .hold: nextBeat()
+        }
+    }
+
+    /// A key press.
+    public mutating func press(_ key: TutorialKey) {
+        if blanked {
+            blanked = false
+            return
+        }
+        if showHelp {
+            showHelp = false
+            return
+        }
+        if listCursor != nil {
+            pressInList(key)
+            return
+        }
+        switch key {
+        case .escape: finished = true
+        case .right, .pageDown, .enter: nextBeat()
+        case .left, .pageUp, .backspace: previousBeat()
+        case .home: go(scene: sceneIndex, beat: 0)
+        case .end:
+            go(scene: sceneIndex, beat: scene.beats.count - 1)
+            finishBeat()
+        case .up: applyToView(.moveCursor(rows: -1, columns: 0))
+        case .down: applyToView(.moveCursor(rows: 1, columns: 0))
+        case .tab, .backTab: applyToView(.toggleFocus)
+        case .other: break
+        case .character(let character): press(character)
+        }
+    }
+
+    private mutating func press(_ character: Character) {
+        if let digit = character.wholeNumberValue, character.isASCII {
+            typeDigit(digit)
+            return
+        }
+        switch character {
+        case "q": finished = true
+        case "n": go(scene: min(sceneIndex + 1, scenes.count - 1), beat: 0)
+        case "p": go(scene: max(sceneIndex - 1, 0), beat: 0)
+        case " ": autoplay.toggle()
+        case "g": listCursor = sceneIndex
+        case "b": blanked = true
+        case "?": showHelp = true
+        default:
+            if let action = ExploreKeys.action(for: character) { applyToView(action) }
+        }
+    }
+
+    private mutating func pressInList(_ key: TutorialKey) {
+        guard let cursor = listCursor else { return }
+        switch key {
+        case .up, .character("k"): listCursor = max(0, cursor - 1)
+        case .down, .character("j"): listCursor = min(scenes.count - 1, cursor + 1)
+        case .pageUp: listCursor = max(0, cursor - 10)
+        case .pageDown: listCursor = min(scenes.count - 1, cursor + 10)
+        case .home: listCursor = 0
+        case .end: listCursor = scenes.count - 1
+        case .enter, .right:
+            listCursor = nil
+            go(scene: cursor, beat: 0)
+        case .escape, .character("g"), .left: listCursor = nil
+        case .character("q"): finished = true
+        case .character(let character):
+            if let digit = character.wholeNumberValue, character.isASCII { typeDigit(digit) }
+        default: break
+        }
+    }
+
+    /// Digits jump to a scene: `1`–`9` at once; a second digit within `digitWindow` seconds
+    /// makes a two-digit number (`1` `2` → scene 12) when the course is that long.
+    private mutating func typeDigit(_ digit: Int) {
+        if let first = pendingDigit {
+            pendingDigit = nil
+            let number = first * 10 + digit
+            if number <= scenes.count {
+                jump(toScene: number)
+                return
+            }
+        }
+        guard digit >= 1 && digit <= scenes.count else { return }
+        jump(toScene: digit)
+        if digit * 10 <= scenes.count { pendingDigit = digit }
+    }
+
+    /// Closes the scene list and shows scene `number` (1-based) from its first beat.
+    private mutating func jump(toScene number: Int) {
+        listCursor = nil
+        go(scene: number - 1, beat: 0)
+    }
+
+    // MARK: Moving
+
+    /// Shows a scene at a beat (both clamped), rebuilding its view; a `play` beat starts animating.
+    public mutating func go(scene index: Int, beat: Int) {
+        sceneIndex = min(max(0, index), scenes.count - 1)
+        beatIndex = min(max(0, beat), scene.beats.count - 1)
+        rebuild()
+    }
+
+    /// The next beat, or the first beat of the next scene; autoplay stops at the end of the course.
+    public mutating func nextBeat() {
+        if beatIndex < scene.beats.count - 1 {
+            go(scene: sceneIndex, beat: beatIndex + 1)
+        } else if sceneIndex < scenes.count - 1 {
+            go(scene: sceneIndex + 1, beat: 0)
+        }
+        if atCourseEnd && !isAnimating { autoplay = false }
+    }
+
+    /// The previous beat, or the last beat of the previous scene.
+    public mutating func previousBeat() {
+        if beatIndex > 0 {
+            go(scene: sceneIndex, beat: beatIndex - 1)
+        } else if sceneIndex > 0 {
+            go(scene: sceneIndex - 1, beat: scenes[sceneIndex - 1].beats.count - 1)
+        }
+    }
+
+    /// Ends a running `play` beat at its last step (what `--frame` shows).
+    public mutating func finishBeat() {
+        guard let end = animationEnd else { return }
+        view?.player.go(to: end)
+        animationEnd = nil
+    }
+
+    private mutating func animateOneStep() {
+        guard let end = animationEnd, var shown = view else {
+            animationEnd = nil
+            return
+        }
+        shown.player.go(to: min(end, shown.player.step + 1))
+        view = shown
+        if shown.player.step >= end {
+            animationEnd = nil
+            if atCourseEnd { autoplay = false }
+        }
+    }
+
+    /// Changes the view directly (e.g. a mouse click on one of its cells); stops a running animation.
+    public mutating func changeView(_ change: (inout View) -> Void) {
+        guard var shown = view else { return }
+        animationEnd = nil
+        change(&shown)
+        view = shown
+    }
+
+    /// A key the view handles (its own letters, arrows): stops a running animation first.
+    private mutating func applyToView(_ action: ExploreAction) {
+        animationEnd = nil
+        view?.apply(action)
+    }
+
+    /// The view of the current beat: built from the scene, earlier beats applied, this one entered.
+    private mutating func rebuild() {
+        animationEnd = nil
+        switch build(scene) {
+        case .success(var built):
+            for earlier in scene.beats.prefix(beatIndex) { TutorialPlayer.enter(earlier, view: &built, finished: true) }
+            let end = TutorialPlayer.enter(beat, view: &built, finished: false)
+            view = built
+            viewError = nil
+            animationEnd = end
+        case .failure(let error):
+            view = nil
+            viewError = error.message
+        }
+    }
+
+    /// Applies a beat to a view: keys, select, step, then play (its first step, or its last when
+    /// `finished`). Returns the last step still to animate, or nil.
+    @discardableResult
+    static func enter(_ beat: SceneBeat, view: inout View, finished: Bool) -> Int? {
+        for key in beat.keys {
+            if let action = ExploreKeys.action(for: key) { view.apply(action) }
+        }
+        if let cell = beat.select { view.apply(.selectOutput(row: cell.row, column: cell.column)) }
+        if let step = beat.step { view.player.go(to: step - 1) }
+        view.player.playing = false
+        guard let range = beat.play else { return nil }
+        if finished || range.lowerBound == range.upperBound {
+            view.player.go(to: range.upperBound - 1)
+            return nil
+        }
+        view.player.go(to: range.lowerBound - 1)
+        return range.upperBound - 1
+    }
+}

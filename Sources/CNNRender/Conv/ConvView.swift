@@ -1,0 +1,308 @@
+import CNNCore
+import CNNSandbox
+
+/// Draws the convolution sandbox: the padded input with the kernel's footprint lit, the
+/// kernel, the feature map filling in, the dot product of the current step written out, and
+/// the geometry with its output-size formulas. Every number comes from the model's core
+/// computation and traces.
+public enum ConvView {
+    /// Draws one frame of the model at a size.
+    public static func render(_ model: ConvModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
+        var canvas = Canvas(width: width, height: height)
+        let palette = Palette(options: options)
+        let glyphs = options.glyphs
+        let geometry = ConvGeometryText(setup: model.setup)
+        var hits: [HitRegion] = []
+
+        // Header: title bar, status, formulas, notes.
+        TitleBar.draw(
+            title: "cnnviz explore \(glyphs.dot) convolution", hint: "? keys  q quit", into: &canvas, palette: palette)
+        var row = 1
+        canvas.put(geometry.status(glyphs: glyphs), row: row, column: 1, style: CellStyle(bold: true))
+        row += 1
+        for line in geometry.formulas(glyphs: glyphs) {
+            canvas.put(line, row: row, column: 1)
+            row += 1
+        }
+        for note in geometry.notes(glyphs: glyphs) {
+            for line in TextWrap.lines(note, width: width - 2) {
+                canvas.put(line, row: row, column: 1, style: palette.note)
+                row += 1
+            }
+        }
+        row += 1
+
+        // Footer: the step line at the bottom; the dot product (up to 3–4 lines) under the panels.
+        let footerRow = height - 1
+        let trace = model.computation.map { $0.trace(step: model.player.step) }
+        var dotLines: [[Segment]] = []
+        if let trace, let computation = model.computation {
+            let (r, c) = computation.position(ofStep: model.player.step)
+            dotLines = DotProduct.lines(
+                trace: trace, label: "out[\(r),\(c)]", width: width - 2, maxLines: height >= 30 ? 4 : 3,
+                palette: palette, glyphs: glyphs)
+        }
+        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+
+        // Panels between the header and the dot product.
+        let lowestDotTop = footerRow - 1 - dotLines.count
+        let area = (top: row, height: max(3, lowestDotTop - 1 - row))
+        let (panelHits, panelsBottom) = drawPanels(
+            model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
+            options: options)
+        hits += panelHits
+        ExpressionText.draw(dotLines, into: &canvas, row: min(lowestDotTop, panelsBottom + 1), column: 1)
+
+        if model.showHelp {
+            KeyHelp.drawOverlay(KeyHelp.explore, title: "keys", into: &canvas, options: options)
+        }
+        return RenderedFrame(canvas: canvas, hits: hits)
+    }
+
+    // MARK: Panels
+
+    private static func drawPanels(
+        _ model: ConvModel, geometry: ConvGeometryText, trace: ConvTrace?, area: (top: Int, height: Int),
+        width: Int, into canvas: inout Canvas, palette: Palette, options: RenderOptions
+    ) -> (hits: [HitRegion], bottom: Int) {
+        let glyphs = options.glyphs
+        let setup = model.setup
+        let input = model.input
+        let kernel = model.kernel
+        let rowsAxis = geometry.axes[0]
+        let columnsAxis = geometry.axes[1]
+        let inputRows = -rowsAxis.padding.before..<(setup.inputRows + rowsAxis.padding.after)
+        let inputColumns = -columnsAxis.padding.before..<(setup.inputColumns + columnsAxis.padding.after)
+        let computation = model.computation
+
+        // Cell widths from the values that can appear.
+        let inputText = max(2, model.inputSummary.textWidth)
+        let kernelText = max(2, model.kernelSummary.textWidth)
+        let outputText = max(2, model.outputSummary.textWidth)
+        let gap = 5
+        let outputColumnsCount = computation?.outputColumns ?? 0
+        let outputRowsCount = computation?.outputRows ?? 0
+        let errorWidth = computation == nil ? min(44, max(24, width / 3)) : 0
+
+        // Zoom: the widest cells and tallest rows that fit (larger terminals get larger cells).
+        var extra = 0
+        var rowStep = 1
+        let tallest = max(inputRows.count, setup.kernelRows + 2, outputRowsCount)
+        // Classroom mode (a projector) may go larger still.
+        let zooms = [(12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)]
+            .filter { options.classroom || $0.0 <= 7 }
+        for (candidate, step) in zooms {
+            let total =
+                inputColumns.count * (inputText + 1 + candidate) + setup.kernelColumns * (kernelText + 1 + candidate)
+                + outputColumnsCount * (outputText + 1 + candidate) + 2 * gap + errorWidth
+            if total <= width - 2 && 1 + tallest * step <= area.height {
+                extra = candidate
+                rowStep = step
+                break
+            }
+        }
+        let inputCell = inputText + 1 + extra
+        let kernelCell = kernelText + 1 + extra
+        let outputCell = outputText + 1 + extra
+
+        // Viewports: what part of a large input and output fits.
+        let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
+        let kernelWidth = setup.kernelColumns * kernelCell - 1
+        let available = max(8, width - 2 - kernelWidth - 2 * gap - errorWidth)
+        let inputWant = inputColumns.count * inputCell
+        let outputWant = outputColumnsCount * outputCell
+        var inputVisibleColumns = inputColumns.count
+        var outputVisibleColumns = outputColumnsCount
+        if inputWant + outputWant > available {
+            let share = Double(inputWant) / Double(max(1, inputWant + outputWant))
+            inputVisibleColumns = max(1, min(inputColumns.count, Int(Double(available) * share) / inputCell))
+            outputVisibleColumns = max(
+                0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
+            if outputColumnsCount > 0 { outputVisibleColumns = max(1, outputVisibleColumns) }
+        }
+        let lit = Set((trace?.terms ?? []).map { Key(row: $0.row, column: $0.column) })
+        let footprintRows = (trace?.terms.map(\.row).min() ?? 0)..<((trace?.terms.map(\.row).max() ?? 0) + 1)
+        let footprintColumns = (trace?.terms.map(\.column).min() ?? 0)..<((trace?.terms.map(\.column).max() ?? 0) + 1)
+        let shownInputRows = Viewport.follow(total: inputRows, visible: visibleRows, focus: footprintRows)
+        let shownInputColumns = Viewport.follow(
+            total: inputColumns, visible: inputVisibleColumns, focus: footprintColumns)
+
+        let inputScale = model.inputSummary.scale
+        let unreadRows = rowsAxis.unreadInputCells
+        let unreadColumns = columnsAxis.unreadInputCells
+        let x = glyphs.times
+        let padNote = rowsAxis.padding == AxisPadding(0) && columnsAxis.padding == AxisPadding(0) ? "" : " + pad"
+        let inputPanel = GridPanel(
+            title: "input \(setup.inputRows)\(x)\(setup.inputColumns)\(padNote)", rows: shownInputRows,
+            columns: shownInputColumns,
+            cellWidth: inputCell, rowStep: rowStep)
+        var left = 1
+        let top = area.top
+        inputPanel.draw(
+            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
+        ) { r, c in
+            let isPadding = r < 0 || c < 0 || r >= setup.inputRows || c >= setup.inputColumns
+            let isLit = lit.contains(Key(row: r, column: c))
+            if isPadding {
+                return ("0", isLit ? palette.highlight : palette.padding)
+            }
+            let value = input.data[r * setup.inputColumns + c]
+            if isLit { return (NumberText.format(value), palette.highlight) }
+            let unread = r >= setup.inputRows - unreadRows || c >= setup.inputColumns - unreadColumns
+            return (NumberText.format(value), unread ? palette.faint : palette.value(value, scale: inputScale))
+        }
+        if shownInputRows != inputRows || shownInputColumns != inputColumns {
+            let dash = glyphs == .ascii ? "-" : "–"
+            let window =
+                "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
+            canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
+        }
+        left += max(inputPanel.width, 9) + 1
+        let middleRow =
+            top + 1 + (min(visibleRows, max(shownInputRows.count, setup.kernelRows)) - 1) * rowStep / 2 + (rowStep - 1)
+            / 2
+        canvas.put(glyphs.star, row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        left += gap - 1
+
+        let kernelScale = model.kernelSummary.scale
+        let kernelPanel = GridPanel(
+            title: "kernel \(setup.kernelRows)\(x)\(setup.kernelColumns)", rows: 0..<setup.kernelRows,
+            columns: 0..<setup.kernelColumns, cellWidth: kernelCell, rowStep: rowStep)
+        kernelPanel.draw(into: &canvas, top: top, left: left, titleStyle: palette.title) { r, c in
+            let value = kernel.data[r * setup.kernelColumns + c]
+            return (NumberText.format(value), palette.value(value, scale: kernelScale))
+        }
+        // Explicit weights (a scene's `weights:`) are no preset; the preset's name would mislead.
+        let kernelName = setup.kernelValues == nil ? setup.preset.title : ""
+        canvas.put(kernelName, row: top + kernelPanel.height, column: left, style: palette.dim)
+        if let bias = setup.bias {
+            canvas.put(
+                "bias \(NumberText.format(bias))", row: top + kernelPanel.height + 1, column: left, style: palette.dim)
+        }
+        left += max(kernelPanel.width, kernelName.unicodeScalars.count) + 1
+        canvas.put("=", row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        left += gap - 1
+
+        guard let computation else {
+            let message = glyphs.adapt(model.errorMessage ?? "invalid setup")
+            let boxWidth = max(20, min(width - left - 1, 46))
+            let lines = TextWrap.lines(message, width: boxWidth - 4)
+            let boxHeight = min(area.height, lines.count + 3)
+            Box.draw(
+                into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
+                style: palette.error)
+            canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
+            for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
+                canvas.put(line, row: top + 2 + index, column: left + 2)
+            }
+            return ([], max(top + boxHeight, top + inputPanel.height, top + kernelPanel.height + 2))
+        }
+
+        let (currentRow, currentColumn) = computation.position(ofStep: model.player.step)
+        let shownOutputRows = Viewport.follow(
+            total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
+        let shownOutputColumns = Viewport.follow(
+            total: 0..<computation.outputColumns, visible: outputVisibleColumns,
+            focus: currentColumn..<(currentColumn + 1))
+        let outputScale = model.outputSummary.scale
+        let showAll = model.focus == .outputMap
+        let outputPanel = GridPanel(
+            title: "output \(computation.outputRows)\(x)\(computation.outputColumns)", rows: shownOutputRows,
+            columns: shownOutputColumns, cellWidth: outputCell, rowStep: rowStep)
+        let hits = outputPanel.draw(
+            into: &canvas, top: top, left: left, titleStyle: palette.title,
+            content: { r, c in
+                let step = computation.step(row: r, column: c)
+                if step == model.player.step {
+                    return (
+                        NumberText.format(computation.value(row: r, column: c)),
+                        showAll ? palette.cursor : palette.highlight
+                    )
+                }
+                if step > model.player.step && !showAll { return (glyphs.pending, palette.faint) }
+                let value = computation.value(row: r, column: c)
+                return (NumberText.format(value), palette.value(value, scale: outputScale))
+            },
+            target: { r, c in .outputCell(row: r, column: c) })
+        if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
+            let dash = glyphs == .ascii ? "-" : "–"
+            let window =
+                "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
+            canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)
+        }
+        let bottom = max(
+            top + inputPanel.height + 1, top + kernelPanel.height + (setup.bias == nil ? 1 : 2),
+            top + outputPanel.height + 1)
+        return (hits, bottom)
+    }
+
+    // MARK: Footer
+
+    private static func drawFooter(
+        _ model: ConvModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+    ) {
+        let player = model.player
+        var segments: [Segment] = []
+        if let computation = model.computation {
+            let (r, c) = computation.position(ofStep: player.step)
+            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
+            segments.append(Segment("  out[\(r),\(c)]"))
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            segments.append(Segment("  \(state)"))
+        } else {
+            segments.append(Segment("fix the geometry with s/S p/P d/D k/K i/I o", palette.error))
+        }
+        let hints =
+            model.focus == .outputMap
+            ? "  arrows pick a cell  Tab back  click a cell"
+            : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
+        segments.append(Segment(hints, palette.dim))
+        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+    }
+
+    /// A cell position, hashable for the footprint set.
+    private struct Key: Hashable {
+        let row: Int
+        let column: Int
+    }
+}
+
+/// The title bar across the top of every view.
+public enum TitleBar {
+    /// Draws `title` on the left and `hint` on the right of row 0.
+    public static func draw(title: String, hint: String, into canvas: inout Canvas, palette: Palette) {
+        canvas.fill(row: 0, column: 0, width: canvas.width, height: 1, with: Cell(" ", style: palette.bar))
+        canvas.put(" " + title, row: 0, column: 0, style: palette.bar)
+        let hintWidth = hint.unicodeScalars.count
+        if hintWidth + title.unicodeScalars.count + 4 < canvas.width {
+            canvas.put(hint + " ", row: 0, column: canvas.width - hintWidth - 1, style: palette.bar)
+        }
+    }
+}
+
+/// The written-out dot product of a convolution trace: `0×0 + 1×1 + 3×2 + 4×3 = 19`.
+public enum DotProduct {
+    /// Lines of segments: padding terms dim, the result bold, the bias named.
+    public static func lines(
+        trace: ConvTrace, label: String, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs
+    ) -> [[Segment]] {
+        let terms = trace.terms.map { term in
+            Segment(
+                "\(NumberText.factor(term.inputValue))\(glyphs.times)\(NumberText.factor(term.weight))",
+                term.isPadding ? palette.padding : .plain)
+        }
+        var closing: [Segment] = []
+        if let bias = trace.bias {
+            closing.append(Segment(" + \(NumberText.factor(bias))"))
+            closing.append(Segment(" (bias)", palette.dim))
+        }
+        closing.append(Segment(" = "))
+        closing.append(Segment(NumberText.format(trace.value), palette.result))
+        return ExpressionText.lines(
+            opening: [Segment("\(label): ", palette.dim)], terms: terms, separator: " + ", closing: closing,
+            width: width, maxLines: maxLines, glyphs: glyphs)
+    }
+}

@@ -1,0 +1,277 @@
+import CNNCore
+import CNNSandbox
+
+/// Draws the 1-D sandbox. Single layer: the signal with its padding, the kernel under the taps
+/// it multiplies, their products, and the output growing below — with causal padding, output t
+/// sits under input t and everything later is greyed out as the future it never sees. Stack
+/// mode is drawn by `OneDStackView`. Every number comes from the core's results and traces.
+public enum OneDView {
+    /// The keys of this view, as `?` shows them.
+    public static let keys: [(keys: String, action: String)] =
+        KeyHelp.explore.map { entry in
+            switch entry.keys {
+            case "p P": return (entry.keys, "padding − / + (turns causal off)")
+            case "k K": return (entry.keys, "kernel size − / + (stack: every layer)")
+            case "i I": return (entry.keys, "signal length − / +")
+            default: return entry
+            }
+        } + [
+            ("a", "causal padding on / off"),
+            ("t", "single layer / dilated causal stack"),
+            ("n N", "fewer / more layers (stack)"),
+        ]
+
+    /// Draws one frame of the model at a size.
+    public static func render(_ model: OneDModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
+        var canvas = Canvas(width: width, height: height)
+        let palette = Palette(options: options)
+        let glyphs = options.glyphs
+        let geometry = OneDGeometryText(setup: model.setup)
+        let stack = model.stackComputation
+
+        TitleBar.draw(
+            title: "cnnviz explore \(glyphs.dot) 1-D convolution", hint: "? keys  q quit", into: &canvas,
+            palette: palette)
+        var row = 1
+        let valid = model.errorMessage == nil
+        canvas.put(
+            glyphs.adapt(geometry.status(glyphs: glyphs, valid: valid, stack: stack)), row: row, column: 1,
+            style: CellStyle(bold: true))
+        row += 1
+        canvas.put(glyphs.adapt(geometry.toggles()), row: row, column: 1, style: palette.dim)
+        row += 1
+        for line in geometry.formulas(glyphs: glyphs, stack: stack) {
+            canvas.put(line, row: row, column: 1)
+            row += 1
+        }
+        for note in geometry.notes(glyphs: glyphs) {
+            for line in TextWrap.lines(note, width: width - 2).prefix(2) {
+                canvas.put(line, row: row, column: 1, style: palette.note)
+                row += 1
+            }
+        }
+        row += 1
+
+        let footerRow = height - 1
+        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+        let explanation =
+            model.setup.stackMode
+            ? OneDStackView.explanation(
+                model, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
+            : explanation(model, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
+        let lowestTop = footerRow - 1 - explanation.count
+        let area = (top: row, height: max(3, lowestTop - 1 - row))
+        var hits: [HitRegion] = []
+        var bottom = area.top
+        if let message = model.errorMessage {
+            bottom = drawError(
+                message, top: area.top, left: 1, width: width, height: area.height, into: &canvas, palette: palette,
+                glyphs: glyphs)
+        } else if model.setup.stackMode {
+            (hits, bottom) = OneDStackView.draw(
+                model, area: area, width: width, into: &canvas, palette: palette, options: options)
+        } else {
+            (hits, bottom) = drawSingle(
+                model, geometry: geometry, area: area, width: width, into: &canvas, palette: palette, options: options)
+        }
+        ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
+
+        if model.showHelp {
+            KeyHelp.drawOverlay(keys, title: "1-D keys", into: &canvas, options: options)
+        }
+        return RenderedFrame(canvas: canvas, hits: hits)
+    }
+
+    // MARK: Single layer
+
+    /// The dot product of the current output, and which positions it reads.
+    static func explanation(_ model: OneDModel, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs)
+        -> [[Segment]]
+    {
+        guard let trace = model.currentTrace else { return [] }
+        let label = "out[\(trace.column)]"
+        var lines = DotProduct.lines(
+            trace: trace, label: label, width: width, maxLines: max(1, maxLines - 1), palette: palette, glyphs: glyphs)
+        let columns = trace.terms.map(\.column)
+        if let first = columns.min(), let last = columns.max() {
+            let dash = glyphs == .ascii ? "..." : "…"
+            var text = "\(label) reads positions \(first)\(dash)\(last)"
+            if model.setup.causal, let computation = model.computation {
+                let now = computation.layer.axes[0].inputPosition(output: trace.column, tap: model.setup.kernelSize - 1)
+                text += ", all \(glyphs.adapt("≤")) t = \(now): nothing from the future"
+            }
+            lines.append([Segment(text, palette.dim)])
+        }
+        return lines
+    }
+
+    /// Rows t / input / kernel / product / output over the padded signal.
+    private static func drawSingle(
+        _ model: OneDModel, geometry: OneDGeometryText, area: (top: Int, height: Int), width: Int,
+        into canvas: inout Canvas, palette: Palette, options: RenderOptions
+    ) -> (hits: [HitRegion], bottom: Int) {
+        guard let computation = model.computation, let trace = model.currentTrace else { return ([], area.top) }
+        let glyphs = options.glyphs
+        let setup = model.setup
+        let axis = computation.layer.axes[0]
+        let positions = -axis.padding.before..<(axis.inputSize + axis.padding.after)
+        let alignTap = setup.causal ? setup.kernelSize - 1 : (setup.kernelSize - 1) / 2
+        let step = model.player.step
+        let now = axis.inputPosition(output: step, tap: alignTap)
+        let labelWidth = 9
+
+        // Zoom: wider cells and a blank line between rows where they fit.
+        let text = max(
+            2, model.summary.textWidth, String(positions.lowerBound).count, String(positions.upperBound - 1).count)
+        var extra = 0
+        var rowStep = 1
+        let zooms = [(5, 2), (4, 2), (3, 2), (2, 2), (1, 2), (0, 2), (0, 1)].filter { options.classroom || $0.0 <= 4 }
+        for (candidate, step) in zooms {
+            if labelWidth + positions.count * (text + 1 + candidate) <= width - 2 && 5 * step <= area.height {
+                extra = candidate
+                rowStep = step
+                break
+            }
+        }
+        let cell = text + 1 + extra
+        let visible = max(1, (width - 2 - labelWidth) / cell)
+        let taps = trace.terms.map(\.column)
+        let focusLow = min(taps.min() ?? now, now)
+        let focusHigh = max(taps.max() ?? now, now)
+        let shown = Viewport.follow(total: positions, visible: visible, focus: focusLow..<(focusHigh + 1))
+
+        let top = area.top
+        let left = 1
+        func x(_ position: Int) -> Int { left + labelWidth + (position - shown.lowerBound) * cell }
+        func put(_ value: String, _ position: Int, _ y: Int, _ style: CellStyle) {
+            let padded = String(repeating: " ", count: max(0, cell - 1 - value.unicodeScalars.count)) + value
+            canvas.put(padded, row: y, column: x(position), style: style)
+        }
+        let rows = (
+            t: top, input: top + rowStep, kernel: top + 2 * rowStep, product: top + 3 * rowStep,
+            output: top + 4 * rowStep
+        )
+        for (label, y) in [
+            ("t", rows.t), ("input", rows.input), ("kernel", rows.kernel), ("product", rows.product),
+            ("output", rows.output),
+        ] {
+            canvas.put(label, row: y, column: left, style: label == "t" ? palette.dim : palette.title)
+        }
+        let tapsByPosition = Dictionary(trace.terms.map { ($0.column, $0) }, uniquingKeysWith: { first, _ in first })
+        let unread = axis.unreadInputCells
+        let scale = model.summary.scale
+        for position in shown {
+            let inside = position >= 0 && position < setup.length
+            let future = setup.causal && position > now
+            put(
+                String(position), position, rows.t,
+                position == now && setup.causal ? CellStyle(bold: true) : palette.dim)
+            let value = inside ? model.input.data[position] : 0
+            let style: CellStyle
+            if tapsByPosition[position] != nil {
+                style = palette.highlight
+            } else if !inside {
+                style = palette.padding
+            } else if future || position >= setup.length - unread {
+                style = palette.faint
+            } else {
+                style = palette.value(value, scale: scale)
+            }
+            put(NumberText.format(value), position, rows.input, style)
+            if let term = tapsByPosition[position] {
+                put(NumberText.format(term.weight), position, rows.kernel, palette.value(term.weight, scale: scale))
+                put(NumberText.format(term.product), position, rows.product, term.isPadding ? palette.padding : .plain)
+            }
+        }
+        // Outputs sit under the tap they are aligned with (the newest one when causal).
+        var hits: [HitRegion] = []
+        for output in 0..<computation.outputColumns {
+            let position = axis.inputPosition(output: output, tap: alignTap)
+            guard shown.contains(position) else { continue }
+            let value = computation.value(row: 0, column: output)
+            let style: CellStyle
+            let shownText: String
+            if output == step {
+                (shownText, style) = (
+                    NumberText.format(value), model.focus == .outputMap ? palette.cursor : palette.highlight
+                )
+            } else if output > step && model.focus != .outputMap {
+                (shownText, style) = (glyphs.pending, palette.faint)
+            } else {
+                (shownText, style) = (NumberText.format(value), palette.value(value, scale: scale))
+            }
+            put(shownText, position, rows.output, style)
+            hits.append(
+                HitRegion(
+                    row: rows.output, column: x(position), width: cell, height: 1,
+                    target: .outputCell(row: 0, column: output)))
+        }
+        // Causal: a wall after t; everything right of it is the future out[t] never sees.
+        if setup.causal, let last = shown.last, now < last, now >= shown.lowerBound {
+            let wall = x(now) + cell - 1
+            for y in rows.t...rows.output {
+                canvas.put(glyphs.vertical, row: y, column: wall, style: CellStyle(bold: true))
+            }
+            if rowStep > 1 {
+                canvas.put(
+                    "\(glyphs.arrow) future, not seen by out[\(step)]", row: rows.t - 1, column: wall,
+                    style: palette.dim)
+            }
+        }
+        var bottom = rows.output + 1
+        if shown != positions {
+            let dash = glyphs == .ascii ? "-" : "–"
+            canvas.put(
+                "positions \(shown.lowerBound)\(dash)\(shown.upperBound - 1) of \(positions.lowerBound)\(dash)\(positions.upperBound - 1)",
+                row: bottom, column: left, style: palette.dim)
+            bottom += 1
+        }
+        return (hits, bottom)
+    }
+
+    // MARK: Shared
+
+    /// The core's refusal in a box; returns the row below it.
+    static func drawError(
+        _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
+        glyphs: Glyphs
+    ) -> Int {
+        let boxWidth = max(20, min(width - left - 1, 60))
+        let lines = TextWrap.lines(glyphs.adapt(message), width: boxWidth - 4)
+        let boxHeight = min(height, lines.count + 3)
+        Box.draw(
+            into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
+            style: palette.error)
+        canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
+        for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
+            canvas.put(line, row: top + 2 + index, column: left + 2)
+        }
+        return top + boxHeight
+    }
+
+    private static func drawFooter(
+        _ model: OneDModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+    ) {
+        let player = model.player
+        var segments: [Segment] = []
+        if model.errorMessage == nil {
+            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
+            segments.append(Segment("  out[\(player.step)]"))
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            segments.append(Segment("  \(state)"))
+        } else {
+            segments.append(Segment("cannot compute: change the settings", palette.error))
+        }
+        let hints =
+            model.errorMessage != nil
+            ? "  ? keys"
+            : model.focus == .outputMap
+                ? "  arrows pick an output  Tab back  click one"
+                : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
+        segments.append(Segment(hints, palette.dim))
+        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+    }
+}

@@ -1,0 +1,385 @@
+import CNNCore
+import CNNSandbox
+
+/// Draws the pooling sandbox: the input (padding as −∞ for max, 0 for average) with the
+/// current window lit and its winner marked, the output filling in, the pooling written out,
+/// and the geometry with its output-size formulas. Global and k-max pooling light the whole
+/// plane or the kept cells. Every number comes from the model's core computation and traces.
+public enum PoolView {
+    /// The keys of this view, as `?` shows them.
+    public static let keys: [(keys: String, action: String)] =
+        KeyHelp.explore.filter { !["o", "c"].contains($0.keys) }.map { entry in
+            entry.keys == "k K" ? (entry.keys, "window size − / + (k-max: k)") : entry
+        } + [
+            ("m", "max / average pooling"),
+            ("e", "ceil_mode on / off"),
+            ("n", "count_include_pad on / off (average)"),
+            ("g", "window → global → k-max"),
+            ("x X", "k − / + (k-max)"),
+        ]
+
+    /// Draws one frame of the model at a size.
+    public static func render(_ model: PoolModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
+        var canvas = Canvas(width: width, height: height)
+        let palette = Palette(options: options)
+        let glyphs = options.glyphs
+        let geometry = PoolGeometryText(setup: model.setup)
+
+        TitleBar.draw(
+            title: "cnnviz explore \(glyphs.dot) pooling", hint: "? keys  q quit", into: &canvas, palette: palette)
+        var row = 1
+        canvas.put(
+            glyphs.adapt(geometry.status(glyphs: glyphs, valid: model.computation != nil)), row: row, column: 1,
+            style: CellStyle(bold: true))
+        row += 1
+        canvas.put(glyphs.adapt(geometry.toggles()), row: row, column: 1, style: palette.dim)
+        row += 1
+        for line in geometry.formulas(glyphs: glyphs) {
+            canvas.put(line, row: row, column: 1)
+            row += 1
+        }
+        for note in geometry.notes(glyphs: glyphs) {
+            for line in TextWrap.lines(note, width: width - 2).prefix(2) {
+                canvas.put(line, row: row, column: 1, style: palette.note)
+                row += 1
+            }
+        }
+        row += 1
+
+        let footerRow = height - 1
+        let trace = model.currentTrace
+        let explanation = explanationLines(
+            model, trace: trace, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
+        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+
+        let lowestTop = footerRow - 1 - explanation.count
+        let area = (top: row, height: max(3, lowestTop - 1 - row))
+        let (hits, bottom) = drawPanels(
+            model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
+            options: options)
+        ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
+
+        if model.showHelp {
+            KeyHelp.drawOverlay(keys, title: "pooling keys", into: &canvas, options: options)
+        }
+        return RenderedFrame(canvas: canvas, hits: hits)
+    }
+
+    // MARK: Written-out result
+
+    /// The pooling of the current step written out (window, global) or the kept values (k-max).
+    static func explanationLines(
+        _ model: PoolModel, trace: PoolTrace?, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs
+    ) -> [[Segment]] {
+        guard let computation = model.computation else { return [] }
+        switch computation.mode {
+        case .window:
+            guard let trace else { return [] }
+            return PoolExpression.lines(
+                trace: trace, label: "out[\(trace.row),\(trace.column)]", width: width, maxLines: maxLines,
+                palette: palette, glyphs: glyphs)
+        case .global:
+            let label = "global \(PoolGeometryText.word(computation.kind ?? .max))"
+            if let trace {
+                return PoolExpression.lines(
+                    trace: trace, label: label, region: "plane", width: width, maxLines: maxLines, palette: palette,
+                    glyphs: glyphs)
+            }
+            let x = glyphs.times
+            return [
+                [
+                    Segment(
+                        "\(label) of the \(computation.inputRows)\(x)\(computation.inputColumns) plane = ", palette.dim),
+                    Segment(NumberText.format(computation.value(row: 0, column: 0)), palette.result),
+                    Segment(" (too many cells to write out)", palette.dim),
+                ]
+            ]
+        case .kMax:
+            let kept = computation.keptCells
+            let step = model.player.step
+            let terms = kept.indices.map { slot in
+                Segment(
+                    NumberText.format(computation.value(row: 0, column: slot)),
+                    slot == step ? CellStyle(bold: true, underline: true) : (slot > step ? palette.faint : .plain))
+            }
+            let count = computation.inputRows * computation.inputColumns
+            var lines = ExpressionText.lines(
+                opening: [
+                    Segment(
+                        "\(kept.count)-max keeps the \(kept.count) largest of \(count), in reading order: ", palette.dim
+                    ), Segment("["),
+                ],
+                terms: terms, separator: ", ", closing: [Segment("]")], width: width, maxLines: max(1, maxLines - 1),
+                glyphs: glyphs)
+            if step < kept.count {
+                let cell = kept[step]
+                lines.append([
+                    Segment(glyphs.star, palette.winner),
+                    Segment(" kept value \(step + 1) = input[\(cell.row),\(cell.column)] = ", palette.dim),
+                    Segment(NumberText.format(computation.value(row: 0, column: step)), palette.result),
+                ])
+            }
+            return lines
+        }
+    }
+
+    // MARK: Panels
+
+    /// How an input position appears in the current step.
+    private enum Role {
+        case window(index: Int)
+        case kept(slot: Int)
+        case none
+    }
+
+    private static func drawPanels(
+        _ model: PoolModel, geometry: PoolGeometryText, trace: PoolTrace?, area: (top: Int, height: Int),
+        width: Int, into canvas: inout Canvas, palette: Palette, options: RenderOptions
+    ) -> (hits: [HitRegion], bottom: Int) {
+        let glyphs = options.glyphs
+        let setup = model.setup
+        let computation = model.computation
+        let windowMode = setup.mode == .window
+        let rowsAxis = geometry.axes[0]
+        let columnsAxis = geometry.axes[1]
+        let inputRows = windowMode ? extent(rowsAxis) : 0..<setup.inputRows
+        let inputColumns = windowMode ? extent(columnsAxis) : 0..<setup.inputColumns
+        let isMax = setup.mode == .kMax || setup.kind == .max
+        let padText = setup.kind == .max ? glyphs.negativeInfinity : "0"
+        let showsPadding = windowMode && setup.padding != [0, 0]
+        let showsOverhang =
+            windowMode
+            && (inputRows.upperBound > setup.inputRows + setup.padding[0]
+                || inputColumns.upperBound > setup.inputColumns + setup.padding[1])
+
+        // Cell widths: values, the padding symbol, and a column for the winner's marker.
+        var inputText = max(2, model.inputSummary.textWidth)
+        if showsPadding || showsOverhang { inputText = max(inputText, padText.unicodeScalars.count) }
+        if isMax { inputText += 1 }
+        let outputText = max(2, model.outputSummary.textWidth)
+        let operatorLabel: String
+        switch setup.mode {
+        case .window: operatorLabel = PoolGeometryText.word(setup.kind)
+        case .global: operatorLabel = "global \(PoolGeometryText.word(setup.kind))"
+        case .kMax: operatorLabel = "\(setup.k)-max"
+        }
+        let gap = operatorLabel.unicodeScalars.count + glyphs.arrow.unicodeScalars.count + 5
+        let outputColumnsCount = computation?.outputColumns ?? 0
+        let outputRowsCount = computation?.outputRows ?? 0
+        let errorWidth = computation == nil ? min(46, max(24, width / 3)) : 0
+
+        // Zoom: the widest cells and tallest rows that fit.
+        var extra = 0
+        var rowStep = 1
+        let tallest = max(inputRows.count, outputRowsCount)
+        let zooms = [(5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter { options.classroom || $0.0 <= 4 }
+        for (candidate, step) in zooms {
+            let total =
+                inputColumns.count * (inputText + 1 + candidate) + outputColumnsCount * (outputText + 1 + candidate)
+                + gap + errorWidth
+            if total <= width - 2 && 1 + tallest * step <= area.height {
+                extra = candidate
+                rowStep = step
+                break
+            }
+        }
+        let inputCell = inputText + 1 + extra
+        let outputCell = outputText + 1 + extra
+
+        // Viewports.
+        let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
+        let available = max(8, width - 2 - gap - errorWidth)
+        let outputTitleWidth = setup.mode == .kMax ? 9 : 12  // "output 3", "output 4×4"
+        let inputWant = inputColumns.count * inputCell
+        let outputWant = max(outputColumnsCount * outputCell, outputTitleWidth)
+        var inputVisibleColumns = inputColumns.count
+        var outputVisibleColumns = outputColumnsCount
+        if inputWant + outputWant > available {
+            let share = Double(inputWant) / Double(max(1, inputWant + outputWant))
+            let outputRoom = min(outputWant, max(outputTitleWidth, available / 3))
+            inputVisibleColumns = max(
+                1,
+                min(
+                    inputColumns.count, Int(Double(available) * share) / inputCell, (available - outputRoom) / inputCell
+                ))
+            outputVisibleColumns = max(
+                0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
+            if outputColumnsCount > 0 { outputVisibleColumns = max(1, outputVisibleColumns) }
+        }
+
+        // Which input positions the current step lights.
+        var roles: [Key: Role] = [:]
+        if let trace, windowMode || trace.cells.count <= 4096 {
+            for (index, cell) in trace.cells.enumerated() {
+                roles[Key(row: cell.row, column: cell.column)] = .window(index: index)
+            }
+        }
+        let kept = computation?.keptCells ?? []
+        for (slot, cell) in kept.enumerated() { roles[Key(row: cell.row, column: cell.column)] = .kept(slot: slot) }
+        let focusCells: [(row: Int, column: Int)]
+        if let trace, windowMode {
+            focusCells = trace.cells.map { ($0.row, $0.column) }
+        } else if setup.mode == .kMax, model.player.step < kept.count {
+            focusCells = [kept[model.player.step]]
+        } else if let trace, let winner = trace.winner {
+            focusCells = [(trace.cells[winner].row, trace.cells[winner].column)]
+        } else {
+            focusCells = []
+        }
+        let focusRows = (focusCells.map(\.row).min() ?? 0)..<((focusCells.map(\.row).max() ?? 0) + 1)
+        let focusColumns = (focusCells.map(\.column).min() ?? 0)..<((focusCells.map(\.column).max() ?? 0) + 1)
+        let shownInputRows = Viewport.follow(total: inputRows, visible: visibleRows, focus: focusRows)
+        let shownInputColumns = Viewport.follow(total: inputColumns, visible: inputVisibleColumns, focus: focusColumns)
+
+        let input = model.input
+        let inputScale = model.inputSummary.scale
+        let unreadRows = windowMode ? rowsAxis.unreadInputCells : 0
+        let unreadColumns = windowMode ? columnsAxis.unreadInputCells : 0
+        let padEnd = (
+            rows: setup.inputRows + (windowMode ? setup.padding[0] : 0),
+            columns: setup.inputColumns + (windowMode ? setup.padding[1] : 0)
+        )
+        let x = glyphs.times
+        let marker = glyphs.star
+        let winnerIndex = trace?.winner
+        let step = model.player.step
+        let countsPadding = setup.kind == .max || setup.countIncludePad
+        let inputPanel = GridPanel(
+            title:
+                "input \(setup.inputRows)\(x)\(setup.inputColumns)\(showsPadding ? " + pad" : "")\(showsOverhang ? " + overhang" : "")",
+            rows: shownInputRows,
+            columns: shownInputColumns, cellWidth: inputCell, rowStep: rowStep)
+        let top = area.top
+        var left = 1
+        inputPanel.draw(
+            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
+        ) { r, c in
+            let inside = r >= 0 && c >= 0 && r < setup.inputRows && c < setup.inputColumns
+            let beyond = r >= padEnd.rows || c >= padEnd.columns
+            let text =
+                inside ? NumberText.format(input.data[r * setup.inputColumns + c]) : (beyond ? glyphs.pending : padText)
+            switch roles[Key(row: r, column: c)] ?? .none {
+            case .window(let index):
+                if index == winnerIndex { return (marker + text, palette.winner) }
+                if beyond || (!inside && !countsPadding) { return (text, palette.uncounted) }
+                return (text, palette.highlight)
+            case .kept(let slot):
+                if slot == step { return (marker + text, palette.winner) }
+                return (
+                    text,
+                    slot < step
+                        ? palette.highlight : palette.value(input.data[r * setup.inputColumns + c], scale: inputScale)
+                )
+            case .none:
+                if beyond || !inside { return (text, beyond ? palette.faint : palette.padding) }
+                let value = input.data[r * setup.inputColumns + c]
+                let unread = r >= setup.inputRows - unreadRows || c >= setup.inputColumns - unreadColumns
+                return (text, unread ? palette.faint : palette.value(value, scale: inputScale))
+            }
+        }
+        let dash = glyphs == .ascii ? "-" : "–"
+        if shownInputRows != inputRows || shownInputColumns != inputColumns {
+            let window =
+                "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
+            canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
+        }
+        left += max(inputPanel.width, 9) + 1
+        let middleRow = top + 1 + (min(visibleRows, shownInputRows.count) - 1) * rowStep / 2 + (rowStep - 1) / 2
+        canvas.put("\(operatorLabel) \(glyphs.arrow)", row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        left += gap - 1
+
+        guard let computation else {
+            let message = glyphs.adapt(model.errorMessage ?? "invalid setup")
+            let boxWidth = max(20, min(width - left - 1, 46))
+            let lines = TextWrap.lines(message, width: boxWidth - 4)
+            let boxHeight = min(area.height, lines.count + 3)
+            Box.draw(
+                into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
+                style: palette.error)
+            canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
+            for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
+                canvas.put(line, row: top + 2 + index, column: left + 2)
+            }
+            return ([], max(top + boxHeight, top + inputPanel.height + 1))
+        }
+
+        let (currentRow, currentColumn) = computation.position(ofStep: step)
+        let shownOutputRows = Viewport.follow(
+            total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
+        let shownOutputColumns = Viewport.follow(
+            total: 0..<computation.outputColumns, visible: outputVisibleColumns,
+            focus: currentColumn..<(currentColumn + 1))
+        let outputScale = model.outputSummary.scale
+        let showAll = model.focus == .outputMap
+        let outputTitle =
+            setup.mode == .kMax
+            ? "output \(computation.outputColumns)" : "output \(computation.outputRows)\(x)\(computation.outputColumns)"
+        let outputPanel = GridPanel(
+            title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell,
+            rowStep: rowStep)
+        let hits = outputPanel.draw(
+            into: &canvas, top: top, left: left, titleStyle: palette.title,
+            content: { r, c in
+                let cellStep = computation.step(row: r, column: c)
+                let value = computation.value(row: r, column: c)
+                if cellStep == step { return (NumberText.format(value), showAll ? palette.cursor : palette.highlight) }
+                if cellStep > step && !showAll { return (glyphs.pending, palette.faint) }
+                return (NumberText.format(value), palette.value(value, scale: outputScale))
+            },
+            target: { r, c in .outputCell(row: r, column: c) })
+        if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
+            let window =
+                "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
+            canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)
+        }
+        return (hits, max(top + inputPanel.height + 1, top + outputPanel.height + 1))
+    }
+
+    /// The positions drawn along an axis: the padding before, the input, the padding after,
+    /// and any ceil-mode overhang past it.
+    static func extent(_ axis: AxisGeometry) -> Range<Int> {
+        let low = -axis.padding.before
+        var high = axis.inputSize + axis.padding.after
+        if axis.outputSize > 0 {
+            high = max(high, axis.inputPosition(output: axis.outputSize - 1, tap: axis.kernelSize - 1) + 1)
+        }
+        return low..<max(low + 1, high)
+    }
+
+    // MARK: Footer
+
+    private static func drawFooter(
+        _ model: PoolModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+    ) {
+        let player = model.player
+        var segments: [Segment] = []
+        if let computation = model.computation {
+            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
+            if computation.mode == .window {
+                let (r, c) = computation.position(ofStep: player.step)
+                segments.append(Segment("  out[\(r),\(c)]"))
+            }
+            let state =
+                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
+            segments.append(Segment("  \(state)"))
+        } else {
+            segments.append(Segment("cannot compute: change the settings", palette.error))
+        }
+        let hints =
+            model.errorMessage != nil
+            ? "  ? keys"
+            : model.focus == .outputMap
+                ? "  arrows pick a cell  Tab back  click a cell"
+                : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
+        segments.append(Segment(hints, palette.dim))
+        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+    }
+
+    /// A cell position, hashable for lookups.
+    private struct Key: Hashable {
+        let row: Int
+        let column: Int
+    }
+}

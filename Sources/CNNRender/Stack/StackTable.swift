@@ -1,0 +1,85 @@
+import CNNCore
+import CNNSandbox
+
+/// The stack view's summary table, like torchinfo's with receptive-field columns: per level
+/// its layer, output shape (C×H×W), receptive field r, jump, start, effective padding,
+/// parameters and multiplications — every number from the core's `LayerStack`.
+struct StackTable {
+    /// Column titles.
+    static let header = ["", "layer", "output", "r", "jump", "start", "pad", "params", "mults"]
+    /// Which columns are right-aligned.
+    static let rightAligned: Set<Int> = [0, 3, 4, 5, 6, 7, 8]
+
+    /// The rows: the input (level 0), one per layer, then the totals.
+    let rows: [[String]]
+    /// Column widths.
+    let widths: [Int]
+
+    /// Builds the table of a valid stack, or (when the input size is refused) the
+    /// receptive-field columns alone, which do not depend on the input size.
+    init(stack: LayerStack?, layers: [LayerSpec], fields: [ReceptiveFieldRow]?, inputShape: [Int], glyphs: Glyphs) {
+        let x = glyphs.times
+        let none = glyphs == .ascii ? "-" : "–"
+        var rows: [[String]] = []
+        // Level 0: the recurrences start at r₀ = 1, j₀ = 1, start₀ = 0, P₀ = 0.
+        rows.append(["0", "input", inputShape.map(String.init).joined(separator: x), "1", "1", "0", "0", none, none])
+        for (index, layer) in layers.enumerated() {
+            let field = fields.flatMap { index < $0.count ? $0[index] : nil }
+            let cost = stack.flatMap { index < $0.costs.count ? $0.costs[index] : nil }
+            rows.append([
+                "\(index + 1)", layer.label,
+                cost.map { $0.outputShape.map(String.init).joined(separator: x) } ?? none,
+                field.map { "\($0.size)" } ?? none, field.map { "\($0.jump)" } ?? none,
+                field.map { NumberText.format($0.start) } ?? none, field.map { "\($0.effectivePadding)" } ?? none,
+                cost.map { "\($0.parameters)" } ?? none, cost.map { "\($0.multiplications)" } ?? none,
+            ])
+        }
+        if let stack {
+            rows.append([
+                "", "total", "", "", "", "", "", StackTable.total(stack.costs.map(\.parameters)),
+                StackTable.total(stack.costs.map(\.multiplications)),
+            ])
+        }
+        self.rows = rows
+        self.widths = StackTable.header.indices.map { column in
+            ([StackTable.header[column]] + rows.map { $0[column] }).map { $0.unicodeScalars.count }.max() ?? 0
+        }
+    }
+
+    /// A sum of counts, or `>` the largest integer when it overflows.
+    static func total(_ counts: [Int]) -> String {
+        var sum = 0
+        for count in counts {
+            let (next, overflow) = sum.addingReportingOverflow(count)
+            if overflow { return ">\(Int.max)" }
+            sum = next
+        }
+        return "\(sum)"
+    }
+
+    /// One line of cells, aligned.
+    func line(_ cells: [String]) -> String {
+        cells.enumerated().map { column, text in
+            let pad = String(repeating: " ", count: max(0, widths[column] - text.unicodeScalars.count))
+            return StackTable.rightAligned.contains(column) ? pad + text : text + pad
+        }.joined(separator: "  ")
+    }
+
+    /// Draws the header and the rows `shown` (indices into `rows`), the chosen level in bold.
+    /// Returns the number of lines drawn.
+    @discardableResult
+    func draw(into canvas: inout Canvas, top: Int, left: Int, shown: Range<Int>, chosenLevel: Int?, palette: Palette)
+        -> Int
+    {
+        canvas.put(line(StackTable.header), row: top, column: left, style: palette.title)
+        var y = top + 1
+        for index in shown {
+            let style =
+                index == chosenLevel
+                ? CellStyle(bold: true) : (index == rows.count - 1 && rows[index][1] == "total" ? palette.dim : .plain)
+            canvas.put(line(rows[index]), row: y, column: left, style: style)
+            y += 1
+        }
+        return y - top
+    }
+}
