@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `cnnviz` command: subcommands for the tutorial, the sandbox, and scripting the core.
 @main
@@ -16,6 +17,24 @@ struct CNNViz: ParsableCommand {
             ComputeCommand.self, KeysCommand.self,
         ]
     )
+
+    /// Runs the command; every usage error (a bad value, an unknown flag or subcommand) exits 2,
+    /// not argument-parser's 64, as README promises.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let names = configuration.subcommands.map { $0._commandName }
+                let subcommand = CommandLine.arguments.dropFirst().first.flatMap { names.contains($0) ? $0 : nil }
+                let program = ["cnnviz", subcommand].compactMap { $0 }.joined(separator: " ")
+                CommandFailure.printError("\(program): \(message(for: error))")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The program's version, printed by `--version`.

@@ -15,66 +15,34 @@ struct ExploreCommand: ParsableCommand {
             `cnnviz explore --stride 2 --frame 3 --size 100x30`.
             """)
 
-    @Option(help: "The view: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")) (v cycles them).")
+    @Option(help: "The view: \(SandboxViews.names.joined(separator: ", ")) (v cycles them).")
     var view = "conv"
 
-    @Option(help: "Input size, e.g. 7x7 or 7 (1…4096; default 7x7).")
-    var input: String?
-
-    @Option(help: "Kernel or pooling window size, e.g. 3 or 3x2 (1…15; default 3, pool 2).")
-    var kernel: String?
-
-    @Option(help: "Stride, e.g. 2 or 3,2 for rows,columns (default 1; pool: the window).")
-    var stride: String?
-
-    @Option(help: "Padding: a number, rows,columns, before:after pairs (0:1,1:0), or valid, same, full (default 0).")
-    var padding: String?
-
-    @Option(help: "Dilation, e.g. 1 or 2 or 2,1 (default 1).")
-    var dilation: String?
-
-    @Option(help: "Kernel preset: \(KernelPreset.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: ArgumentHelp(Settings.named(.input).helpLine)) var input: String?
+    @Option(help: ArgumentHelp(Settings.named(.kernel).helpLine)) var kernel: String?
+    @Option(help: ArgumentHelp(Settings.named(.stride).helpLine)) var stride: String?
+    @Option(help: ArgumentHelp(Settings.named(.padding).helpLine)) var padding: String?
+    @Option(help: ArgumentHelp(Settings.named(.dilation).helpLine)) var dilation: String?
+    @Option(help: ArgumentHelp(Settings.named(.preset).helpLine + ": " + Settings.named(.preset).syntax))
     var preset: String?
-
-    @Option(help: "Input values: \(InputPattern.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: ArgumentHelp(Settings.named(.fill).helpLine + ": " + Settings.named(.fill).syntax))
     var fill: String?
-
-    @Option(help: "Seed for random input and kernels (the same seed draws the same numbers).")
-    var seed: UInt64 = 1
-
-    @Option(help: "Add this bias to every output.")
-    var bias: Double?
-
-    @Option(help: "pool view: max or avg.")
-    var pool = "max"
-
-    @Flag(name: .customLong("ceil-mode"), help: "pool view: round the output size up (PyTorch ceil_mode).")
+    @Option(help: ArgumentHelp(Settings.named(.seed).helpLine)) var seed: String?
+    @Option(help: ArgumentHelp(Settings.named(.bias).helpLine)) var bias: String?
+    @Option(help: ArgumentHelp(Settings.named(.pool).helpLine)) var pool: String?
+    @Flag(name: .customLong("ceil-mode"), help: ArgumentHelp(Settings.named(.ceilMode).helpLine))
     var ceilMode = false
-
-    @Flag(
-        name: .customLong("exclude-pad"),
-        help: "pool view, avg: divide by the real cells only (count_include_pad=False).")
+    @Flag(name: .customLong("exclude-pad"), help: ArgumentHelp(Settings.named(.excludePad).helpLine))
     var excludePad = false
-
-    @Option(help: "stack and 1d views: layers, e.g. conv3,conv3,pool2s2,conv3d2 (see README).")
-    var layers: String?
-
-    @Option(name: .customLong("in-channels"), help: "channels view: input channels (1…16, default 2).")
-    var inChannels: Int?
-
-    @Option(
-        name: .customLong("out-channels"), help: "channels view: output channels, one kernel each (1…16, default 2).")
-    var outChannels: Int?
-
-    @Option(help: "channels view: groups (must divide both channel counts; default 1).")
-    var groups: Int?
-
-    @Option(
-        name: .customLong("output-padding"), help: "transpose view: extra bottom/right rows and columns (default 0).")
+    @Option(help: ArgumentHelp(Settings.named(.layers).helpLine)) var layers: String?
+    @Option(name: .customLong("in-channels"), help: ArgumentHelp(Settings.named(.inChannels).helpLine))
+    var inChannels: String?
+    @Option(name: .customLong("out-channels"), help: ArgumentHelp(Settings.named(.outChannels).helpLine))
+    var outChannels: String?
+    @Option(help: ArgumentHelp(Settings.named(.groups).helpLine)) var groups: String?
+    @Option(name: .customLong("output-padding"), help: ArgumentHelp(Settings.named(.outputPadding).helpLine))
     var outputPadding: String?
-
-    @Flag(help: "1d view: causal padding (only on the left).")
-    var causal = false
+    @Flag(help: ArgumentHelp(Settings.named(.causal).helpLine)) var causal = false
 
     @Option(help: "Steps per second while playing (0.25…32).")
     var speed: Double = 2
@@ -94,24 +62,31 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
     var size = "80x24"
 
+    /// The values given, by setting (switches as "on").
+    var givenSettings: [(SettingName, String)] {
+        let values: [(SettingName, String?)] = [
+            (.input, input), (.kernel, kernel), (.stride, stride), (.padding, padding), (.dilation, dilation),
+            (.preset, preset), (.fill, fill), (.seed, seed), (.bias, bias), (.pool, pool),
+            (.ceilMode, ceilMode ? "on" : nil), (.excludePad, excludePad ? "on" : nil), (.layers, layers),
+            (.inChannels, inChannels), (.outChannels, outChannels), (.groups, groups),
+            (.outputPadding, outputPadding), (.causal, causal ? "on" : nil),
+        ]
+        return values.compactMap { name, text in text.map { (name, $0) } }
+    }
+
+    func validate() throws {
+        _ = try makeConfiguration()
+    }
+
     func run() throws {
-        let kind: ViewKind
-        let configuration: ExploreConfiguration
-        do throws(FlagError) {
-            guard let chosen = ViewKind(rawValue: view.lowercased()) else {
-                throw FlagError(
-                    "--view: unknown view '\(view)'; choose one of \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
-            }
-            kind = chosen
-            configuration = try makeConfiguration()
-        } catch {
-            throw CommandFailure.usage("cnnviz explore: \(error.message)")
+        let configuration = try makeConfiguration()
+        guard let model = SandboxViews.model(named: view) else {
+            throw ValidationError(
+                "--view: unknown view '\(view)'; choose one of \(SandboxViews.names.joined(separator: ", "))")
         }
-        var screen: any ExploreView
-        do {
-            screen = try ExploreViews.make(
-                kind, configuration: configuration, playing: !paused && frame == nil, speed: speed)
+        var shown: any SandboxModel
+        do throws(CNNError) {
+            shown = try model.init(configuration: configuration, playing: !paused && frame == nil, speed: speed)
         } catch {
             throw CommandFailure.usage("cnnviz explore: \(error.message)")
         }
@@ -120,103 +95,42 @@ struct ExploreCommand: ParsableCommand {
             do { size = try FlagValues.screenSize(self.size) } catch {
                 throw CommandFailure.usage("cnnviz explore: \(error.message)")
             }
-            guard frame >= 1 && frame <= screen.player.stepCount else {
+            guard frame >= 1 && frame <= shown.player.stepCount else {
                 throw CommandFailure.usage(
-                    "cnnviz explore: --frame \(frame) is outside 1…\(screen.player.stepCount); this setup has \(screen.player.stepCount) steps"
+                    "cnnviz explore: --frame \(frame) is outside 1…\(shown.player.stepCount); this setup has \(shown.player.stepCount) steps"
                 )
             }
-            screen.player.go(to: frame - 1)
+            shown.player.go(to: frame - 1)
             let options = RenderOptions(ascii: ascii || !Locale.current.prefersUnicode, color: false)
-            print(screen.render(width: size.width, height: size.height, options: options).canvas.text)
+            print(shown.render(width: size.width, height: size.height, options: options).canvas.text)
             return
         }
-        try InteractiveExplore.run(screen: screen, configuration: configuration, ascii: ascii, noColor: noColor)
+        let session = ExploreSession(view: shown, configuration: configuration)
+        try InteractiveLoop.run(command: "explore", noColor: noColor) { terminal in
+            AppLoop.run(session, options: InteractiveLoop.renderOptions(ascii: ascii, terminal: terminal), terminal: terminal)
+        }
     }
 
-    /// Builds the configuration from the flags, refusing bad values with clear messages.
-    func makeConfiguration() throws(FlagError) -> ExploreConfiguration {
-        var given: Set<String> = []
-        var setup = ConvSetup()
-        if let input {
-            given.insert("input")
-            let size = try FlagValues.size(input, flag: "--input", range: 1...4096)
-            (setup.inputRows, setup.inputColumns) = (size[0], size[1])
-        }
-        if let kernel {
-            given.insert("kernel")
-            let size = try FlagValues.size(kernel, flag: "--kernel", range: 1...15)
-            (setup.kernelRows, setup.kernelColumns) = (size[0], size[1])
-        }
-        if let stride {
-            given.insert("stride")
-            setup.stride = try FlagValues.pair(
-                stride, flag: "--stride", range: 1...99, meaning: "the stride is how far the kernel moves, at least 1")
-        }
-        if let dilation {
-            given.insert("dilation")
-            setup.dilation = try FlagValues.pair(
-                dilation, flag: "--dilation", range: 1...99, meaning: "dilation 1 means no gaps between taps")
-        }
-        if let padding {
-            given.insert("padding")
-            setup.padding = try FlagValues.padding(padding)
-        }
-        if let preset {
-            given.insert("preset")
-            guard let value = KernelPreset(rawValue: preset.lowercased()) else {
-                throw FlagError(
-                    "--preset: unknown preset '\(preset)'; choose one of \(KernelPreset.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
+    /// Builds the configuration from the flags through the setting table; a bad value is refused
+    /// with the same message a scene's `setup:` gets.
+    func makeConfiguration() throws(ValidationError) -> ExploreConfiguration {
+        var configuration = ExploreConfiguration()
+        for (name, text) in givenSettings {
+            do throws(SettingError) {
+                try Settings.named(name).apply(text, to: &configuration)
+            } catch {
+                throw ValidationError("--\(name.rawValue): \(error.message)")
             }
-            setup.preset = value
         }
-        if let fill {
-            given.insert("fill")
-            guard let pattern = InputPattern(rawValue: fill.lowercased()) else {
-                throw FlagError(
-                    "--fill: unknown fill '\(fill)'; choose one of \(InputPattern.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
-            }
-            setup.pattern = pattern
+        guard speed.isFinite, speed >= Player.slowest, speed <= Player.fastest else {
+            throw ValidationError(
+                "--speed: \(speed) is outside \(NumberText.format(Player.slowest))…\(NumberText.format(Player.fastest)) steps per second"
+            )
         }
-        setup.seed = seed
-        if let bias {
-            guard bias.isFinite else { throw FlagError("--bias: expected a finite number, got \(bias)") }
-            setup.bias = bias
+        if SandboxViews.model(named: view) == nil {
+            throw ValidationError(
+                "--view: unknown view '\(view)'; choose one of \(SandboxViews.names.joined(separator: ", "))")
         }
-        guard (Player.speeds.first!...Player.speeds.last!).contains(speed) else {
-            throw FlagError("--speed: \(NumberText.format(speed)) is outside 0.25…32 steps per second")
-        }
-        var configuration = ExploreConfiguration(conv: setup)
-        switch pool.lowercased() {
-        case "max": configuration.poolKind = .max
-        case "avg", "average", "mean": configuration.poolKind = .average
-        default: throw FlagError("--pool: unknown pooling '\(pool)'; choose max or avg")
-        }
-        if pool.lowercased() != "max" { given.insert("pool") }
-        configuration.ceilMode = ceilMode
-        configuration.countIncludePad = !excludePad
-        if let layers {
-            given.insert("layers")
-            configuration.layers = layers
-        }
-        for (name, value) in [("in-channels", inChannels), ("out-channels", outChannels), ("groups", groups)] {
-            guard let value else { continue }
-            given.insert(name)
-            guard (1...16).contains(value) else { throw FlagError("--\(name): \(value) is outside 1…16") }
-        }
-        configuration.inputChannels = inChannels ?? configuration.inputChannels
-        configuration.outputChannels = outChannels ?? configuration.outputChannels
-        configuration.groups = groups ?? configuration.groups
-        if let outputPadding {
-            given.insert("output-padding")
-            configuration.outputPadding = try FlagValues.pair(
-                outputPadding, flag: "--output-padding", range: 0...98,
-                meaning: "it adds rows/columns at the bottom/right and must be smaller than the stride or the dilation")
-        }
-        configuration.causal = causal
-        if causal { given.insert("causal") }
-        configuration.given = given
         return configuration
     }
 }

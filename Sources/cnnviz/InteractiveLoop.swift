@@ -55,8 +55,13 @@ enum InteractiveLoop {
         return due > current ? Int((due - current) / 1_000_000) : 0
     }
 
-    /// `seconds` from now, in monotonic nanoseconds.
+    /// The longest wait a timer asks for: a day (a longer or non-finite hold waits for a key).
+    static let longestWait: Double = 86_400
+
+    /// `seconds` from now, in monotonic nanoseconds; negative, NaN or huge values are clamped
+    /// to 0…`longestWait`, so no user's number can overflow the conversion.
     static func due(inSeconds seconds: Double) -> UInt64 {
-        now + UInt64(max(0, seconds) * 1_000_000_000)
+        let clamped = seconds.isNaN ? longestWait : min(max(0, seconds), longestWait)
+        return now + UInt64(clamped * 1_000_000_000)
     }
 }

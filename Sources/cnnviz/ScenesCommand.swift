@@ -21,13 +21,13 @@ struct ScenesCommand: ParsableCommand {
     /// One line per scene: `  3  topic  2  conv       Cross-correlation, step by step`, and a count.
     static func table(_ scenes: [Scene]) -> String {
         let numberWidth = max(2, String(scenes.count).count)
-        let viewWidth = ViewKind.allCases.map(\.rawValue.count).max() ?? 9
+        let viewWidth = SandboxViews.names.map(\.count).max() ?? 9
         var lines = scenes.enumerated().map { index, scene in
             let number = String(index + 1)
             let topic = String(scene.topic)
             return String(repeating: " ", count: numberWidth - number.count) + number + "  topic "
                 + String(repeating: " ", count: 2 - min(2, topic.count)) + topic + "  "
-                + scene.view.rawValue + String(repeating: " ", count: viewWidth - scene.view.rawValue.count) + "  "
+                + scene.view.kind.name + String(repeating: " ", count: viewWidth - scene.view.kind.name.count) + "  "
                 + scene.title
         }
         lines.append("\(scenes.count) scene\(scenes.count == 1 ? "" : "s")")

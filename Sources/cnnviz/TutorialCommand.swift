@@ -43,9 +43,14 @@ struct TutorialOptions: ParsableArguments {
         }
         let program = "cnnviz \(command)"
         guard let frame else {
-            try InteractiveTutorial.run(
-                session: session, command: command, program: program, ascii: ascii, noColor: noColor,
-                classroom: classroom)
+            let live = TutorialLiveScreen(session: session, program: program)
+            try InteractiveLoop.run(
+                command: command, noColor: noColor,
+                notATerminalMessage: "\(program) needs a terminal; use --frame SCENE[:BEAT] to print a frame as text"
+            ) { terminal in
+                let options = InteractiveLoop.renderOptions(ascii: ascii, classroom: classroom, terminal: terminal)
+                return AppLoop.run(live, options: options, terminal: terminal)
+            }
             return
         }
         let screen: (width: Int, height: Int)
@@ -73,8 +78,9 @@ struct TutorialOptions: ParsableArguments {
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0 != nil }) else {
             throw FlagError("--frame: expected SCENE or SCENE:BEAT like 3 or 3:2, got '\(text)'")
         }
-        let scene = parts[0]!
-        let beat = parts.count == 2 ? parts[1]! : 1
+        let numbers = parts.compactMap { $0 }
+        let scene = numbers[0]
+        let beat = numbers.count == 2 ? numbers[1] : 1
         guard (1...scenes.count).contains(scene) else {
             throw FlagError("--frame: scene \(scene) is outside 1…\(scenes.count); there are \(scenes.count) scenes")
         }

@@ -19,7 +19,7 @@ struct BrokenSceneTests {
         #expect(
             try SceneFixtures.problems("broken/unknown-field") == [
                 "broken/unknown-field.yaml:4:1: unknown field 'colour'; a scene takes title, topic, view, setup, narration, timeline, expect",
-                "broken/unknown-field.yaml:7:3: unknown field 'setup.strde'; setup takes input, values, kernel, weights, fill, preset, seed, bias, stride, padding, dilation, pool, ceil-mode, exclude-pad, layers, in-channels, out-channels, groups, output-padding, causal",
+                "broken/unknown-field.yaml:7:3: unknown field 'setup.strde'; setup takes input, kernel, stride, padding, dilation, preset, fill, seed, bias, pool, ceil-mode, exclude-pad, layers, in-channels, out-channels, groups, output-padding, causal, values, weights",
                 "broken/unknown-field.yaml:12:5: unknown field 'timeline[1].wait'; a beat takes say, step, play, speed, hold, keys, select",
                 "broken/unknown-field.yaml:14:3: unknown field 'expect.outputs'; expect takes output, output_shape, steps, step_values, facts",
             ])
@@ -30,9 +30,9 @@ struct BrokenSceneTests {
         #expect(
             try SceneFixtures.problems("broken/wrong-type") == [
                 "broken/wrong-type.yaml:2:8: topic: expected a whole number, got 'two'",
-                "broken/wrong-type.yaml:6:11: setup.stride: expected a whole number or two (e.g. 2 or \"3,2\"), got a list of 3",
-                "broken/wrong-type.yaml:7:14: setup.ceil-mode: expected true or false, got 'maybe'",
-                "broken/wrong-type.yaml:8:9: setup.bias: expected a number, got 'lots'",
+                "broken/wrong-type.yaml:6:11: setup.stride: expected 2 or 3,2, got a list of 3",
+                "broken/wrong-type.yaml:7:14: setup.ceil-mode: expected on or off (true or false), got 'maybe'",
+                "broken/wrong-type.yaml:8:9: setup.bias: expected a finite number between −1000000000000 and 1000000000000, got 'lots'",
                 "broken/wrong-type.yaml:9:12: narration: expected a list of paragraphs (at least one), got 'A paragraph that should have been a lis…'",
                 "broken/wrong-type.yaml:11:11: timeline[1].play: expected a range of steps [first, last], got '3'",
                 "broken/wrong-type.yaml:12:11: timeline[1].hold: -1 must be more than 0",
@@ -79,7 +79,7 @@ struct BrokenSceneTests {
                 "broken/bad-timeline.yaml:11:11: timeline[2].step: step 5 is outside 1…4, the view's steps here",
                 "broken/bad-timeline.yaml:12:11: timeline[3].play: [3, 1] is not a range of steps within 1…4 (first ≤ last)",
                 "broken/bad-timeline.yaml:13:13: timeline[4].select: cell [2, 0] is outside the 2×2 output; rows and columns count from 0",
-                "broken/bad-timeline.yaml:14:11: timeline[5].keys: 'q' is not a view key; q, v, ? and space belong to the player (see cnnviz explore's ? help for view keys)",
+                "broken/bad-timeline.yaml:14:11: timeline[5].keys: 'q' is not a key of the conv view; q, v, ? and space belong to the player (see cnnviz explore's ? help for view keys)",
             ])
     }
 

@@ -1,4 +1,5 @@
 import CNNCore
+import CNNSandbox
 import Testing
 
 @testable import CNNCourse
@@ -11,7 +12,7 @@ struct SceneLoaderTests {
         let scene = try SceneFixtures.scene("good/cross-correlation")
         #expect(scene.title == "Cross-correlation, step by step")
         #expect(scene.topic == 2)
-        #expect(scene.view == .conv)
+        #expect(scene.view.kind == ConvModel.kind)
         #expect(scene.narration.count == 4)
         #expect(scene.narration[1] == "The four products add up: 0·0 + 1·1 + 3·2 + 4·3 = 19.")
         let conv = scene.configuration.conv
@@ -25,7 +26,7 @@ struct SceneLoaderTests {
             ])
         #expect(scene.expectationCount == 5)
         // The core agrees with the lecture: 0·0 + 1·1 + 3·2 + 4·3 = 19 … 43.
-        let model = try SceneViewModel(kind: .conv, configuration: scene.configuration)
+        let model = try ConvModel(configuration: scene.configuration, playing: false, speed: 2)
         #expect(model.mainOutput?.channels == [[[19, 25], [37, 43]]])
         #expect(scene.paragraphsShown(atBeat: 0) == 1)
         #expect(scene.paragraphsShown(atBeat: 3) == 4)
@@ -34,10 +35,10 @@ struct SceneLoaderTests {
     @Test("the pooling sample: window from kernel, stride 2, the pool-example fill gives 6 8 / 3 4")
     func maxPooling() throws {
         let scene = try SceneFixtures.scene("good/max-pooling")
-        #expect(scene.view == .pool)
+        #expect(scene.view.kind == PoolModel.kind)
         #expect(scene.configuration.conv.pattern == .poolExample)
         #expect(scene.configuration.given.isSuperset(of: ["input", "kernel", "stride", "fill"]))
-        let model = try SceneViewModel(kind: .pool, configuration: scene.configuration)
+        let model = try PoolModel(configuration: scene.configuration, playing: false, speed: 2)
         #expect(model.mainOutput?.channels == [[[6, 8], [3, 4]]])
         #expect(scene.beats[1].hold == 6)
     }
@@ -48,7 +49,7 @@ struct SceneLoaderTests {
         #expect(scene.configuration.inputChannels == 2)
         #expect(scene.configuration.outputChannels == 1)
         #expect(scene.configuration.conv.inputValues?.count == 18)
-        let model = try SceneViewModel(kind: .channels, configuration: scene.configuration)
+        let model = try ChannelsModel(configuration: scene.configuration, playing: false, speed: 2)
         // ch0 [0,1,3,4]·[0,1,2,3] = 19 and ch1 [1,2,4,5]·[1,2,3,4] = 37 (ramp kernel slices).
         #expect(model.mainOutput?.channels == [[[56, 72], [104, 120]]])
         #expect(model.mainOutput?.shape == [1, 2, 2])

@@ -1,4 +1,5 @@
 import CNNCore
+import CNNSandbox
 import Testing
 
 @testable import CNNCourse
@@ -6,7 +7,7 @@ import Testing
 /// The tutorial player: where keys and the clock take it, deterministically.
 @Suite("Tutorial player")
 struct TutorialPlayerTests {
-    typealias Player = TutorialPlayer<SceneViewModel>
+    typealias Player = TutorialPlayer
 
     /// A player over the three sample scenes, with the views' models as views.
     static func player(autoplay: Bool = false) throws -> Player {
@@ -14,7 +15,7 @@ struct TutorialPlayerTests {
         return try #require(
             Player(scenes: scenes, autoplay: autoplay, hold: 2) { scene in
                 do throws(CNNError) {
-                    return .success(try SceneViewModel(kind: scene.view, configuration: scene.configuration))
+                    return .success(try scene.view.init(configuration: scene.configuration, playing: false, speed: 1))
                 } catch {
                     return .failure(error)
                 }
@@ -28,7 +29,7 @@ struct TutorialPlayerTests {
             + "\(player.listCursor.map { " list\($0 + 1)" } ?? "")\(player.showHelp ? " help" : "")"
     }
 
-    static func press(_ player: inout Player, _ keys: [TutorialKey]) -> [String] {
+    static func press(_ player: inout Player, _ keys: [KeyPress]) -> [String] {
         keys.map { key in
             player.press(key)
             return state(player)
@@ -154,7 +155,7 @@ struct TutorialPlayerTests {
         var player = try #require(
             Player(scenes: scenes) { scene in
                 do throws(CNNError) {
-                    return .success(try SceneViewModel(kind: scene.view, configuration: scene.configuration))
+                    return .success(try scene.view.init(configuration: scene.configuration, playing: false, speed: 1))
                 } catch { return .failure(error) }
             })
         player.press(.character("1"))
@@ -175,7 +176,7 @@ struct TutorialPlayerTests {
 
     @Test("the same keys and clock events give the same states every time")
     func determinism() throws {
-        let keys: [TutorialKey] = [
+        let keys: [KeyPress] = [
             .right, .right, .character("l"), .right, .character("g"), .down, .enter, .character(" "), .character("S"),
             .left, .character("3"), .character("m"), .character("p"), .character("b"), .enter, .right,
         ]
@@ -185,7 +186,8 @@ struct TutorialPlayerTests {
             for (index, key) in keys.enumerated() {
                 player.press(key)
                 if index % 3 == 0 { player.timerFired() }
-                trail.append(TutorialPlayerTests.state(player) + " \(player.view.map { "\($0.hashValue)" } ?? "")")
+                let view = player.view.map { "\($0.player.step) \($0.player.playing) \(($0 as? ConvModel)?.setup.stride ?? [])" }
+                trail.append(TutorialPlayerTests.state(player) + " " + (view ?? ""))
             }
             return trail
         }
@@ -194,11 +196,13 @@ struct TutorialPlayerTests {
         // Returning to a beat rebuilds the view from the scene: edits made with keys are gone.
         var player = try TutorialPlayerTests.player()
         player.press(.character("S"))
-        let edited = player.view
+        let edited = player.view as? ConvModel
         player.press(.right)
         player.press(.left)
-        #expect(player.view != edited)
-        #expect(player.view == (try SceneViewModel(kind: .conv, configuration: player.scene.configuration)))
+        #expect(player.view as? ConvModel != edited)
+        #expect(
+            player.view as? ConvModel
+                == (try ConvModel(configuration: player.scene.configuration, playing: false, speed: 1)))
     }
 
     @Test("q and Esc finish; an empty course has no player")

@@ -15,15 +15,15 @@ struct BackpropViewTests {
 
     static func screen(
         _ configuration: ExploreConfiguration = configuration(), mode: BackpropModel.Mode = .weight, step: Int
-    ) throws -> BackpropExploreScreen {
-        var screen = try BackpropExploreScreen(configuration: configuration, playing: false, speed: 2)
+    ) throws -> BackpropModel {
+        var screen = try BackpropModel(configuration: configuration, playing: false, speed: 2)
         if mode == .input { screen.apply(.viewKey("x")) }
-        #expect(screen.model.mode == mode)
+        #expect(screen.mode == mode)
         screen.player.go(to: step)
         return screen
     }
 
-    static func frame(_ screen: BackpropExploreScreen, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas
+    static func frame(_ screen: BackpropModel, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas
     {
         screen.render(width: width, height: height, options: RenderOptions(ascii: ascii, color: false)).canvas
     }
@@ -41,7 +41,7 @@ struct BackpropViewTests {
         let screen = try Self.screen(step: step)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "backprop-dk-step\(step + 1)")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         let gradients = try Self.backward(computation)
         let trace = computation.weightTrace(step: step)
         #expect(trace.value == gradients.weight.data[step])
@@ -65,7 +65,7 @@ struct BackpropViewTests {
         ] {
             let screen = try Self.screen(mode: mode, step: steps - 1)
             let canvas = Self.frame(screen, width: 120, height: 40)
-            let computation = try #require(screen.model.computation)
+            let computation = try #require(screen.computation)
             let gradients = try Self.backward(computation)
             let expected = (mode == .weight ? gradients.weight : gradients.input).data.map(NumberText.format)
             let top = try #require(canvas.row(containing: title))
@@ -89,7 +89,7 @@ struct BackpropViewTests {
         let screen = try Self.screen(mode: .input, step: step)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "backprop-dx-step\(step + 1)")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         let gradients = try Self.backward(computation)
         let full = try #require(computation.fullConvolutionTrace(step: step))
         #expect(full.value == gradients.input.data[step])
@@ -107,7 +107,7 @@ struct BackpropViewTests {
         let screen = try Self.screen(mode: .input, step: 0)
         let canvas = Self.frame(screen)
         #expect(canvas.contains("K = [[1,2,3],[4,5,6],[7,8,9]] → flipped [[9,8,7],[6,5,4],[3,2,1]]"))
-        #expect(screen.model.computation?.flippedKernel.data == [9, 8, 7, 6, 5, 4, 3, 2, 1])
+        #expect(screen.computation?.flippedKernel.data == [9, 8, 7, 6, 5, 4, 3, 2, 1])
         let top = try #require(canvas.row(containing: "dL/dY + pad"))
         let rows = canvas.lines[(top + 1)...(top + 5)].map { $0 }
         #expect(rows.contains { $0.contains(" 9  8  7") || $0.contains("9     8     7") })
@@ -118,22 +118,22 @@ struct BackpropViewTests {
     @Test("y draws a new dL/dY; stride, padding and dilation keys keep the numbers equal to the core's backward")
     func keys() throws {
         var screen = try Self.screen(step: 0)
-        let before = try #require(screen.model.computation?.gradOutput)
+        let before = try #require(screen.computation?.gradOutput)
         screen.apply(.viewKey("y"))
-        let after = try #require(screen.model.computation?.gradOutput)
+        let after = try #require(screen.computation?.gradOutput)
         #expect(before != after)
         #expect(after.data.allSatisfy { $0 == $0.rounded() && (-2...3).contains($0) })
         for action in [ExploreAction.stride(+1), .padding(+1), .viewKey("x"), .dilation(+1), .stride(-1), .stride(+1)] {
             screen.apply(action)
-            let computation = try #require(screen.model.computation, "\(action)")
+            let computation = try #require(screen.computation, "\(action)")
             let gradients = try Self.backward(computation)
             for step in 0..<screen.player.stepCount {
                 let value =
-                    screen.model.mode == .weight
+                    screen.mode == .weight
                     ? computation.weightTrace(step: step).value : computation.inputTrace(step: step).value
-                let expected = (screen.model.mode == .weight ? gradients.weight : gradients.input).data[step]
+                let expected = (screen.mode == .weight ? gradients.weight : gradients.input).data[step]
                 #expect(value == expected, "\(action) step \(step)")
-                if screen.model.mode == .input {
+                if screen.mode == .input {
                     #expect(computation.fullConvolutionTrace(step: step)?.value == expected, "\(action) step \(step)")
                 }
             }
@@ -148,13 +148,13 @@ struct BackpropViewTests {
     func invalid() throws {
         var screen = try Self.screen(step: 0)
         screen.apply(.kernelSize(+3))
-        #expect(screen.model.errorMessage?.contains("larger than the padded input") == true)
+        #expect(screen.errorMessage?.contains("larger than the padded input") == true)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "backprop-invalid")
         #expect(canvas.contains("cannot compute"))
         #expect(canvas.contains("fix the settings with"))
         screen.apply(.kernelSize(-3))
-        #expect(screen.model.computation != nil)
+        #expect(screen.computation != nil)
     }
 
     @Test("--ascii draws every character from plain ASCII", arguments: [BackpropModel.Mode.weight, .input])

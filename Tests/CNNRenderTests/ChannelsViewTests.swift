@@ -11,7 +11,7 @@ struct ChannelsViewTests {
     static func screen(
         inputs: Int = 2, outputs: Int = 2, groups: Int = 1, input: Int? = nil, kernel: Int? = nil,
         fill: InputPattern? = nil, preset: KernelPreset? = nil
-    ) throws(CNNError) -> ChannelsExploreScreen {
+    ) throws(CNNError) -> ChannelsModel {
         var configuration = ExploreConfiguration(inputChannels: inputs, outputChannels: outputs, groups: groups)
         if let input {
             (configuration.conv.inputRows, configuration.conv.inputColumns) = (input, input)
@@ -29,13 +29,13 @@ struct ChannelsViewTests {
             configuration.conv.preset = preset
             configuration.given.insert("preset")
         }
-        return try ChannelsExploreScreen(configuration: configuration, playing: false, speed: 2)
+        return try ChannelsModel(configuration: configuration, playing: false, speed: 2)
     }
 
     @Test("the lecture notes' two-channel example: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56")
     func twoChannelExample() throws {
         let screen = try Self.screen()
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         let stage = computation.stages[0]
         #expect(stage.input.data == [0, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 9])
         #expect(Array(stage.weight.data.prefix(8)) == [0, 1, 2, 3, 1, 2, 3, 4])
@@ -66,7 +66,7 @@ struct ChannelsViewTests {
     @Test("three output channels stack: steps run through channel 0, then 1, then 2; n picks a channel")
     func threeOutputChannels() throws {
         var screen = try Self.screen(outputs: 3)
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         #expect(computation.stepCount == 12)
         #expect(computation.position(ofStep: 4) == (0, 1, 0, 0))
         #expect(computation.position(ofStep: 11) == (0, 2, 1, 1))
@@ -79,20 +79,20 @@ struct ChannelsViewTests {
         #expect(
             frame.canvas.contains("out0 2×2") && frame.canvas.contains("out1 2×2") && frame.canvas.contains("out2 2×2"))
         screen.apply(.viewKey("n"))
-        #expect(screen.model.position! == (0, 0, 0, 1))
+        #expect(screen.position! == (0, 0, 0, 1))
         screen.apply(.viewKey("N"))
-        #expect(screen.model.position! == (0, 2, 0, 1))
+        #expect(screen.position! == (0, 2, 0, 1))
     }
 
     @Test("groups 2: each kernel reads half the channels; depthwise (groups = C_in): one each")
     func groups() throws {
         var screen = try Self.screen(inputs: 4, outputs: 4, groups: 2)
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         #expect(computation.stages[0].weight.shape == [4, 2, 2, 2])
         #expect(Set(computation.trace(step: 4).terms.map(\.inputChannel)) == [0, 1])  // out1 reads ch0–1
         #expect(Set(computation.trace(step: 8).terms.map(\.inputChannel)) == [2, 3])  // out2 reads ch2–3
-        #expect(screen.model.costs.grouped == .success(32))
-        #expect(screen.model.costs.standard == 64)
+        #expect(screen.costs.grouped == .success(32))
+        #expect(screen.costs.standard == 64)
         screen.player.go(to: 8)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "channels-groups2")
@@ -100,10 +100,10 @@ struct ChannelsViewTests {
         #expect(frame.canvas.contains("→ grouped    K₁K₂·(C_in/g)·C_out = 2·2·(4/2)·4 = 32"))
 
         let depthwise = try Self.screen(inputs: 3, outputs: 3, groups: 3, input: 4, kernel: 3)
-        let layer = try #require(depthwise.model.computation?.stages[0])
+        let layer = try #require(depthwise.computation?.stages[0])
         #expect(layer.weight.shape == [3, 1, 3, 3])
-        #expect(depthwise.model.costs.grouped == .success(27))
-        #expect(Set(depthwise.model.computation!.trace(step: 4).terms.map(\.inputChannel)) == [1])
+        #expect(depthwise.costs.grouped == .success(27))
+        #expect(Set(depthwise.computation!.trace(step: 4).terms.map(\.inputChannel)) == [1])
         let depthFrame = depthwise.render(width: 80, height: 24, options: Self.mono)
         Golden.check(depthFrame.canvas, named: "channels-depthwise")
         #expect(
@@ -114,11 +114,11 @@ struct ChannelsViewTests {
     @Test("depthwise separable against standard: C_in 3, C_out 4, 3×3 → 27 + 12 = 39 against 108")
     func separable() throws {
         var screen = try Self.screen(inputs: 3, outputs: 4, input: 5, kernel: 3)
-        let costs = screen.model.costs
+        let costs = screen.costs
         #expect((costs.depthwise, costs.pointwise, costs.separable, costs.standard) == (27, 12, 39, 108))
         screen.apply(.viewKey("m"))
-        #expect(screen.model.setup.mode == .separable)
-        let computation = try #require(screen.model.computation)
+        #expect(screen.setup.mode == .separable)
+        let computation = try #require(screen.computation)
         #expect(computation.stages.map(\.name) == ["depthwise", "pointwise"])
         #expect(computation.stages[0].weight.shape == [3, 1, 3, 3])
         #expect(computation.stages[1].weight.shape == [4, 3, 1, 1])
@@ -141,7 +141,7 @@ struct ChannelsViewTests {
     @Test("a 1×1 convolution is a weighted sum across channels at one position")
     func oneByOne() throws {
         var screen = try Self.screen(inputs: 3, outputs: 2, input: 4, kernel: 1)
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         screen.player.go(to: 6)  // out0[1,2]
         let trace = computation.trace(step: 6)
         #expect(trace.terms.count == 3)
@@ -164,18 +164,18 @@ struct ChannelsViewTests {
         }
         var screen = try Self.screen(inputs: 2, outputs: 3)
         screen.apply(.viewKey("g"))
-        #expect(screen.model.setup.groups == 2)
-        #expect(screen.model.errorMessage == "groups 2 must divide the 3 output channels (kernels); use a divisor of 3")
+        #expect(screen.setup.groups == 2)
+        #expect(screen.errorMessage == "groups 2 must divide the 3 output channels (kernels); use a divisor of 3")
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "channels-invalid-groups")
         #expect(frame.canvas.contains("cannot compute"))
         #expect(frame.canvas.contains("groups 2 must divide the 3 output channels"))
         #expect(frame.canvas.contains("grouped    K₁K₂·(C_in/g)·C_out = 2·2·(2/2)·3 = none"))
         screen.apply(.viewKey("}"))  // 4 output channels: groups 2 divides both
-        #expect(screen.model.errorMessage == nil)
-        #expect(screen.model.costs.grouped == .success(16))
+        #expect(screen.errorMessage == nil)
+        #expect(screen.costs.grouped == .success(16))
         screen.apply(.viewKey("]"))  // 3 input channels: groups 2 no longer divides them
-        #expect(screen.model.errorMessage?.hasPrefix("groups 2 must divide the 3 input channels") == true)
+        #expect(screen.errorMessage?.hasPrefix("groups 2 must divide the 3 input channels") == true)
     }
 
     @Test("--ascii draws every character from plain ASCII")
@@ -196,7 +196,7 @@ struct ChannelsViewTests {
         Golden.check(frame.canvas, named: "channels-\(width)x\(height)")
         #expect(frame.canvas.width == width && frame.canvas.height == height)
         #expect(frame.canvas.lines[height - 1].contains("step 14/36"))
-        let value = screen.model.computation!.trace(step: 13).value
+        let value = screen.computation!.trace(step: 13).value
         #expect(frame.canvas.contains("= \(NumberText.format(value))"))
         #expect(frame.canvas.contains("out1[1,1]"))
     }
@@ -208,7 +208,7 @@ struct ChannelsViewTests {
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         #expect(frame.canvas.contains("out9[30,40]"))
         #expect(frame.canvas.contains("of 16"))
-        let value = screen.model.computation!.trace(step: screen.player.step).value
+        let value = screen.computation!.trace(step: screen.player.step).value
         #expect(frame.canvas.contains("= \(NumberText.format(value))"))
     }
 
@@ -218,7 +218,7 @@ struct ChannelsViewTests {
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         let region = try #require(frame.hits.first { $0.target == .outputCell(row: 1, column: 0) })
         screen.click(try #require(frame.target(row: region.row, column: region.column)))
-        #expect(screen.model.position! == (0, 0, 1, 0))
+        #expect(screen.position! == (0, 0, 1, 0))
         screen.apply(.toggleHelp)
         let help = screen.render(width: 80, height: 24, options: Self.mono)
         #expect(help.canvas.contains("next / previous output channel"))

@@ -13,22 +13,22 @@ struct MatrixViewTests {
         _ configuration: ExploreConfiguration = configuration, mode: MatrixModel.Mode = .matrix,
         names: Bool = true,
         step: Int
-    ) throws -> MatrixExploreScreen {
-        var screen = try MatrixExploreScreen(configuration: configuration, playing: false, speed: 2)
-        while screen.model.mode != mode { screen.apply(.viewKey("m")) }
+    ) throws -> MatrixModel {
+        var screen = try MatrixModel(configuration: configuration, playing: false, speed: 2)
+        while screen.mode != mode { screen.apply(.viewKey("m")) }
         if !names { screen.apply(.viewKey("w")) }
         screen.player.go(to: step)
         return screen
     }
 
-    static func frame(_ screen: MatrixExploreScreen, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas {
+    static func frame(_ screen: MatrixModel, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas {
         screen.render(width: width, height: height, options: RenderOptions(ascii: ascii, color: false)).canvas
     }
 
     @Test("seed 003: the 4×4 input and 3×3 kernel give the notes' 4×16 matrix, zeros exactly where the notes have them")
     func seedPattern() throws {
         let screen = try Self.screen(step: 0)
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         #expect(computation.matrix.shape == [4, 16])
         // The notes print the matrix transposed: column k is output k; entry names w_ij.
         let notes: [[String]] = [
@@ -67,7 +67,7 @@ struct MatrixViewTests {
         let screen = try Self.screen(names: false, step: step)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "matrix-values-row\(step)")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         let trace = computation.trace(step: step)
         let forward = try computation.layer.forward(input: computation.input, weight: computation.weight, bias: nil)
         #expect(trace.value == forward.data[step])
@@ -89,7 +89,7 @@ struct MatrixViewTests {
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "matrix-names-row3")
         #expect(canvas.contains("y₃ = row 3 · x = w₀₀·x₅ + w₀₁·x₆ + w₀₂·x₇ + w₁₀·x₉"))
-        let value = try #require(screen.model.computation?.output.data[3])
+        let value = try #require(screen.computation?.output.data[3])
         #expect(canvas.contains("= \(NumberText.format(value))"))
     }
 
@@ -98,7 +98,7 @@ struct MatrixViewTests {
         let screen = try Self.screen(mode: .im2col, step: 2)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "matrix-im2col-col2")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         #expect(computation.patches.shape == [9, 4])
         // Column 2 of P is the window of output [1,0]: input rows 1–3, columns 0–2.
         let column = (0..<9).map { computation.patches[$0, 2] }
@@ -123,7 +123,7 @@ struct MatrixViewTests {
         let screen = try Self.screen(mode: .transposed, step: 1)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "matrix-transposed-col1")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         let result = try #require(computation.transposedOutput)
         #expect(result.shape == [1, 1, 4, 4])
         // Mᵀ·v computed from the core's matrix equals the core's transposed convolution.
@@ -159,7 +159,7 @@ struct MatrixViewTests {
         #expect(!big.contains("does not fit"))
         #expect(big.contains("M 16×36"))
         // Beyond 8×8 the model refuses to build the matrix at all.
-        var model = five.model
+        var model = five
         for _ in 0..<4 { model.apply(.inputSize(+1)) }
         #expect(model.setup.inputRows == 9)
         #expect(model.sizeRefusal?.contains("is 49×81") == true)

@@ -101,11 +101,11 @@ struct OneDViewTests {
         "the dilated causal stack (dilations 1 2 4 8): receptive fields 2 4 8 16 and the lit cells of the last output")
     func dilatedStack() throws {
         let conv = ConvSetup(pattern: .ramp)
-        let screen = try OneDExploreScreen(
+        let screen = try OneDModel(
             configuration: ExploreConfiguration(
                 conv: conv, layers: "conv2d1,conv2d2,conv2d4,conv2d8", given: ["layers", "fill"]),
             playing: false, speed: 2)
-        let model = screen.model
+        let model = screen
         #expect(model.setup.stackMode && model.setup.causal)
         #expect(model.player.step == 15)
         let stack = try #require(model.stackComputation)
@@ -196,12 +196,12 @@ struct OneDViewTests {
         model.apply(.viewKey("a"))
         #expect(model.errorMessage == nil)
         #expect(throws: CNNError.self) {
-            _ = try OneDExploreScreen(
+            _ = try OneDModel(
                 configuration: ExploreConfiguration(layers: "conv2,maxpool2", given: ["layers"]), playing: false,
                 speed: 2)
         }
         #expect(throws: CNNError.self) {
-            _ = try OneDExploreScreen(
+            _ = try OneDModel(
                 configuration: ExploreConfiguration(
                     conv: ConvSetup(inputRows: 2, kernelRows: 5, kernelColumns: 5), given: ["input", "kernel"]),
                 playing: false, speed: 2)

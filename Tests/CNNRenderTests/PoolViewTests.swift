@@ -86,11 +86,11 @@ struct PoolViewTests {
     func exampleFromFlags() throws {
         var conv = ConvSetup(inputRows: 4, inputColumns: 4, pattern: .poolExample)
         conv.kernelRows = 3  // not given: the window stays 2×2
-        let screen = try PoolExploreScreen(
+        let screen = try PoolModel(
             configuration: ExploreConfiguration(conv: conv, given: ["input", "fill"]), playing: false, speed: 2)
-        #expect(screen.model.setup.window == [2, 2])
-        #expect(screen.model.setup.effectiveStride == [2, 2])
-        #expect(screen.model.computation?.output.data == [6, 8, 3, 4])
+        #expect(screen.setup.window == [2, 2])
+        #expect(screen.setup.effectiveStride == [2, 2])
+        #expect(screen.computation?.output.data == [6, 8, 3, 4])
     }
 
     @Test("ties: the first cell in reading order wins and the frame says so")
@@ -108,12 +108,12 @@ struct PoolViewTests {
     func rampStride1() throws {
         let conv = ConvSetup(
             inputRows: 3, inputColumns: 3, kernelRows: 2, kernelColumns: 2, stride: [1, 1], pattern: .ramp)
-        var screen = try PoolExploreScreen(
+        var screen = try PoolModel(
             configuration: ExploreConfiguration(conv: conv, given: ["input", "fill", "kernel", "stride"]),
             playing: false, speed: 2)
         let core = try maxPool2d(conv.input, parameters: PoolParameters(kernel: [2, 2], stride: [1, 1]))
         #expect(core.output.data == [4, 5, 7, 8])
-        #expect(screen.model.computation?.output == core.output)
+        #expect(screen.computation?.output == core.output)
         let sums = ["max(0, 1, 3, 4) = 4", "max(1, 2, 4, 5) = 5", "max(3, 4, 6, 7) = 7", "max(4, 5, 7, 8) = 8"]
         for step in 0..<4 {
             screen.player.go(to: step)
@@ -298,7 +298,7 @@ struct PoolViewTests {
         var conv = ConvSetup(inputRows: 4, inputColumns: 4, pattern: .poolExample)
         conv.padding = .explicit([2, 2])
         #expect(throws: CNNError.self) {
-            _ = try PoolExploreScreen(
+            _ = try PoolModel(
                 configuration: ExploreConfiguration(conv: conv, given: ["padding"]), playing: false, speed: 2)
         }
         var model = Self.model(PoolSetup(inputRows: 4, inputColumns: 4, padding: [1, 1], pattern: .poolExample))

@@ -9,7 +9,7 @@ struct StackViewTests {
 
     /// A stack view built as the CLI builds it.
     static func screen(layers: String? = nil, input: Int? = nil, channels: Int? = nil) throws(CNNError)
-        -> StackExploreScreen
+        -> StackModel
     {
         var configuration = ExploreConfiguration()
         configuration.layers = layers
@@ -23,7 +23,7 @@ struct StackViewTests {
             configuration.given.insert("in-channels")
         }
         if layers != nil { configuration.given.insert("layers") }
-        return try StackExploreScreen(configuration: configuration, playing: false, speed: 2)
+        return try StackModel(configuration: configuration, playing: false, speed: 2)
     }
 
     /// How often a mark appears in the grids (the legend line left out).
@@ -44,18 +44,18 @@ struct StackViewTests {
     @Test("three 3×3 convolutions: r = 3, 5, 7; the centre of the last level reads a 7×7 input region")
     func threeConvolutions() throws {
         var screen = try Self.screen()
-        let stack = try #require(screen.model.stack)
+        let stack = try #require(screen.stack)
         #expect(stack.sizes == [[9, 9], [7, 7], [5, 5], [3, 3]])
         #expect(stack.receptiveFields.map(\.size) == [3, 5, 7])
         #expect(stack.receptiveFields.map(\.jump) == [1, 1, 1])
-        #expect(screen.model.level == 3 && screen.model.row == 1 && screen.model.column == 1)
+        #expect(screen.level == 3 && screen.row == 1 && screen.column == 1)
         #expect(screen.player.stepCount == 4)
         // Step k lights the level k below: 3×3, then 5×5, then 7×7 (the core's masks).
         for step in 0..<4 {
             screen.player.go(to: step)
             let frame = screen.render(width: 80, height: 24, options: Self.mono)
             Golden.check(frame.canvas, named: "stack-conv3x3-step\(step + 1)")
-            let chosen = try #require(screen.model.chosen)
+            let chosen = try #require(screen.chosen)
             if step > 0 {
                 let level = chosen.levels[3 - step]
                 #expect(level.count == (2 * step + 1) * (2 * step + 1))
@@ -64,7 +64,7 @@ struct StackViewTests {
             #expect(Self.marks(frame.canvas, glyph: "■") == [0, 9, 9 + 25, 9 + 25 + 49][step])
             #expect(frame.canvas.contains("step \(step + 1)/4"))
         }
-        let input = try #require(screen.model.chosen?.levels[0])
+        let input = try #require(screen.chosen?.levels[0])
         #expect(input.boxRows == 1...7 && input.boxColumns == 1...7)
         #expect(try stack.mask(level: 3, row: 1, column: 1) == input.mask)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
@@ -79,7 +79,7 @@ struct StackViewTests {
     @Test("conv3, pool2s2, conv3: r = 8 and jump 2; pooling counts as a layer")
     func poolingStride() throws {
         var screen = try Self.screen(layers: "conv3,pool2s2,conv3", input: 12)
-        let stack = try #require(screen.model.stack)
+        let stack = try #require(screen.stack)
         #expect(stack.receptiveFields.map(\.size) == [3, 4, 8])
         #expect(stack.receptiveFields.map(\.jump) == [1, 2, 2])
         #expect(stack.sizes == [[12, 12], [10, 10], [5, 5], [3, 3]])
@@ -88,7 +88,7 @@ struct StackViewTests {
         Golden.check(frame.canvas, named: "stack-pool-stride")
         #expect(frame.canvas.contains("(r 8, jump 2) reads 64 cells of the input in a 8×8 box"))
         #expect(frame.canvas.contains("2  maxpool2 s2  1×5×5    4     2    1.5    0       0      0"))
-        #expect(screen.model.chosen?.levels[0].count == 64)
+        #expect(screen.chosen?.levels[0].count == 64)
     }
 
     @Test("a dilated layer reads a 3×3 mask with holes inside its 5×5 span")
@@ -98,7 +98,7 @@ struct StackViewTests {
         screen.apply(.stepBackward)  // light one level: L1
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "stack-dilation-holes")
-        let level1 = try #require(screen.model.chosen?.levels[1])
+        let level1 = try #require(screen.chosen?.levels[1])
         #expect(level1.count == 9)
         #expect(level1.spanRows.count == 5 && level1.spanColumns.count == 5)
         #expect(level1.mask[1][1] && !level1.mask[1][2] && level1.mask[1][3])
@@ -110,8 +110,8 @@ struct StackViewTests {
     @Test("a corner cell's span reaches into the padding, drawn beyond the grid")
     func paddingReach() throws {
         var screen = try Self.screen(layers: "conv3p1,conv3p1", input: 6)
-        screen.model.select(level: 2, row: 0, column: 0)
-        let span = try #require(screen.model.chosen?.levels[0])
+        screen.select(level: 2, row: 0, column: 0)
+        let span = try #require(screen.chosen?.levels[0])
         #expect(span.spanRows == -2...2 && span.spanColumns == -2...2)
         #expect(span.count == 9)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
@@ -127,7 +127,7 @@ struct StackViewTests {
     @Test("channels: conv3c8, conv3c16 on one channel have 80 and 1168 parameters")
     func tableWithChannels() throws {
         let screen = try Self.screen(layers: "conv3c8,conv3c16", input: 9)
-        let stack = try #require(screen.model.stack)
+        let stack = try #require(screen.stack)
         #expect(stack.costs.map(\.parameters) == [80, 1168])
         #expect(stack.costs.map(\.multiplications) == [8 * 7 * 7 * 9, 16 * 5 * 5 * 72])
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
@@ -149,7 +149,7 @@ struct StackViewTests {
         var screen = try Self.screen(input: 7)
         screen.apply(.inputSize(-1))
         #expect(
-            screen.model.errorMessage?.hasPrefix("layer 3 (conv3): kernel 3×3 is larger than the padded input 2×2")
+            screen.errorMessage?.hasPrefix("layer 3 (conv3): kernel 3×3 is larger than the padded input 2×2")
                 == true)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "stack-invalid")
@@ -157,33 +157,33 @@ struct StackViewTests {
         #expect(frame.canvas.contains("layer 3 (conv3): kernel 3×3 is larger than the"))
         #expect(frame.canvas.contains("3  conv3  –       7"))  // receptive fields stay known
         screen.apply(.inputSize(+1))
-        #expect(screen.model.errorMessage == nil)
-        #expect(screen.model.chosen?.levels[0].count == 49)
+        #expect(screen.errorMessage == nil)
+        #expect(screen.chosen?.levels[0].count == 49)
     }
 
     @Test("without --input the stack opens on the smallest side from 9 on which it fits")
     func defaultInput() throws {
         let screen = try Self.screen(layers: "conv3,conv3,pool2s2,conv3d2")
-        #expect(screen.model.setup.inputRows == 14)
-        #expect(screen.model.stack?.receptiveFields.last?.size == 14)
+        #expect(screen.setup.inputRows == 14)
+        #expect(screen.stack?.receptiveFields.last?.size == 14)
     }
 
     @Test("[ ] change level, arrows move the cell, a click chooses any cell of any level")
     func navigation() throws {
         var screen = try Self.screen()
         screen.apply(.viewKey("["))
-        #expect(screen.model.level == 2 && screen.model.row == 2 && screen.model.column == 2)
+        #expect(screen.level == 2 && screen.row == 2 && screen.column == 2)
         screen.apply(.moveCursor(rows: 1, columns: -1))
-        #expect(screen.model.row == 3 && screen.model.column == 1)
+        #expect(screen.row == 3 && screen.column == 1)
         #expect(screen.player.step == screen.player.stepCount - 1)
         screen.apply(.viewKey("]"))
-        #expect(screen.model.level == 3)
+        #expect(screen.level == 3)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         let region = try #require(frame.hits.first { $0.target == .stackCell(level: 1, row: 0, column: 6) })
         let target = try #require(frame.target(row: region.row, column: region.column))
         screen.click(target)
-        #expect(screen.model.level == 1 && screen.model.row == 0 && screen.model.column == 6)
-        #expect(screen.model.chosen?.levels[0].boxRows == 0...2 && screen.model.chosen?.levels[0].boxColumns == 6...8)
+        #expect(screen.level == 1 && screen.row == 0 && screen.column == 6)
+        #expect(screen.chosen?.levels[0].boxRows == 0...2 && screen.chosen?.levels[0].boxColumns == 6...8)
     }
 
     @Test("--ascii draws every character from plain ASCII")

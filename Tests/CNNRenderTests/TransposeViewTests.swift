@@ -15,15 +15,15 @@ struct TransposeViewTests {
 
     static func screen(
         _ configuration: ExploreConfiguration = configuration(), mode: TransposeModel.Mode = .scatter, step: Int
-    ) throws -> TransposeExploreScreen {
-        var screen = try TransposeExploreScreen(configuration: configuration, playing: false, speed: 2)
+    ) throws -> TransposeModel {
+        var screen = try TransposeModel(configuration: configuration, playing: false, speed: 2)
         if mode == .zeroInsertion { screen.apply(.viewKey("t")) }
-        #expect(screen.model.mode == mode)
+        #expect(screen.mode == mode)
         screen.player.go(to: step)
         return screen
     }
 
-    static func frame(_ screen: TransposeExploreScreen, width: Int = 80, height: Int = 24, ascii: Bool = false)
+    static func frame(_ screen: TransposeModel, width: Int = 80, height: Int = 24, ascii: Bool = false)
         -> Canvas
     {
         screen.render(width: width, height: height, options: RenderOptions(ascii: ascii, color: false)).canvas
@@ -48,7 +48,7 @@ struct TransposeViewTests {
         let screen = try Self.screen(step: 4)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "transpose-scatter-step5")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         #expect(canvas.contains("in[1,1] = 5: [2,2] += 5×1  [2,3] += 5×2"))
         #expect(canvas.contains("5×kernel"))
         // The running output after five input cells equals the core's gather of those cells.
@@ -72,7 +72,7 @@ struct TransposeViewTests {
         let screen = try Self.screen(mode: .zeroInsertion, step: 9)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "transpose-zero-insertion-step10")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         #expect(computation.zeroInserted.shape == [1, 1, 5, 5])
         #expect(
             computation.zeroInsertionPadding == [AxisPadding(before: 2, after: 3), AxisPadding(before: 2, after: 3)])
@@ -90,7 +90,7 @@ struct TransposeViewTests {
         for (padding, outputPadding) in [(0, 1), (1, 1), (0, 0), (2, 0)] {
             let screen = try Self.screen(
                 Self.configuration(padding: padding, outputPadding: outputPadding), mode: .zeroInsertion, step: 0)
-            let computation = try #require(screen.model.computation)
+            let computation = try #require(screen.computation)
             #expect(computation.equivalentMatches)
             #expect(computation.equivalentOutput.data == computation.output.data)
             let direct = try convTranspose2d(
@@ -125,7 +125,7 @@ struct TransposeViewTests {
         #expect(underlinedLast.count >= 8)
         #expect(underlinedAbove.count == 1, "\(canvas.lines[rowAbove]) / \(canvas.lines[lastRow])")
         // Without output_padding the output is 7×7 and nothing is underlined.
-        var model = screen.model
+        var model = screen
         model.apply(.viewKey("u"))
         #expect(model.computation?.outputRows == 7)
         let plain = TransposeView.render(model, width: 80, height: 24, options: RenderOptions(color: false))
@@ -144,7 +144,7 @@ struct TransposeViewTests {
         let screen = try Self.screen(Self.configuration(padding: 1, outputPadding: 0), step: 0)
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "transpose-scatter-cropped")
-        let computation = try #require(screen.model.computation)
+        let computation = try #require(screen.computation)
         let terms = computation.scatter(step: 0)
         #expect(terms.filter(\.isCropped).count == 5)
         #expect(canvas.contains("[-1,-1] cropped"))
@@ -157,8 +157,8 @@ struct TransposeViewTests {
     func invalidOutputPadding() throws {
         var screen = try Self.screen(step: 0)
         screen.apply(.viewKey("U"))
-        #expect(screen.model.setup.outputPadding == [2, 2])
-        let message = try #require(screen.model.errorMessage)
+        #expect(screen.setup.outputPadding == [2, 2])
+        let message = try #require(screen.errorMessage)
         #expect(message.contains("output padding must be smaller than either stride or dilation"))
         let canvas = Self.frame(screen)
         Golden.check(canvas, named: "transpose-invalid-output-padding")
@@ -167,23 +167,23 @@ struct TransposeViewTests {
         #expect(canvas.contains("→ out none"))
         #expect(canvas.contains("fix the settings with"))
         screen.apply(.viewKey("u"))
-        #expect(screen.model.errorMessage == nil)
+        #expect(screen.errorMessage == nil)
         #expect(throws: CNNError.self) {
-            _ = try TransposeExploreScreen(
+            _ = try TransposeModel(
                 configuration: Self.configuration(outputPadding: 2), playing: false, speed: 2)
         }
         // An output that would be too small is refused in place too.
         var small = try Self.screen(Self.configuration(padding: 2, outputPadding: 0), step: 0)
         small.apply(.padding(+2))
-        #expect(small.model.errorMessage?.contains("output would be") == true)
+        #expect(small.errorMessage?.contains("output would be") == true)
         let refusedInPlace = Self.frame(small).contains("cannot compute")
         #expect(refusedInPlace)
     }
 
     @Test("defaults without flags: a 2×2 input 1 2 / 3 4, the 3×3 kernel 1…9, stride 2")
     func defaults() throws {
-        let screen = try TransposeExploreScreen(configuration: ExploreConfiguration(), playing: false, speed: 2)
-        let computation = try #require(screen.model.computation)
+        let screen = try TransposeModel(configuration: ExploreConfiguration(), playing: false, speed: 2)
+        let computation = try #require(screen.computation)
         #expect(computation.input.data == [1, 2, 3, 4])
         #expect(computation.weight.data == [1, 2, 3, 4, 5, 6, 7, 8, 9])
         #expect(computation.layer.parameters.stride == [2, 2])

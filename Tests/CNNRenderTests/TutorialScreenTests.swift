@@ -158,7 +158,7 @@ struct TutorialScreenTests {
 
     @Test("the same keys give the same frames every time")
     func deterministicFrames() throws {
-        let keys: [TutorialKey] = [
+        let keys: [KeyPress] = [
             .right, .right, .character("l"), .right, .right, .character("m"), .left, .character("3"), .right,
         ]
         func frames() throws -> [String] {

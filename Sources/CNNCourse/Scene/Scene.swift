@@ -3,7 +3,7 @@ import CNNSandbox
 /// and a timeline of beats that steps the view and reveals the narration paragraph by paragraph.
 /// Built by `SceneLoader` from a YAML file (format: Scenes/README.md); every stated expectation
 /// was checked against the core when it loaded.
-public struct Scene: Hashable, Sendable {
+public struct Scene: Sendable {
     /// The file it came from, as named to the loader (e.g. `Scenes/03-stride.yaml`).
     public let file: String
     /// A one-line title.
@@ -11,7 +11,7 @@ public struct Scene: Hashable, Sendable {
     /// The course topic (1…22) the scene teaches.
     public let topic: Int
     /// The view that shows it.
-    public let view: ViewKind
+    public let view: any SandboxModel.Type
     /// The view's settings: the same as the `explore` flags, plus explicit values.
     public let configuration: ExploreConfiguration
     /// Short paragraphs of plain text.
@@ -23,7 +23,7 @@ public struct Scene: Hashable, Sendable {
 
     /// Creates a scene; `SceneLoader` is the usual way.
     public init(
-        file: String, title: String, topic: Int, view: ViewKind, configuration: ExploreConfiguration,
+        file: String, title: String, topic: Int, view: any SandboxModel.Type, configuration: ExploreConfiguration,
         narration: [String], beats: [SceneBeat], expectationCount: Int = 0
     ) {
         self.file = file
@@ -44,5 +44,19 @@ public struct Scene: Hashable, Sendable {
     public func paragraphsShown(atBeat beat: Int) -> Int {
         let last = beats.prefix(max(0, min(beat, beats.count - 1)) + 1).compactMap(\.say).last ?? 0
         return min(max(0, last), narration.count)
+    }
+}
+
+extension Scene: Hashable {
+    public static func == (a: Scene, b: Scene) -> Bool {
+        a.file == b.file && a.title == b.title && a.topic == b.topic && a.view.kind == b.view.kind
+            && a.configuration == b.configuration && a.narration == b.narration && a.beats == b.beats
+            && a.expectationCount == b.expectationCount
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(view.kind)
+        hasher.combine(narration)
     }
 }

@@ -8,7 +8,7 @@ struct SceneExpectations {
     static let fields = ["output", "output_shape", "steps", "step_values", "facts"]
 
     /// Checks every expectation; returns how many were stated.
-    static func check(_ node: SceneNode, model: SceneViewModel?, reader: inout SceneReader) -> Int {
+    static func check(_ node: SceneNode, model: (any SandboxModel)?, reader: inout SceneReader) -> Int {
         guard let fields = reader.fields(node, known: SceneExpectations.fields, owner: "expect") else { return 0 }
         var count = 0
         if case (let key, let value)? = fields["output"] {
@@ -51,7 +51,7 @@ struct SceneExpectations {
         return count
     }
 
-    private static func checkOutput(key: SceneNode, value: SceneNode, model: SceneViewModel?, reader: inout SceneReader)
+    private static func checkOutput(key: SceneNode, value: SceneNode, model: (any SandboxModel)?, reader: inout SceneReader)
     {
         let depth = SceneReader.nesting(value.node)
         guard (1...3).contains(depth), case (let stated, let shape)? = SceneReader.flatten(value.node, depth: depth)
@@ -93,7 +93,7 @@ struct SceneExpectations {
     }
 
     private static func checkStepValues(
-        key: SceneNode, value: SceneNode, model: SceneViewModel?, reader: inout SceneReader
+        key: SceneNode, value: SceneNode, model: (any SandboxModel)?, reader: inout SceneReader
     ) {
         guard let entries = value.entries else {
             reader.expected("a mapping of step numbers to values, e.g. {1: 19, 4: 43}", value)
@@ -133,8 +133,7 @@ struct SceneExpectations {
         }
     }
 
-    private static func viewName(_ model: SceneViewModel) -> String {
-        if case .stack = model { return "stack" }
-        return "this"
+    private static func viewName(_ model: any SandboxModel) -> String {
+        model.outputHasValues ? "this" : type(of: model).kind.name
     }
 }

@@ -72,13 +72,13 @@ public enum SceneLoader {
         if let field = fields["topic"] {
             topic = reader.wholeNumber(field.value, in: Scene.topics)
         }
-        var view: ViewKind? = nil
+        var view: (any SandboxModel.Type)? = nil
         if let field = fields["view"], let name = reader.text(field.value, what: "a view name") {
-            view = ViewKind(rawValue: name.lowercased())
+            view = SandboxViews.model(named: name)
             if view == nil {
                 reader.report(
                     field.value,
-                    "view: unknown view '\(name)'; choose one of \(ViewKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                    "view: unknown view '\(name)'; choose one of \(SandboxViews.names.joined(separator: ", "))"
                 )
             }
         }
@@ -97,13 +97,13 @@ public enum SceneLoader {
             }
         }
         let before = reader.problems.count
-        let configuration = SceneSetupReader.read(fields["setup"]?.value, view: view ?? .conv, reader: &reader)
-        var model: SceneViewModel? = nil
+        let configuration = SceneSetupReader.read(fields["setup"]?.value, view: view ?? ConvModel.self, reader: &reader)
+        var model: (any SandboxModel)? = nil
         if let view, reader.problems.count == before {
             do throws(CNNError) {
-                model = try SceneViewModel(kind: view, configuration: configuration)
+                model = try view.init(configuration: configuration, playing: false, speed: 2)
             } catch {
-                let place = fields["setup"]?.key ?? fields["view"]!.key
+                let place = fields["setup"]?.key ?? fields["view"]?.key ?? root
                 reader.report(place, "\(place.path): the core refuses this setup: \(error.message)")
             }
         }

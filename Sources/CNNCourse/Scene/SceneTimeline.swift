@@ -9,7 +9,7 @@ enum SceneTimeline {
 
     /// The beats of `node`, or the default timeline when there is none: one beat per narration
     /// paragraph, the first also playing every step.
-    static func read(_ node: SceneNode?, narration: Int, model: SceneViewModel?, reader: inout SceneReader)
+    static func read(_ node: SceneNode?, narration: Int, model: (any SandboxModel)?, reader: inout SceneReader)
         -> [SceneBeat]
     {
         guard let node else {
@@ -38,14 +38,19 @@ enum SceneTimeline {
                 }
             }
             if let field = fields["keys"], let keys = reader.text(field.value, what: "view keys like \"m\"") {
-                if let bad = keys.first(where: { ExploreKeys.action(for: $0) == nil }) {
+                let keyMap = model.map { type(of: $0).keyMap }
+                func action(_ key: Character) -> ExploreAction? {
+                    guard case .action(let action)? = keyMap?.command(for: .character(key)) else { return nil }
+                    return action
+                }
+                if keyMap != nil, let bad = keys.first(where: { action($0) == nil }) {
                     reader.report(
                         field.value,
-                        "\(field.value.path): '\(bad)' is not a view key; q, v, ? and space belong to the player (see cnnviz explore's ? help for view keys)"
+                        "\(field.value.path): '\(bad)' is not a key of the \(model.map { type(of: $0).kind.name } ?? "") view; q, v, ? and space belong to the player (see cnnviz explore's ? help for view keys)"
                     )
                 } else {
                     beat.keys = keys
-                    for key in keys { view?.apply(ExploreKeys.action(for: key)!) }
+                    for key in keys { if let action = action(key) { view?.apply(action) } }
                     if let message = view?.errorMessage {
                         reader.report(
                             field.value, "\(field.value.path): after these keys the core refuses the view: \(message)")

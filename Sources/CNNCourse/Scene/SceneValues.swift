@@ -7,16 +7,16 @@ import CNNSandbox
 enum SceneValues {
     /// Reads `setup.values`.
     static func readInput(
-        _ node: SceneNode, view: ViewKind, into configuration: inout ExploreConfiguration,
+        _ node: SceneNode, view: any SandboxModel.Type, into configuration: inout ExploreConfiguration,
         reader: inout SceneReader
     ) {
         var conv = configuration.conv
-        switch view {
-        case .stack:
+        switch view.valueLayout {
+        case .none:
             reader.report(
                 node, "\(node.path): the stack view shows sizes, not values; remove values (use input for the size)")
             return
-        case .oneD:
+        case .signal:
             guard let signal = oneDimensional(node, what: "a list of numbers (the signal)", reader: &reader) else {
                 return
             }
@@ -50,7 +50,7 @@ enum SceneValues {
             conv.inputValues = values
         default:
             let what =
-                view == .channels
+                view.valueLayout == .channels
                 ? "rows of numbers, or a list of channels of rows" : "a list of rows of numbers, e.g. [[0, 1], [2, 3]]"
             guard case (let values, let shape)? = reader.numberArray(node, depth: 2, what: what) else { return }
             guard
@@ -67,15 +67,15 @@ enum SceneValues {
 
     /// Reads `setup.weights`.
     static func readWeights(
-        _ node: SceneNode, view: ViewKind, into configuration: inout ExploreConfiguration,
+        _ node: SceneNode, view: any SandboxModel.Type, into configuration: inout ExploreConfiguration,
         reader: inout SceneReader
     ) {
         var conv = configuration.conv
-        switch view {
-        case .stack, .pool:
-            reader.report(node, "\(node.path): the \(view.rawValue) view has no kernel weights; remove weights")
+        switch view.valueLayout {
+        case .none, .gridWithoutWeights:
+            reader.report(node, "\(node.path): the \(view.kind.name) view has no kernel weights; remove weights")
             return
-        case .oneD:
+        case .signal:
             guard let kernel = oneDimensional(node, what: "a list of numbers (the kernel)", reader: &reader) else {
                 return
             }
@@ -118,7 +118,7 @@ enum SceneValues {
             conv.kernelValues = values
         default:
             let what =
-                view == .channels
+                view.valueLayout == .channels
                 ? "rows of numbers, or a list of kernels of slices of rows"
                 : "a list of rows of numbers, e.g. [[1, 0], [0, -1]]"
             guard case (let values, let shape)? = reader.numberArray(node, depth: 2, what: what) else { return }

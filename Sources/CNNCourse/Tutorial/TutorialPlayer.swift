@@ -7,10 +7,10 @@ import CNNSandbox
 ///
 /// The view of a beat is rebuilt from the scene's configuration with every earlier beat applied
 /// (finished), then the beat itself is entered; a `play` beat then animates one step per timer
-/// event. See `TutorialKeys` for what each key does.
-public struct TutorialPlayer<View: TutorialView>: Sendable {
+/// event. `TutorialKeyHelp` lists what each key does.
+public struct TutorialPlayer: Sendable {
     /// Builds a scene's view (paused, at step 1), or returns the core's refusal.
-    public typealias Builder = @Sendable (Scene) -> Result<View, CNNError>
+    public typealias Builder = @Sendable (Scene) -> Result<any SandboxModel, CNNError>
 
     /// The course, in play order (never empty).
     public let scenes: [Scene]
@@ -20,7 +20,7 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
     /// The beat shown, `0..<scene.beats.count`.
     public private(set) var beatIndex = 0
     /// The view as the beats up to the current one leave it; nil when it could not be built.
-    public private(set) var view: View?
+    public private(set) var view: (any SandboxModel)?
     /// Why the view could not be built (the core's message).
     public private(set) var viewError: String?
     /// Whether beats advance on their own after their hold (space toggles it).
@@ -45,7 +45,8 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
 
     /// Starts at scene 1, beat 1; nil when there are no scenes.
     public init?(
-        scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold, build: @escaping Builder
+        scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold,
+        build: @escaping Builder = TutorialPlayer.buildView
     ) {
         guard !scenes.isEmpty else { return nil }
         self.scenes = scenes
@@ -98,7 +99,7 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
     }
 
     /// A key press.
-    public mutating func press(_ key: TutorialKey) {
+    public mutating func press(_ key: KeyPress) {
         if blanked {
             blanked = false
             return
@@ -111,41 +112,28 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
             pressInList(key)
             return
         }
-        switch key {
-        case .escape: finished = true
-        case .right, .pageDown, .enter: nextBeat()
-        case .left, .pageUp, .backspace: previousBeat()
-        case .home: go(scene: sceneIndex, beat: 0)
-        case .end:
+        switch TutorialKeys.lesson.command(for: key) {
+        case .quit: finished = true
+        case .nextBeat: nextBeat()
+        case .previousBeat: previousBeat()
+        case .firstBeat: go(scene: sceneIndex, beat: 0)
+        case .lastBeat:
             go(scene: sceneIndex, beat: scene.beats.count - 1)
             finishBeat()
-        case .up: applyToView(.moveCursor(rows: -1, columns: 0))
-        case .down: applyToView(.moveCursor(rows: 1, columns: 0))
-        case .tab, .backTab: applyToView(.toggleFocus)
-        case .other: break
-        case .character(let character): press(character)
+        case .nextScene: go(scene: min(sceneIndex + 1, scenes.count - 1), beat: 0)
+        case .previousScene: go(scene: max(sceneIndex - 1, 0), beat: 0)
+        case .toggleAutoplay: autoplay.toggle()
+        case .sceneList: listCursor = sceneIndex
+        case .blank: blanked = true
+        case .help: showHelp = true
+        case .digit(let digit): typeDigit(digit)
+        case .view(let action): applyToView(action)
+        case nil:
+            if case .character(let character) = key, let action = viewAction(for: character) { applyToView(action) }
         }
     }
 
-    private mutating func press(_ character: Character) {
-        if let digit = character.wholeNumberValue, character.isASCII {
-            typeDigit(digit)
-            return
-        }
-        switch character {
-        case "q": finished = true
-        case "n": go(scene: min(sceneIndex + 1, scenes.count - 1), beat: 0)
-        case "p": go(scene: max(sceneIndex - 1, 0), beat: 0)
-        case " ": autoplay.toggle()
-        case "g": listCursor = sceneIndex
-        case "b": blanked = true
-        case "?": showHelp = true
-        default:
-            if let action = ExploreKeys.action(for: character) { applyToView(action) }
-        }
-    }
-
-    private mutating func pressInList(_ key: TutorialKey) {
+    private mutating func pressInList(_ key: KeyPress) {
         guard let cursor = listCursor else { return }
         switch key {
         case .up, .character("k"): listCursor = max(0, cursor - 1)
@@ -236,11 +224,19 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
     }
 
     /// Changes the view directly (e.g. a mouse click on one of its cells); stops a running animation.
-    public mutating func changeView(_ change: (inout View) -> Void) {
+    public mutating func changeView(_ change: (inout any SandboxModel) -> Void) {
         guard var shown = view else { return }
         animationEnd = nil
         change(&shown)
         view = shown
+    }
+
+    /// The view's action for a letter, from the view's key map (nil when the view has none).
+    private func viewAction(for character: Character) -> ExploreAction? {
+        guard let view, case .action(let action)? = type(of: view).keyMap.command(for: .character(character)) else {
+            return nil
+        }
+        return action
     }
 
     /// A key the view handles (its own letters, arrows): stops a running animation first.
@@ -268,9 +264,9 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
     /// Applies a beat to a view: keys, select, step, then play (its first step, or its last when
     /// `finished`). Returns the last step still to animate, or nil.
     @discardableResult
-    static func enter(_ beat: SceneBeat, view: inout View, finished: Bool) -> Int? {
+    static func enter(_ beat: SceneBeat, view: inout any SandboxModel, finished: Bool) -> Int? {
         for key in beat.keys {
-            if let action = ExploreKeys.action(for: key) { view.apply(action) }
+            if case .action(let action)? = type(of: view).keyMap.command(for: .character(key)) { view.apply(action) }
         }
         if let cell = beat.select { view.apply(.selectOutput(row: cell.row, column: cell.column)) }
         if let step = beat.step { view.player.go(to: step - 1) }
@@ -282,5 +278,26 @@ public struct TutorialPlayer<View: TutorialView>: Sendable {
         }
         view.player.go(to: range.lowerBound - 1)
         return range.upperBound - 1
+    }
+
+    /// Builds a scene's view with the sandbox's model for it, paused.
+    public static let buildView: Builder = { scene in
+        do throws(CNNError) {
+            return .success(try scene.view.init(configuration: scene.configuration, playing: false, speed: 1))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// The tutorial player as the program and the renderer use it.
+public typealias TutorialSession = TutorialPlayer
+
+extension TutorialPlayer {
+    /// A player whose scenes are shown by the sandbox's views (built paused).
+    public static func session(scenes: [Scene], autoplay: Bool = false, hold: Double = SceneBeat.defaultHold)
+        -> TutorialPlayer?
+    {
+        TutorialPlayer(scenes: scenes, autoplay: autoplay, hold: hold)
     }
 }

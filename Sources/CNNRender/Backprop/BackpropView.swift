@@ -286,20 +286,4 @@ public enum BackpropView {
         let column: Int
     }
 }
-
-/// The backpropagation view as an `ExploreView`.
-public struct BackpropExploreScreen: ModelBackedView {
-    public static let kind = ViewKind.backprop
-    /// The sandbox state.
-    public var model: BackpropModel
-
-    /// Builds the sandbox; refuses settings the core refuses.
-    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        model = BackpropModel(configuration: configuration, playing: playing, speed: speed)
-        if case .failure(let error) = model.result { throw error }
-    }
-
-    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
-        BackpropView.render(model, width: width, height: height, options: options)
-    }
-}
+extension BackpropView: ViewRenderer {}

@@ -117,3 +117,4 @@ public enum ChannelsView {
         ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
     }
 }
+extension ChannelsView: ViewRenderer {}

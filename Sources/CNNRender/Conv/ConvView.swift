@@ -306,3 +306,4 @@ public enum DotProduct {
             width: width, maxLines: maxLines, glyphs: glyphs)
     }
 }
+extension ConvView: ViewRenderer {}

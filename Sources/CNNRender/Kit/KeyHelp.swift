@@ -1,3 +1,4 @@
+import CNNSandbox
 /// The keys of the sandbox, as shown by `?` (and listed in README).
 public enum KeyHelp {
     /// Key and what it does, in display order.

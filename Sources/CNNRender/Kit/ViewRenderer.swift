@@ -1,93 +1,62 @@
 import CNNCore
 import CNNSandbox
 
-/// One view of the sandbox: a model that takes actions and draws itself. The CLI hosts any
-/// view through this protocol; `v` swaps in the next one.
-public protocol ExploreView: Sendable {
-    /// Which view this is.
-    static var kind: ViewKind { get }
-    /// Builds the view from the flags; refuses settings the core refuses (before the screen opens).
-    init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError)
-    /// Playback: the step shown, playing or paused, speed.
-    var player: Player { get set }
-    /// Whether the key overlay is shown.
-    var showHelp: Bool { get set }
-    /// Applies a key, click or clock action; views ignore actions that do not concern them.
-    mutating func apply(_ action: ExploreAction)
-    /// Applies a click on a hit region's target. The default maps `.outputCell` to
-    /// `.selectOutput`; views with other targets (e.g. the stack view's cells) override it.
-    mutating func click(_ target: HitTarget)
-    /// Draws the current step.
-    func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame
+/// Draws one sandbox view's model. Each view has one renderer, listed in `ViewRenderers.all`.
+public protocol ViewRenderer: Sendable {
+    /// The model this renderer draws.
+    associatedtype Model: SandboxModel
+    /// Draws the model's current step at a size.
+    static func render(_ model: Model, width: Int, height: Int, options: RenderOptions) -> RenderedFrame
 }
 
-extension ExploreView {
-    /// Clicks on output cells select them; other targets are ignored.
-    public mutating func click(_ target: HitTarget) {
-        if case .outputCell(let row, let column) = target { apply(.selectOutput(row: row, column: column)) }
+extension ViewRenderer {
+    /// The kind of the model drawn.
+    static var kind: ViewKind { Model.kind }
+
+    /// Draws `model` when it is this renderer's model, else nil.
+    static func renderIfDrawn(_ model: any SandboxModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame?
+    {
+        (model as? Model).map { render($0, width: width, height: height, options: options) }
     }
 }
 
-/// Builds views by kind.
-public enum ExploreViews {
-    /// The view types, by kind.
-    public static let types: [ViewKind: any ExploreView.Type] = [
-        .conv: ConvExploreScreen.self,
-        .pool: PoolExploreScreen.self,
-        .stack: StackExploreScreen.self,
-        .channels: ChannelsExploreScreen.self,
-        .transpose: TransposeExploreScreen.self,
-        .matrix: MatrixExploreScreen.self,
-        .backprop: BackpropExploreScreen.self,
-        .oneD: OneDExploreScreen.self,
+/// The list pairing every view model with its renderer. Adding a view is one entry here and one
+/// in `SandboxViews.all`; a test fails when either is missing.
+public enum ViewRenderers {
+    /// Every renderer.
+    public static let all: [any ViewRenderer.Type] = [
+        ConvView.self,
+        PoolView.self,
+        StackView.self,
+        ChannelsView.self,
+        TransposeView.self,
+        MatrixView.self,
+        BackpropView.self,
+        OneDView.self,
     ]
 
-    /// A view of a kind built from the flags.
-    public static func make(
-        _ kind: ViewKind, configuration: ExploreConfiguration, playing: Bool = true, speed: Double = 2
-    ) throws(CNNError) -> any ExploreView {
-        guard let type = types[kind] else {
-            throw .invalidQuery("the \(kind.rawValue) view is not available")
+    /// The kinds of the models drawn, in list order.
+    public static var kinds: [ViewKind] { all.map { $0.kind } }
+
+    /// Draws any sandbox model with its renderer (a blank frame naming the view when none is listed).
+    public static func render(_ model: any SandboxModel, width: Int, height: Int, options: RenderOptions)
+        -> RenderedFrame
+    {
+        for renderer in all {
+            if let frame = renderer.renderIfDrawn(model, width: width, height: height, options: options) {
+                return frame
+            }
         }
-        return try type.init(configuration: configuration, playing: playing, speed: speed)
+        var canvas = Canvas(width: width, height: height)
+        canvas.put("no renderer for the \(type(of: model).kind.name) view", row: 0, column: 0)
+        return RenderedFrame(canvas: canvas)
     }
 }
 
-/// The convolution view as an `ExploreView`.
-public struct ConvExploreScreen: ModelBackedView {
-    public static let kind = ViewKind.conv
-    /// The sandbox state.
-    public var model: ConvModel
-
-    /// Builds the sandbox; refuses a geometry the core refuses.
-    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        model = ConvModel(setup: configuration.conv, playing: playing, speed: speed)
-        if case .failure(let error) = model.result { throw error }
-    }
-
+extension SandboxModel {
+    /// Draws the model with its renderer.
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
-        ConvView.render(model, width: width, height: height, options: options)
+        ViewRenderers.render(self, width: width, height: height, options: options)
     }
-}
-
-/// A view whose whole state is one model: playback, help and actions go to the model, so
-/// each view only says how it is built and how it draws.
-public protocol ModelBackedView: ExploreView {
-    associatedtype Model: SandboxModel
-    /// The view's state.
-    var model: Model { get set }
-}
-
-extension ModelBackedView {
-    public var player: Player {
-        get { model.player }
-        set { model.player = newValue }
-    }
-
-    public var showHelp: Bool {
-        get { model.showHelp }
-        set { model.showHelp = newValue }
-    }
-
-    public mutating func apply(_ action: ExploreAction) { model.apply(action) }
 }

@@ -610,21 +610,4 @@ public enum MatrixView {
         ExpressionText.draw(lines, into: &canvas, row: min(bottom - 1 - lines.count, end + 1), column: 1)
     }
 }
-
-/// The convolution-as-a-matrix view as an `ExploreView`.
-public struct MatrixExploreScreen: ModelBackedView {
-    public static let kind = ViewKind.matrix
-    /// The sandbox state.
-    public var model: MatrixModel
-
-    /// Builds the sandbox; refuses settings the core refuses (a matrix too large to draw is
-    /// shown in place instead).
-    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        model = MatrixModel(configuration: configuration, playing: playing, speed: speed)
-        if model.sizeRefusal == nil, case .failure(let error) = model.result { throw error }
-    }
-
-    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
-        MatrixView.render(model, width: width, height: height, options: options)
-    }
-}
+extension MatrixView: ViewRenderer {}

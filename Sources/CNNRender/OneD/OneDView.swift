@@ -275,3 +275,4 @@ public enum OneDView {
         ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
     }
 }
+extension OneDView: ViewRenderer {}

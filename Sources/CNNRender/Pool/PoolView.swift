@@ -383,3 +383,4 @@ public enum PoolView {
         let column: Int
     }
 }
+extension PoolView: ViewRenderer {}

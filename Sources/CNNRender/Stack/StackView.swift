@@ -382,3 +382,4 @@ struct StackGlyphs {
         }
     }
 }
+extension StackView: ViewRenderer {}

@@ -384,21 +384,4 @@ public enum TransposeView {
         let column: Int
     }
 }
-
-/// The transposed-convolution view as an `ExploreView`.
-public struct TransposeExploreScreen: ModelBackedView {
-    public static let kind = ViewKind.transpose
-    /// The sandbox state.
-    public var model: TransposeModel
-
-    /// Builds the sandbox; refuses settings the core refuses.
-    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        model = TransposeModel(
-            setup: TransposeSetup(configuration: configuration), playing: playing, speed: speed)
-        if case .failure(let error) = model.result { throw error }
-    }
-
-    public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
-        TransposeView.render(model, width: width, height: height, options: options)
-    }
-}
+extension TransposeView: ViewRenderer {}

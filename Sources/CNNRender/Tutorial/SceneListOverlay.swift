@@ -12,7 +12,7 @@ enum SceneListOverlay {
             let marker = index == session.sceneIndex ? glyphs.play : " "
             return glyphs.adapt(
                 "\(marker) " + String(repeating: " ", count: numberWidth - number.count) + number
-                    + "  topic \(scene.topic)  \(scene.view.rawValue)  \(scene.title)")
+                    + "  topic \(scene.topic)  \(scene.view.kind.name)  \(scene.title)")
         }
         let footer = glyphs.adapt(" ↑ ↓ choose  Enter open  Esc close  or type the number ")
         let title = " scenes "

@@ -35,7 +35,7 @@ public enum TutorialScreen {
             if let box = session.view {
                 // The view draws its own title bar (row 0) and status line (last row); the
                 // tutorial's header and footer take their place, so both are cut off.
-                let frame = box.view.render(width: width, height: viewRows + 2, options: options)
+                let frame = box.render(width: width, height: viewRows + 2, options: options)
                 canvas.blit(frame.canvas, sourceRows: 1..<(viewRows + 1), row: 1, column: 0)
                 hits = frame.hits.filter { $0.row >= 1 && $0.row + $0.height <= viewRows + 1 }
             } else {

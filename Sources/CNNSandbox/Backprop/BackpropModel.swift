@@ -3,7 +3,7 @@ import CNNCore
 /// The backpropagation sandbox: a convolution, an upstream gradient `dL/dY` (small whole
 /// numbers from a seed), and which gradient is animated — `dL/dK` tap by tap or `dL/dX` cell by
 /// cell. Pure state; every number comes from the core.
-public struct BackpropModel: Hashable, Sendable, SandboxModel {
+public struct BackpropModel: Hashable, Sendable {
     /// Which gradient the steps walk through.
     public enum Mode: Hashable, Sendable {
         /// `dL/dK`: one step per kernel tap.
@@ -53,7 +53,7 @@ public struct BackpropModel: Hashable, Sendable, SandboxModel {
 
     /// The view's defaults for flags the user did not give: a 5×5 input and the 3×3 kernel
     /// K = [[1,2,3],[4,5,6],[7,8,9]] of the lecture notes.
-    public init(configuration: ExploreConfiguration, playing: Bool = true, speed: Double = 2) {
+    public init(from configuration: ExploreConfiguration, playing: Bool = true, speed: Double = 2) {
         var setup = configuration.conv
         if !configuration.gave("input") { (setup.inputRows, setup.inputColumns) = (5, 5) }
         self.init(

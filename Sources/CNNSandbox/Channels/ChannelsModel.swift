@@ -40,7 +40,7 @@ public struct ChannelsCosts: Hashable, Sendable {
 /// `C_in/groups` slices), the output channels filling in cell by cell, the per-channel partial
 /// sums of the current cell, and the parameter counts of standard, grouped and depthwise
 /// separable convolutions. Pure state; every value comes from the core.
-public struct ChannelsModel: Hashable, Sendable, SandboxModel {
+public struct ChannelsModel: Hashable, Sendable {
     /// Where arrow keys go.
     public enum Focus: Hashable, Sendable {
         case timeline

@@ -2,7 +2,7 @@ import CNNCore
 
 /// The convolution sandbox: a setup, the core's result (or refusal), playback, focus.
 /// Pure state; the renderer draws it and the CLI feeds it actions.
-public struct ConvModel: Hashable, Sendable, SandboxModel {
+public struct ConvModel: Hashable, Sendable {
     /// Where arrow keys go.
     public enum Focus: Hashable, Sendable {
         /// ←/→ step through the timeline.

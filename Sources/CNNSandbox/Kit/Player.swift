@@ -2,6 +2,10 @@
 public struct Player: Hashable, Sendable {
     /// Speeds offered by `+`/`−`, in steps per second.
     public static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32]
+    /// The slowest speed offered.
+    public static let slowest = 0.25
+    /// The fastest speed offered.
+    public static let fastest: Double = 32
 
     /// How many steps the timeline has (at least 1).
     public private(set) var stepCount: Int
@@ -17,7 +21,7 @@ public struct Player: Hashable, Sendable {
         self.stepCount = max(1, stepCount)
         self.step = min(max(0, step), max(1, stepCount) - 1)
         self.playing = playing
-        self.speed = max(Player.speeds.first!, min(Player.speeds.last!, speed))
+        self.speed = speed.isNaN ? 2 : max(Player.slowest, min(Player.fastest, speed))
     }
 
     /// Milliseconds between steps at the current speed.

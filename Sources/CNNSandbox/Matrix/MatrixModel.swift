@@ -3,7 +3,7 @@ import CNNCore
 /// The convolution-as-a-matrix sandbox: a setup, the core's matrices (or its refusal), the
 /// picture shown (weight matrix, im2col, transposed matrix), names or values, and playback.
 /// Step k is output k: row k of the matrix, column k of im2col and of the transposed matrix.
-public struct MatrixModel: Hashable, Sendable, SandboxModel {
+public struct MatrixModel: Hashable, Sendable {
     /// The three pictures.
     public enum Mode: Hashable, Sendable, CaseIterable {
         /// `y = M·x`: one matrix row per output, one column per input cell.
@@ -61,7 +61,7 @@ public struct MatrixModel: Hashable, Sendable, SandboxModel {
 
     /// The view's defaults for flags the user did not give: the lecture notes' 4×4 input and
     /// 3×3 kernel (counting kernel 1…9 unless a preset is given).
-    public init(configuration: ExploreConfiguration, playing: Bool = true, speed: Double = 2) {
+    public init(from configuration: ExploreConfiguration, playing: Bool = true, speed: Double = 2) {
         var setup = configuration.conv
         if !configuration.gave("input") { (setup.inputRows, setup.inputColumns) = (4, 4) }
         self.init(setup: setup, countingKernel: !configuration.gave("preset"), playing: playing, speed: speed)

@@ -5,7 +5,7 @@ import CNNCore
 ///
 /// View keys: `a` causal padding on/off, `t` single layer ↔ dilated stack, `n`/`N` fewer/more
 /// layers in the stack.
-public struct OneDModel: Hashable, Sendable, SandboxModel {
+public struct OneDModel: Hashable, Sendable {
     public private(set) var setup: OneDSetup
     /// The signal and the single layer's kernel.
     public private(set) var input: Tensor

@@ -5,7 +5,7 @@ import CNNCore
 ///
 /// View keys: `m` max ↔ average, `e` ceil_mode, `n` count_include_pad, `g` window → global →
 /// k-max, `x`/`X` k − / + (in k-max mode `k`/`K` change k too).
-public struct PoolModel: Hashable, Sendable, SandboxModel {
+public struct PoolModel: Hashable, Sendable {
     public private(set) var setup: PoolSetup
     /// The input of the setup (kept even when the core refuses the geometry).
     public private(set) var input: Tensor

@@ -3,7 +3,7 @@ import CNNCore
 /// The receptive-field sandbox: a stack of layers over an input, one chosen cell of one level,
 /// and what that cell depends on in every level below, lit one level per step (step k lights
 /// the dependencies k levels down). Pure state; every number comes from the core's `LayerStack`.
-public struct StackModel: Hashable, Sendable, SandboxModel {
+public struct StackModel: Hashable, Sendable {
     /// Where arrow keys go.
     public enum Focus: Hashable, Sendable {
         /// ←/→ step through the growth.

@@ -2,7 +2,7 @@ import CNNCore
 
 /// The transposed-convolution sandbox: a setup, the core's result (or refusal), the picture
 /// shown (scattered kernels or zero insertion), and playback. Pure state.
-public struct TransposeModel: Hashable, Sendable, SandboxModel {
+public struct TransposeModel: Hashable, Sendable {
     /// The two ways of seeing a transposed convolution.
     public enum Mode: Hashable, Sendable {
         /// Each input cell scatters `value × kernel` into the output; one step per input cell.

@@ -1,10 +1,4 @@
-/// What a click can land on.
-public enum HitTarget: Hashable, Sendable {
-    /// An output cell of the view's main map.
-    case outputCell(row: Int, column: Int)
-    /// A cell of layer `level` in a stack view (0 is the input).
-    case stackCell(level: Int, row: Int, column: Int)
-}
+import CNNSandbox
 
 /// A rectangle of the screen that a click maps to a target.
 public struct HitRegion: Hashable, Sendable {

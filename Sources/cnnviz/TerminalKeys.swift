@@ -1,11 +1,10 @@
-import CNNCourse
 import CNNSandbox
 import CNNTerminal
 
-/// The terminal's keys as the tutorial player reads them.
-enum TutorialKeys {
-    /// The tutorial key for a terminal key; nil for keys the tutorial ignores entirely.
-    static func key(for key: Key) -> TutorialKey? {
+/// The terminal layer's keys as the sandbox's and the tutorial's key maps read them.
+enum TerminalKeys {
+    /// The key press for a terminal key.
+    static func press(for key: Key) -> KeyPress {
         switch key {
         case .character(let character): return .character(character)
         case .left: return .left
@@ -21,8 +20,8 @@ enum TutorialKeys {
         case .tab: return .tab
         case .backTab: return .backTab
         case .backspace: return .backspace
-        case .control("l"), .control("L"): return nil
-        default: return .other
+        case .control(let character): return .control(Character(character.lowercased()))
+        case .delete, .function: return .other
         }
     }
 }

@@ -1,0 +1,33 @@
+import CNNCore
+
+extension PoolModel: SandboxModel {
+    public static let kind = ViewKind(
+        name: "pool", title: "pooling", summary: "max and average pooling windows; global and k-max pooling")
+    public static let settings: [SettingName] = [
+        .input, .kernel, .stride, .padding, .dilation, .fill, .seed, .pool, .ceilMode, .excludePad, .values,
+    ]
+    public static let keyMap = SandboxKeys.shared.removing(["o", "c"])
+        .describing("k K", as: "window size − / + (k-max: k)")
+        .inserting(
+            [
+                KeyBinding("m", [.action(.viewKey("m"))], help: "max / average pooling"),
+                KeyBinding("e", [.action(.viewKey("e"))], help: "ceil_mode on / off"),
+                KeyBinding("n", [.action(.viewKey("n"))], help: "count_include_pad on / off (average)"),
+                KeyBinding("g", [.action(.viewKey("g"))], help: "window → global → k-max"),
+                KeyBinding("xX", [.action(.viewKey("x")), .action(.viewKey("X"))], help: "k − / + (k-max)"),
+            ], before: "")
+    public static let valueLayout = ValueLayout.gridWithoutWeights
+
+    /// Builds the sandbox from the flags (stride defaults to the window); refuses what the core refuses.
+    public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
+        self.init(setup: try PoolSetup(configuration: configuration), playing: playing, speed: speed)
+        if case .failure(let error) = result { throw error }
+    }
+
+    public var mainOutput: ViewOutput? { computation.map { ViewOutput($0.output) } }
+
+    public func stepValue(_ step: Int) -> Double? {
+        guard step >= 0 && step < player.stepCount else { return nil }
+        return computation?.output.data[step]
+    }
+}
