@@ -30,8 +30,12 @@ let package = Package(
         // The course: scene files, their checks against the core, the tutorial player.
         .target(
             name: "CNNCourse",
-            dependencies: ["CNNCore", "CNNSandbox", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CNNCore", "CNNSandbox", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedScenes"]
         ),
+        // Build time: compiles Scenes/*.yaml into CNNCourse (BuiltinScenes.files).
+        .executableTarget(name: "SceneEmbedder"),
+        .plugin(name: "EmbedScenes", capability: .buildTool(), dependencies: ["SceneEmbedder"]),
         // Pure renderer: draws a view's state into an in-memory canvas of styled cells.
         .target(name: "CNNRender", dependencies: ["CNNCore", "CNNSandbox", "CNNCourse"]),
         // The C shim for libncursesw (wide-character ncurses).

@@ -1,6 +1,6 @@
 import CNNSandbox
-/// The course `cnnviz tutorial` plays: the scenes of Scenes/, compiled in by
-/// `Scripts/embed-scenes.py`, in file-name order.
+/// The course `cnnviz tutorial` plays: the scenes of Scenes/, compiled in at build time by the
+/// `EmbedScenes` plugin, in file-name order.
 public enum BuiltinCourse {
     /// Loads and checks every built-in scene.
     public static func load() -> Result<[Scene], [SceneProblem]> {
