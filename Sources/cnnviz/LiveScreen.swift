@@ -41,7 +41,7 @@ struct TutorialLiveScreen: LiveScreen {
     mutating func timerFired() { session.timerFired() }
 
     mutating func press(_ key: KeyPress) -> Bool {
-        if key == .control("l") { return true }
+        if SandboxKeys.program.command(for: key) == .redraw { return true }
         session.press(key)
         return false
     }

@@ -6,48 +6,39 @@ import CNNSandbox
 /// cell by cell (the flipped kernel sliding over the zero-padded `dL/dY`), under a header that
 /// states the duality. Every number comes from the model's core computation and traces.
 public enum BackpropView {
-    /// The keys of this view, as `?` shows them.
-    public static let helpEntries = PanelStrip.helpEntries(viewKeys: [
-        ("x", "gradient: dL/dK or dL/dX"),
-        ("y", "new upstream gradient dL/dY"),
-    ])
-
+    /// The status line's key hints: this view's own keys first.
+    static let hints = "x dL/dK or dL/dX  y new dL/dY  ? keys"
     /// Draws one frame of the model at a size.
-    public static func render(_ model: BackpropModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: BackpropModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) backpropagation", hint: "? keys  q quit", into: &canvas,
-            palette: palette)
         let geometry = ConvGeometryText(setup: model.setup)
-        canvas.put(geometry.status(glyphs: glyphs), row: 1, column: 1, style: CellStyle(bold: true))
+        canvas.put(geometry.status(glyphs: glyphs), row: 0, column: 1, style: CellStyle(bold: true))
         let star = glyphs.star
         canvas.put(
             glyphs.adapt("forward Y = X \(star) K;  dL/dK = X \(star) dL/dY;  dL/dX = padded dL/dY \(star) flipped K"),
-            row: 2, column: 1)
+            row: 1, column: 1)
         canvas.put(
             glyphs.adapt("(\(star) is cross-correlation; the last one is the full convolution of dL/dY with K)"),
-            row: 3, column: 1, style: palette.dim)
-        var row = 4
+            row: 2, column: 1, style: palette.dim)
+        var row = 3
         if model.mode == .input, let computation = model.computation {
             canvas.put(flipLine(computation, width: width - 2, glyphs: glyphs), row: row, column: 1)
             row += 1
         }
         canvas.put(glyphs.adapt(modeLine(model.mode)), row: row, column: 1, style: palette.note)
-        row += height >= 30 ? 2 : 1
-        let footerRow = height - 1
+        row += height >= 28 ? 2 : 1
+        let footerRow = height
         guard let computation = model.computation else {
             PanelStrip.drawRefusal(
                 model.errorMessage ?? "invalid setup", top: row, left: 1, width: min(width - 2, 60),
                 maxHeight: max(4, footerRow - row - 1), into: &canvas, palette: palette, glyphs: glyphs)
-            drawFooter(model, label: nil, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
-            return finish(model, canvas, options: options)
+            let status = footerStatus(model, label: nil, palette: palette, glyphs: glyphs)
+            return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints)
         }
         let step = model.player.step
-        let maxLines = height >= 30 ? 4 : 3
+        let maxLines = height >= 28 ? 4 : 3
         let panels: [PanelStrip.Panel]
         let sum: [[Segment]]
         let label: String
@@ -91,23 +82,15 @@ public enum BackpropView {
                 closing: [Segment(" = "), Segment(NumberText.format(gradientTrace.value), palette.result)],
                 width: width - 2, maxLines: maxLines, glyphs: glyphs)
         }
-        drawFooter(model, label: label, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+        let status = footerStatus(model, label: label, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - sum.count
         let drawn = PanelStrip.draw(
             panels, top: row, height: max(3, lowestTop - 1 - row), width: width, into: &canvas, palette: palette,
             options: options)
         ExpressionText.draw(sum, into: &canvas, row: min(lowestTop, drawn.bottom + 1), column: 1)
-        return finish(model, canvas, options: options)
+        return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints)
     }
 
-    private static func finish(_ model: BackpropModel, _ canvas: Canvas, options: RenderOptions) -> RenderedFrame
-    {
-        var canvas = canvas
-        if model.showHelp {
-            KeyHelp.drawOverlay(helpEntries, title: "keys: backpropagation", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas)
-    }
 
     static func modeLine(_ mode: BackpropModel.Mode) -> String {
         switch mode {
@@ -270,13 +253,11 @@ public enum BackpropView {
         return panels
     }
 
-    private static func drawFooter(
-        _ model: BackpropModel, label: String?, row: Int, into canvas: inout Canvas, palette: Palette,
-        glyphs: Glyphs
-    ) {
-        PanelStrip.drawFooter(
-            player: model.player, label: label, fixKeys: "s/S p/P d/D k/K i/I o",
-            hints: "x dL/dK or dL/dX  y new dL/dY  ? keys", row: row, into: &canvas, palette: palette,
+    private static func footerStatus(_ model: BackpropModel, label: String?, palette: Palette, glyphs: Glyphs)
+        -> [Segment]
+    {
+        ViewBody.status(
+            player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I o", palette: palette,
             glyphs: glyphs)
     }
 

@@ -6,38 +6,17 @@ import CNNSandbox
 /// current cell's sum split by input channel, and the parameter counts of standard, grouped and
 /// depthwise separable convolutions. Every value comes from the model's core stages and traces.
 public enum ChannelsView {
-    /// The keys of this view, as shown by `?`.
-    public static let keys: [(keys: String, action: String)] = [
-        ("space", "play / pause"),
-        ("← → or h l", "step back / forward"),
-        ("Home End", "first / last step"),
-        ("+ -", "faster / slower"),
-        ("n N", "next / previous output channel"),
-        ("[ ]", "input channels − / +"),
-        ("{ }", "output channels − / +"),
-        ("g", "groups: next divisor of C_in"),
-        ("m", "mode: convolution / depthwise separable"),
-        ("s S  p P  d D", "stride, padding, dilation − / +"),
-        ("k K  i I", "kernel size, input size − / +"),
-        ("c  r", "next kernel preset, new random input"),
-        ("Tab, arrows", "pick an output cell (or click it)"),
-        ("v  ?  q", "next view, this help, quit"),
-    ]
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: ChannelsModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: ChannelsModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) channels", hint: "? keys  q quit", into: &canvas, palette: palette)
         canvas.put(
-            glyphs.adapt(ChannelsText.modeLine(model.setup, glyphs: glyphs)), row: 1, column: 1,
+            glyphs.adapt(ChannelsText.modeLine(model.setup, glyphs: glyphs)), row: 0, column: 1,
             style: CellStyle(bold: true))
-        canvas.put(ConvGeometryText(setup: model.setup.conv).status(glyphs: glyphs), row: 2, column: 1)
-        var top = 3
+        canvas.put(ConvGeometryText(setup: model.setup.conv).status(glyphs: glyphs), row: 1, column: 1)
+        var top = 2
         if let computation = model.computation, let position = model.position,
             let line = ChannelsText.stageLine(computation, stage: position.stage, glyphs: glyphs)
         {
@@ -47,8 +26,8 @@ public enum ChannelsView {
         top += 1
 
         // Bottom up: footer, parameter counts, the written-out sum; panels fill the rest.
-        let footerRow = height - 1
-        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+        let footerRow = height
+        let footer = footer(model, palette: palette, glyphs: glyphs)
         let costLines = ChannelsText.costLines(model.setup, costs: model.costs, glyphs: glyphs)
         let costTop = footerRow - costLines.count
         canvas.put("weights (no bias):", row: costTop - 1, column: 1, style: palette.title)
@@ -66,7 +45,7 @@ public enum ChannelsView {
             let stage = computation.stages[position.stage]
             sumLines = ChannelsText.sumLines(
                 trace: trace, label: "out\(position.channel)[\(position.row),\(position.column)]", width: width - 2,
-                maxLines: height >= 30 ? 4 : 2, palette: palette, glyphs: glyphs)
+                maxLines: height >= 28 ? 4 : 2, palette: palette, glyphs: glyphs)
             if stage.kernelRows == 1 && stage.kernelColumns == 1 && stage.slices > 1 {
                 noteLine =
                     "1\(glyphs.times)1 kernel: a weighted sum across the \(stage.slices) channels at (\(position.row),\(position.column)) \(glyphs == .ascii ? "-" : "—") channel mixing"
@@ -89,32 +68,19 @@ public enum ChannelsView {
                 model.errorMessage ?? "invalid setup", top: area.top, left: 1, width: min(width - 2, 76),
                 height: max(3, costTop - 2 - area.top), into: &canvas, palette: palette, glyphs: glyphs)
         }
-        if model.showHelp {
-            KeyHelp.drawOverlay(keys, title: "channels keys", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas, hits: hits)
+        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
     }
 
-    private static func drawFooter(
-        _ model: ChannelsModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) {
-        let player = model.player
-        var segments: [Segment] = []
-        if let position = model.position {
-            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
-            segments.append(Segment("  out\(position.channel)[\(position.row),\(position.column)]"))
-            let state =
-                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
-            segments.append(Segment("  \(state)"))
-        } else {
-            segments.append(Segment("fix it with g [ ] { } m or s/S p/P d/D k/K i/I", palette.error))
-        }
+    private static func footer(_ model: ChannelsModel, palette: Palette, glyphs: Glyphs)
+        -> (status: [Segment], hints: String)
+    {
+        let label = model.position.map { "out\($0.channel)[\($0.row),\($0.column)]" }
+        let status = ViewBody.status(
+            player: model.player, label: label, refusal: "fix it with g [ ] { } m or s/S p/P d/D k/K i/I",
+            palette: palette, glyphs: glyphs)
         let hints =
-            model.focus == .outputMap
-            ? "  arrows pick a cell  n N channel  Tab back"
-            : "  space play  \(glyphs.adapt("← →")) step  n channel  g groups  m mode  ? keys"
-        segments.append(Segment(hints, palette.dim))
-        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+            model.focus == .outputMap ? "arrows pick a cell  n N channel  Tab back" : ChannelsModel.keyMap.footerHints
+        return (status, hints)
     }
 }
 extension ChannelsView: ViewRenderer {}

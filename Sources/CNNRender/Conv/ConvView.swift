@@ -7,9 +7,7 @@ import CNNSandbox
 /// computation and traces.
 public enum ConvView {
     /// Draws one frame of the model at a size.
-    public static func render(_ model: ConvModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: ConvModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
@@ -17,9 +15,7 @@ public enum ConvView {
         var hits: [HitRegion] = []
 
         // Header: title bar, status, formulas, notes.
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) convolution", hint: "? keys  q quit", into: &canvas, palette: palette)
-        var row = 1
+        var row = 0
         canvas.put(geometry.status(glyphs: glyphs), row: row, column: 1, style: CellStyle(bold: true))
         row += 1
         for line in geometry.formulas(glyphs: glyphs) {
@@ -35,16 +31,16 @@ public enum ConvView {
         row += 1
 
         // Footer: the step line at the bottom; the dot product (up to 3–4 lines) under the panels.
-        let footerRow = height - 1
+        let footerRow = height
         let trace = model.computation.map { $0.trace(step: model.player.step) }
         var dotLines: [[Segment]] = []
         if let trace, let computation = model.computation {
             let (r, c) = computation.position(ofStep: model.player.step)
             dotLines = DotProduct.lines(
-                trace: trace, label: "out[\(r),\(c)]", width: width - 2, maxLines: height >= 30 ? 4 : 3,
+                trace: trace, label: "out[\(r),\(c)]", width: width - 2, maxLines: height >= 28 ? 4 : 3,
                 palette: palette, glyphs: glyphs)
         }
-        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+        let footer = footer(model, palette: palette, glyphs: glyphs)
 
         // Panels between the header and the dot product.
         let lowestDotTop = footerRow - 1 - dotLines.count
@@ -55,10 +51,7 @@ public enum ConvView {
         hits += panelHits
         ExpressionText.draw(dotLines, into: &canvas, row: min(lowestDotTop, panelsBottom + 1), column: 1)
 
-        if model.showHelp {
-            KeyHelp.drawOverlay(KeyHelp.explore, title: "keys", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas, hits: hits)
+        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
     }
 
     // MARK: Panels
@@ -240,27 +233,20 @@ public enum ConvView {
 
     // MARK: Footer
 
-    private static func drawFooter(
-        _ model: ConvModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) {
-        let player = model.player
-        var segments: [Segment] = []
-        if let computation = model.computation {
-            let (r, c) = computation.position(ofStep: player.step)
-            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
-            segments.append(Segment("  out[\(r),\(c)]"))
-            let state =
-                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
-            segments.append(Segment("  \(state)"))
-        } else {
-            segments.append(Segment("fix the geometry with s/S p/P d/D k/K i/I o", palette.error))
+    private static func footer(_ model: ConvModel, palette: Palette, glyphs: Glyphs)
+        -> (status: [Segment], hints: String)
+    {
+        let label = model.computation.map { computation in
+            let (r, c) = computation.position(ofStep: model.player.step)
+            return "out[\(r),\(c)]"
         }
+        let status = ViewBody.status(
+            player: model.player, label: label, refusal: "fix the geometry with s/S p/P d/D k/K i/I o",
+            palette: palette, glyphs: glyphs)
         let hints =
             model.focus == .outputMap
-            ? "  arrows pick a cell  Tab back  click a cell"
-            : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
-        segments.append(Segment(hints, palette.dim))
-        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+            ? "arrows pick a cell  Tab back  click a cell" : ConvModel.keyMap.footerHints
+        return (status, hints)
     }
 
     /// A cell position, hashable for the footprint set.
@@ -270,18 +256,6 @@ public enum ConvView {
     }
 }
 
-/// The title bar across the top of every view.
-public enum TitleBar {
-    /// Draws `title` on the left and `hint` on the right of row 0.
-    public static func draw(title: String, hint: String, into canvas: inout Canvas, palette: Palette) {
-        canvas.fill(row: 0, column: 0, width: canvas.width, height: 1, with: Cell(" ", style: palette.bar))
-        canvas.put(" " + title, row: 0, column: 0, style: palette.bar)
-        let hintWidth = hint.unicodeScalars.count
-        if hintWidth + title.unicodeScalars.count + 4 < canvas.width {
-            canvas.put(hint + " ", row: 0, column: canvas.width - hintWidth - 1, style: palette.bar)
-        }
-    }
-}
 
 /// The written-out dot product of a convolution trace: `0×0 + 1×1 + 3×2 + 4×3 = 19`.
 public enum DotProduct {

@@ -1,26 +1,6 @@
 import CNNSandbox
-/// The keys of the sandbox, as shown by `?` (and listed in README).
+/// The `?` overlay: a key map's entries in a box over the screen.
 public enum KeyHelp {
-    /// Key and what it does, in display order.
-    public static let explore: [(keys: String, action: String)] = [
-        ("space", "play / pause"),
-        ("← → or h l", "step back / forward"),
-        ("Home End", "first / last step"),
-        ("+ -", "faster / slower"),
-        ("s S", "stride − / +"),
-        ("p P", "padding − / +"),
-        ("o", "padding mode: numbers, valid, same, full"),
-        ("d D", "dilation − / +"),
-        ("k K", "kernel size − / +"),
-        ("i I", "input size − / +"),
-        ("c", "next kernel preset"),
-        ("r", "new random input"),
-        ("Tab, arrows", "pick an output cell (or click it)"),
-        ("v", "next view"),
-        ("?", "this help"),
-        ("q Esc", "quit"),
-    ]
-
     /// Draws the key table as a boxed overlay in the middle of the canvas.
     public static func drawOverlay(
         _ entries: [(keys: String, action: String)], title: String, into canvas: inout Canvas, options: RenderOptions

@@ -181,26 +181,6 @@ public enum PanelStrip {
         return boxHeight
     }
 
-    /// The bottom line: the step, what it computes, playing or paused, and key hints; or, when
-    /// the core refused the setup, which keys fix it.
-    public static func drawFooter(
-        player: Player, label: String?, fixKeys: String, hints: String, row: Int, into canvas: inout Canvas,
-        palette: Palette, glyphs: Glyphs
-    ) {
-        var segments: [Segment] = []
-        if let label {
-            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
-            segments.append(Segment("  \(glyphs.adapt(label))"))
-            let state =
-                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
-            segments.append(Segment("  \(state)"))
-        } else {
-            segments.append(Segment("fix the settings with \(fixKeys)", palette.error))
-        }
-        segments.append(Segment("  \(glyphs.adapt(hints))", palette.dim))
-        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
-    }
-
     /// Style of a grid value: highlighted, or on the diverging scale.
     public static func valueStyle(_ value: Double, scale: Double, lit: Bool, palette: Palette) -> CellStyle {
         lit ? palette.highlight : palette.value(value, scale: scale)
@@ -208,23 +188,6 @@ public enum PanelStrip {
 }
 
 extension PanelStrip {
-    /// The sandbox's keys for a view: the shared ones (minus `dropping`), arrows stepping a grid
-    /// row at a time, and the view's own keys before `v`.
-    public static func helpEntries(
-        viewKeys: [(keys: String, action: String)], dropping: Set<String> = []
-    ) -> [(keys: String, action: String)] {
-        var entries: [(keys: String, action: String)] = []
-        for entry in KeyHelp.explore where !dropping.contains(entry.keys) {
-            if entry.keys.hasPrefix("Tab") {
-                entries.append(("↑ ↓", "step a whole row back / forward"))
-                continue
-            }
-            if entry.keys == "v" { entries += viewKeys }
-            entries.append(entry)
-        }
-        return entries
-    }
-
     /// A term of a written-out sum: `a×b` with negative factors in parentheses.
     static func product(_ a: Double, _ b: Double, glyphs: Glyphs) -> String {
         "\(NumberText.factor(a))\(glyphs.times)\(NumberText.factor(b))"

@@ -1,12 +1,14 @@
 import CNNCore
 import CNNSandbox
 
-/// Draws one sandbox view's model. Each view has one renderer, listed in `ViewRenderers.all`.
+/// Draws one sandbox view's model: its body, in the rectangle it is given. The host draws the
+/// chrome (`ViewHost` in explore, `TutorialScreen` in a lesson). Each view has one renderer,
+/// listed in `ViewRenderers.all`.
 public protocol ViewRenderer: Sendable {
     /// The model this renderer draws.
     associatedtype Model: SandboxModel
-    /// Draws the model's current step at a size.
-    static func render(_ model: Model, width: Int, height: Int, options: RenderOptions) -> RenderedFrame
+    /// Draws the model's current step into a body of `width` × `height` cells.
+    static func body(_ model: Model, width: Int, height: Int, options: RenderOptions) -> ViewBody
 }
 
 extension ViewRenderer {
@@ -14,10 +16,15 @@ extension ViewRenderer {
     static var kind: ViewKind { Model.kind }
 
     /// Draws `model` when it is this renderer's model, else nil.
-    static func renderIfDrawn(_ model: any SandboxModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame?
+    static func bodyIfDrawn(_ model: any SandboxModel, width: Int, height: Int, options: RenderOptions)
+        -> ViewBody?
     {
-        (model as? Model).map { render($0, width: width, height: height, options: options) }
+        (model as? Model).map { body($0, width: width, height: height, options: options) }
+    }
+
+    /// The whole explore screen of `model`: its body inside the host's chrome.
+    public static func render(_ model: Model, width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+        ViewHost.render(model, width: width, height: height, options: options)
     }
 }
 
@@ -39,24 +46,22 @@ public enum ViewRenderers {
     /// The kinds of the models drawn, in list order.
     public static var kinds: [ViewKind] { all.map { $0.kind } }
 
-    /// Draws any sandbox model with its renderer (a blank frame naming the view when none is listed).
-    public static func render(_ model: any SandboxModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    /// Draws any sandbox model's body with its renderer (a body naming the view when none is listed).
+    public static func body(_ model: any SandboxModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         for renderer in all {
-            if let frame = renderer.renderIfDrawn(model, width: width, height: height, options: options) {
-                return frame
+            if let body = renderer.bodyIfDrawn(model, width: width, height: height, options: options) {
+                return body
             }
         }
         var canvas = Canvas(width: width, height: height)
-        canvas.put("no renderer for the \(type(of: model).kind.name) view", row: 0, column: 0)
-        return RenderedFrame(canvas: canvas)
+        canvas.put("no renderer for the \(type(of: model).kind.name) view", row: 0, column: 1)
+        return ViewBody(canvas: canvas, status: [], hints: "")
     }
 }
 
 extension SandboxModel {
-    /// Draws the model with its renderer.
+    /// The whole explore screen of the model: its renderer's body inside the host's chrome.
     public func render(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
-        ViewRenderers.render(self, width: width, height: height, options: options)
+        ViewHost.render(self, width: width, height: height, options: options)
     }
 }

@@ -8,32 +8,21 @@ import CNNSandbox
 /// Matrices that would not fit the screen are refused in place, naming what would fit.
 /// Every number comes from the model's core computation.
 public enum MatrixView {
-    /// The keys of this view, as `?` shows them.
-    public static let helpEntries = PanelStrip.helpEntries(viewKeys: [
-        ("m", "picture: matrix, im2col, transposed"),
-        ("w", "entries as names (w₀₀) or values"),
-    ])
-
     /// Draws one frame of the model at a size.
-    public static func render(_ model: MatrixModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: MatrixModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) convolution as a matrix", hint: "? keys  q quit", into: &canvas,
-            palette: palette)
         let geometry = ConvGeometryText(setup: model.setup)
         var status = geometry.status(glyphs: glyphs)
         if let computation = model.computation {
             let (rows, columns) = matrixShape(model.mode, computation)
             status += "  \(glyphs.dot) \(matrixName(model.mode, glyphs)) \(rows)\(glyphs.times)\(columns)"
         }
-        canvas.put(status, row: 1, column: 1, style: CellStyle(bold: true))
-        canvas.put(glyphs.adapt(modeLine(model.mode, glyphs)), row: 2, column: 1, style: palette.note)
-        let top = height >= 30 ? 4 : 3
-        let footerRow = height - 1
+        canvas.put(status, row: 0, column: 1, style: CellStyle(bold: true))
+        canvas.put(glyphs.adapt(modeLine(model.mode, glyphs)), row: 1, column: 1, style: palette.note)
+        let top = height >= 28 ? 3 : 2
+        let footerRow = height
         var hits: [HitRegion] = []
         var label: String?
         if let computation = model.computation {
@@ -72,14 +61,10 @@ public enum MatrixView {
                 model.errorMessage ?? "invalid setup", title: model.sizeRefusal == nil ? "cannot compute" : "too large",
                 top: top, width: width, bottom: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
         }
-        PanelStrip.drawFooter(
-            player: model.player, label: label, fixKeys: "s/S p/P d/D k/K i/I o m",
-            hints: "space play  ← → step  m picture  w names  ? keys", row: footerRow, into: &canvas, palette: palette,
-            glyphs: glyphs)
-        if model.showHelp {
-            KeyHelp.drawOverlay(helpEntries, title: "keys: convolution as a matrix", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas, hits: hits)
+        let footer = ViewBody.status(
+            player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I o m",
+            palette: palette, glyphs: glyphs)
+        return ViewBody(canvas: canvas, hits: hits, status: footer, hints: MatrixModel.keyMap.footerHints)
     }
 
     // MARK: Text

@@ -6,35 +6,15 @@ import CNNSandbox
 /// sits under input t and everything later is greyed out as the future it never sees. Stack
 /// mode is drawn by `OneDStackView`. Every number comes from the core's results and traces.
 public enum OneDView {
-    /// The keys of this view, as `?` shows them.
-    public static let keys: [(keys: String, action: String)] =
-        KeyHelp.explore.map { entry in
-            switch entry.keys {
-            case "p P": return (entry.keys, "padding − / + (turns causal off)")
-            case "k K": return (entry.keys, "kernel size − / + (stack: every layer)")
-            case "i I": return (entry.keys, "signal length − / +")
-            default: return entry
-            }
-        } + [
-            ("a", "causal padding on / off"),
-            ("t", "single layer / dilated causal stack"),
-            ("n N", "fewer / more layers (stack)"),
-        ]
-
     /// Draws one frame of the model at a size.
-    public static func render(_ model: OneDModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: OneDModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
         let geometry = OneDGeometryText(setup: model.setup)
         let stack = model.stackComputation
 
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) 1-D convolution", hint: "? keys  q quit", into: &canvas,
-            palette: palette)
-        var row = 1
+        var row = 0
         let valid = model.errorMessage == nil
         canvas.put(
             glyphs.adapt(geometry.status(glyphs: glyphs, valid: valid, stack: stack)), row: row, column: 1,
@@ -54,13 +34,13 @@ public enum OneDView {
         }
         row += 1
 
-        let footerRow = height - 1
-        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+        let footerRow = height
+        let footer = footer(model, palette: palette, glyphs: glyphs)
         let explanation =
             model.setup.stackMode
             ? OneDStackView.explanation(
-                model, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
-            : explanation(model, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
+                model, width: width - 2, maxLines: height >= 28 ? 5 : 3, palette: palette, glyphs: glyphs)
+            : explanation(model, width: width - 2, maxLines: height >= 28 ? 5 : 3, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - explanation.count
         let area = (top: row, height: max(3, lowestTop - 1 - row))
         var hits: [HitRegion] = []
@@ -78,10 +58,7 @@ public enum OneDView {
         }
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
-        if model.showHelp {
-            KeyHelp.drawOverlay(keys, title: "1-D keys", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas, hits: hits)
+        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
     }
 
     // MARK: Single layer
@@ -251,28 +228,18 @@ public enum OneDView {
         return top + boxHeight
     }
 
-    private static func drawFooter(
-        _ model: OneDModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) {
-        let player = model.player
-        var segments: [Segment] = []
-        if model.errorMessage == nil {
-            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
-            segments.append(Segment("  out[\(player.step)]"))
-            let state =
-                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
-            segments.append(Segment("  \(state)"))
-        } else {
-            segments.append(Segment("cannot compute: change the settings", palette.error))
-        }
+    private static func footer(_ model: OneDModel, palette: Palette, glyphs: Glyphs)
+        -> (status: [Segment], hints: String)
+    {
+        let label = model.errorMessage == nil ? "out[\(model.player.step)]" : nil
+        let status = ViewBody.status(
+            player: model.player, label: label, refusal: "cannot compute: change the settings", palette: palette,
+            glyphs: glyphs)
         let hints =
             model.errorMessage != nil
-            ? "  ? keys"
-            : model.focus == .outputMap
-                ? "  arrows pick an output  Tab back  click one"
-                : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
-        segments.append(Segment(hints, palette.dim))
-        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+            ? "? keys"
+            : model.focus == .outputMap ? "arrows pick an output  Tab back  click one" : OneDModel.keyMap.footerHints
+        return (status, hints)
     }
 }
 extension OneDView: ViewRenderer {}

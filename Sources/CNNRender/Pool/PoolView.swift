@@ -6,30 +6,14 @@ import CNNSandbox
 /// and the geometry with its output-size formulas. Global and k-max pooling light the whole
 /// plane or the kept cells. Every number comes from the model's core computation and traces.
 public enum PoolView {
-    /// The keys of this view, as `?` shows them.
-    public static let keys: [(keys: String, action: String)] =
-        KeyHelp.explore.filter { !["o", "c"].contains($0.keys) }.map { entry in
-            entry.keys == "k K" ? (entry.keys, "window size − / + (k-max: k)") : entry
-        } + [
-            ("m", "max / average pooling"),
-            ("e", "ceil_mode on / off"),
-            ("n", "count_include_pad on / off (average)"),
-            ("g", "window → global → k-max"),
-            ("x X", "k − / + (k-max)"),
-        ]
-
     /// Draws one frame of the model at a size.
-    public static func render(_ model: PoolModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: PoolModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
         let geometry = PoolGeometryText(setup: model.setup)
 
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) pooling", hint: "? keys  q quit", into: &canvas, palette: palette)
-        var row = 1
+        var row = 0
         canvas.put(
             glyphs.adapt(geometry.status(glyphs: glyphs, valid: model.computation != nil)), row: row, column: 1,
             style: CellStyle(bold: true))
@@ -48,11 +32,11 @@ public enum PoolView {
         }
         row += 1
 
-        let footerRow = height - 1
+        let footerRow = height
         let trace = model.currentTrace
         let explanation = explanationLines(
-            model, trace: trace, width: width - 2, maxLines: height >= 30 ? 5 : 3, palette: palette, glyphs: glyphs)
-        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+            model, trace: trace, width: width - 2, maxLines: height >= 28 ? 5 : 3, palette: palette, glyphs: glyphs)
+        let footer = footer(model, palette: palette, glyphs: glyphs)
 
         let lowestTop = footerRow - 1 - explanation.count
         let area = (top: row, height: max(3, lowestTop - 1 - row))
@@ -61,10 +45,7 @@ public enum PoolView {
             options: options)
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
-        if model.showHelp {
-            KeyHelp.drawOverlay(keys, title: "pooling keys", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas, hits: hits)
+        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
     }
 
     // MARK: Written-out result
@@ -350,31 +331,22 @@ public enum PoolView {
 
     // MARK: Footer
 
-    private static func drawFooter(
-        _ model: PoolModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) {
-        let player = model.player
-        var segments: [Segment] = []
-        if let computation = model.computation {
-            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
-            if computation.mode == .window {
-                let (r, c) = computation.position(ofStep: player.step)
-                segments.append(Segment("  out[\(r),\(c)]"))
-            }
-            let state =
-                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
-            segments.append(Segment("  \(state)"))
-        } else {
-            segments.append(Segment("cannot compute: change the settings", palette.error))
+    private static func footer(_ model: PoolModel, palette: Palette, glyphs: Glyphs)
+        -> (status: [Segment], hints: String)
+    {
+        let label = model.computation.map { computation -> String in
+            guard computation.mode == .window else { return "" }
+            let (r, c) = computation.position(ofStep: model.player.step)
+            return "out[\(r),\(c)]"
         }
+        let status = ViewBody.status(
+            player: model.player, label: label, refusal: "cannot compute: change the settings", palette: palette,
+            glyphs: glyphs)
         let hints =
             model.errorMessage != nil
-            ? "  ? keys"
-            : model.focus == .outputMap
-                ? "  arrows pick a cell  Tab back  click a cell"
-                : "  space play  \(glyphs.adapt("← →")) step  Tab pick a cell  ? keys"
-        segments.append(Segment(hints, palette.dim))
-        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+            ? "? keys"
+            : model.focus == .outputMap ? "arrows pick a cell  Tab back  click a cell" : PoolModel.keyMap.footerHints
+        return (status, hints)
     }
 
     /// A cell position, hashable for lookups.

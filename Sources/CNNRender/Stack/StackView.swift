@@ -6,33 +6,14 @@ import CNNSandbox
 /// by level down to the input with the span's box around them, and the summary table.
 /// Every mark comes from the core's dependency masks and spans.
 public enum StackView {
-    /// The keys of this view, as shown by `?`.
-    public static let keys: [(keys: String, action: String)] = [
-        ("space", "play / pause the growth"),
-        ("← → or h l", "light one level more / less"),
-        ("Home End", "only the chosen cell / everything it reads"),
-        ("+ -", "faster / slower"),
-        ("Tab, arrows", "move the chosen cell (or click any cell)"),
-        ("[ ]", "chosen cell one level down / up"),
-        ("i I", "input size − / +"),
-        ("v", "next view"),
-        ("?", "this help"),
-        ("q Esc", "quit"),
-    ]
-
     /// Gap between level grids: room for an arrow with a blank on each side.
     static func gap(_ glyphs: Glyphs) -> Int { glyphs.arrow.unicodeScalars.count + 2 }
 
     /// Draws one frame of the model at a size.
-    public static func render(_ model: StackModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: StackModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) receptive field stack", hint: "? keys  q quit", into: &canvas,
-            palette: palette)
         let stack = model.stack
         let x = glyphs.times
         let inputShape = [model.setup.inputChannels, model.setup.inputRows, model.setup.inputColumns]
@@ -42,24 +23,24 @@ public enum StackView {
         } else {
             status += " \(glyphs.arrow) none"
         }
-        canvas.put(glyphs.adapt(status), row: 1, column: 1, style: CellStyle(bold: true))
+        canvas.put(glyphs.adapt(status), row: 0, column: 1, style: CellStyle(bold: true))
         if let line = chosenLine(model, glyphs: glyphs) {
             for (index, text) in TextWrap.lines(line, width: width - 2).prefix(2).enumerated() {
-                canvas.put(text, row: 2 + index, column: 1)
+                canvas.put(text, row: 1 + index, column: 1)
             }
         }
 
         // From the top: the grids, the legend, the table; the footer on the last row. The
         // table keeps at least its header and two rows; the grids get the rest.
-        let footerRow = height - 1
+        let footerRow = height
         let table = StackTable(
             stack: stack, layers: model.setup.layers, fields: model.receptiveFields, inputShape: inputShape,
             glyphs: glyphs)
         let tableRowsWanted = table.rows.count
         let tallest = stack.map { $0.sizes.map { $0[0] }.max() ?? 1 } ?? 4
-        let gridMinimum = 2 + min(tallest, max(3, (height - 8) / 2))
-        let tableRowsShown = min(tableRowsWanted, max(2, footerRow - 4 - gridMinimum - 2 - 1))
-        let area = (top: 4, height: max(3, footerRow - 4 - 2 - 1 - tableRowsShown))
+        let gridMinimum = 2 + min(tallest, max(3, (height - 6) / 2))
+        let tableRowsShown = min(tableRowsWanted, max(2, footerRow - 3 - gridMinimum - 2 - 1))
+        let area = (top: 3, height: max(3, footerRow - 3 - 2 - 1 - tableRowsShown))
         var hits: [HitRegion] = []
         var used: Int
         if let stack, let chosen = model.chosen {
@@ -85,11 +66,8 @@ public enum StackView {
                 "rows \(shownRows.lowerBound)\(glyphs == .ascii ? "-" : "–")\(shownRows.upperBound - 1) of \(tableRowsWanted)"
             canvas.put(note, row: tableTop, column: max(1, width - note.count - 1), style: palette.dim)
         }
-        drawFooter(model, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
-        if model.showHelp {
-            KeyHelp.drawOverlay(keys, title: "stack keys", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas, hits: hits)
+        let footer = footer(model, palette: palette, glyphs: glyphs)
+        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
     }
 
     // MARK: Text
@@ -340,26 +318,16 @@ public enum StackView {
         return boxHeight
     }
 
-    private static func drawFooter(
-        _ model: StackModel, row: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) {
-        let player = model.player
-        var segments: [Segment] = []
-        if model.stack != nil {
-            segments.append(Segment("step \(player.step + 1)/\(player.stepCount)", CellStyle(bold: true)))
-            segments.append(Segment("  \(model.litDepth) level\(model.litDepth == 1 ? "" : "s") down"))
-            let state =
-                player.playing ? "\(glyphs.play) \(NumberText.format(player.speed))/s" : "\(glyphs.pause) paused"
-            segments.append(Segment("  \(state)"))
-        } else {
-            segments.append(Segment("change the input size with i/I", palette.error))
-        }
+    private static func footer(_ model: StackModel, palette: Palette, glyphs: Glyphs)
+        -> (status: [Segment], hints: String)
+    {
+        let label = model.stack.map { _ in "\(model.litDepth) level\(model.litDepth == 1 ? "" : "s") down" }
+        let status = ViewBody.status(
+            player: model.player, label: label, refusal: "change the input size with i/I", palette: palette,
+            glyphs: glyphs)
         let hints =
-            model.focus == .grid
-            ? "  arrows move  [ ] level  Tab back  click a cell"
-            : "  space play  \(glyphs.adapt("← →")) step  Tab cells  [ ] level  ? keys"
-        segments.append(Segment(hints, palette.dim))
-        ExpressionText.draw([segments], into: &canvas, row: row, column: 1)
+            model.focus == .grid ? "arrows move  [ ] level  Tab back  click a cell" : StackModel.keyMap.footerHints
+        return (status, hints)
     }
 }
 

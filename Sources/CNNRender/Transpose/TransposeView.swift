@@ -7,25 +7,12 @@ import CNNSandbox
 /// equal to the transposed output). The output-size formula is written out with its numbers.
 /// Every number comes from the model's core computation.
 public enum TransposeView {
-    /// The keys of this view, as `?` shows them.
-    public static let helpEntries = PanelStrip.helpEntries(
-        viewKeys: [
-            ("t", "picture: scattered kernels / zero insertion"),
-            ("u U", "output_padding − / +"),
-        ],
-        dropping: ["o"])
-
     /// Draws one frame of the model at a size.
-    public static func render(_ model: TransposeModel, width: Int, height: Int, options: RenderOptions)
-        -> RenderedFrame
-    {
+    public static func body(_ model: TransposeModel, width: Int, height: Int, options: RenderOptions) -> ViewBody {
         var canvas = Canvas(width: width, height: height)
         let palette = Palette(options: options)
         let glyphs = options.glyphs
-        TitleBar.draw(
-            title: "cnnviz explore \(glyphs.dot) transposed convolution", hint: "? keys  q quit", into: &canvas,
-            palette: palette)
-        var row = 1
+        var row = 0
         canvas.put(status(model, glyphs: glyphs), row: row, column: 1, style: CellStyle(bold: true))
         row += 1
         canvas.put(
@@ -43,22 +30,22 @@ public enum TransposeView {
             }
         }
         canvas.put(glyphs.adapt(modeLine(model)), row: row, column: 1, style: palette.note)
-        row += height >= 30 ? 2 : 1
+        row += height >= 28 ? 2 : 1
 
-        let footerRow = height - 1
+        let footerRow = height
         var hits: [HitRegion] = []
         guard let computation = model.computation else {
             PanelStrip.drawRefusal(
                 model.errorMessage ?? "invalid setup", top: row, left: 1, width: min(width - 2, 60),
                 maxHeight: max(4, footerRow - row - 1), into: &canvas, palette: palette, glyphs: glyphs)
-            drawFooter(model, label: nil, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
-            return finish(model, canvas: canvas, hits: hits, options: options)
+            let status = footerStatus(model, label: nil, palette: palette, glyphs: glyphs)
+            return ViewBody(canvas: canvas, hits: hits, status: status, hints: TransposeModel.keyMap.footerHints)
         }
 
         var below: [[Segment]] = []
         let label: String
         let panels: [PanelStrip.Panel]
-        let maxLines = height >= 30 ? 4 : 3
+        let maxLines = height >= 28 ? 4 : 3
         switch model.mode {
         case .scatter:
             let step = model.player.step
@@ -81,25 +68,16 @@ public enum TransposeView {
                     computation, trace: trace, label: label, width: width - 2, maxLines: maxLines, palette: palette,
                     glyphs: glyphs)
         }
-        drawFooter(model, label: label, row: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+        let status = footerStatus(model, label: label, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - below.count
         let (panelHits, bottom) = PanelStrip.draw(
             panels, top: row, height: max(3, lowestTop - 1 - row), width: width, into: &canvas, palette: palette,
             options: options)
         hits += panelHits
         ExpressionText.draw(below, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
-        return finish(model, canvas: canvas, hits: hits, options: options)
+        return ViewBody(canvas: canvas, hits: hits, status: status, hints: TransposeModel.keyMap.footerHints)
     }
 
-    private static func finish(
-        _ model: TransposeModel, canvas: Canvas, hits: [HitRegion], options: RenderOptions
-    ) -> RenderedFrame {
-        var canvas = canvas
-        if model.showHelp {
-            KeyHelp.drawOverlay(helpEntries, title: "keys: transposed convolution", into: &canvas, options: options)
-        }
-        return RenderedFrame(canvas: canvas, hits: hits)
-    }
 
     // MARK: Header
 
@@ -368,14 +346,12 @@ public enum TransposeView {
 
     // MARK: Footer
 
-    private static func drawFooter(
-        _ model: TransposeModel, label: String?, row: Int, into canvas: inout Canvas, palette: Palette,
-        glyphs: Glyphs
-    ) {
-        PanelStrip.drawFooter(
-            player: model.player, label: label, fixKeys: "s/S p/P d/D k/K i/I u/U",
-            hints: "space play  ← → step  t picture  ? keys", row: row, into: &canvas,
-            palette: palette, glyphs: glyphs)
+    private static func footerStatus(_ model: TransposeModel, label: String?, palette: Palette, glyphs: Glyphs)
+        -> [Segment]
+    {
+        ViewBody.status(
+            player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I u/U", palette: palette,
+            glyphs: glyphs)
     }
 
     /// A cell position, hashable for footprint sets.

@@ -32,12 +32,12 @@ public enum TutorialScreen {
         var hits: [HitRegion] = []
         let viewRows = max(0, ruleRow - 1)
         if viewRows > 0 {
-            if let box = session.view {
-                // The view draws its own title bar (row 0) and status line (last row); the
-                // tutorial's header and footer take their place, so both are cut off.
-                let frame = box.render(width: width, height: viewRows + 2, options: options)
-                canvas.blit(frame.canvas, sourceRows: 1..<(viewRows + 1), row: 1, column: 0)
-                hits = frame.hits.filter { $0.row >= 1 && $0.row + $0.height <= viewRows + 1 }
+            if let view = session.view {
+                // The view draws its body in the rows between the tutorial's header and rule;
+                // the tutorial draws the chrome (header, footer with the step).
+                let body = ViewRenderers.body(view, width: width, height: viewRows, options: options)
+                canvas.blit(body.canvas, row: 1, column: 0)
+                hits = body.hits.map { $0.offset(rows: 1) }
             } else {
                 let message = glyphs.adapt(
                     "cannot show this scene: \(session.viewError ?? "the view could not be built")")

@@ -41,7 +41,7 @@ public struct ExploreSession: Sendable {
             view.showHelp = false
             return false
         }
-        switch keyMap.command(for: key) {
+        switch SandboxKeys.program.command(for: key) ?? keyMap.command(for: key) {
         case .quit: finished = true
         case .nextView: view = ExploreSession.nextView(after: view, configuration: configuration)
         case .redraw: return true

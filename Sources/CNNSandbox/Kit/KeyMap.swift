@@ -41,6 +41,11 @@ public struct KeyBinding<Command: Hashable & Sendable>: Hashable, Sendable {
     public func described(_ help: String) -> KeyBinding {
         KeyBinding(keys, commands, label: label, help: help, hint: hint)
     }
+
+    /// The same keys and commands with another footer hint (nil: not in the footer).
+    public func hinted(_ hint: String?) -> KeyBinding {
+        KeyBinding(keys, commands, label: label, help: help, hint: hint)
+    }
 }
 
 /// The keys of one context (the sandbox with a view, the tutorial, the scene list): key, command

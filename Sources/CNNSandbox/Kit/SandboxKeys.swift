@@ -43,7 +43,12 @@ public enum SandboxKeys {
         KeyBinding("v", [.nextView], help: "next view"),
         KeyBinding("?", [.toggleHelp], help: "this help", hint: "? keys"),
         KeyBinding([.character("q"), .escape], all: .quit, label: "q Esc", help: "quit"),
-        KeyBinding([.control("l"), .control("L")], all: .redraw, label: "Ctrl-L", help: "redraw the screen"),
+    ])
+
+    /// The keys the program keeps in every context (explore and the tutorial), checked before the
+    /// context's own map: they are never shown in `?` overlays, only in README.
+    public static let program = KeyMap<SandboxCommand>([
+        KeyBinding([.control("l")], all: .redraw, label: "Ctrl-L", help: "redraw the whole screen")
     ])
 
     /// The shared map with a view's own keys inserted before `v`.

@@ -2,20 +2,20 @@ import CNNCore
 
 extension StackModel: SandboxModel {
     public static let kind = ViewKind(
-        name: "stack", title: "receptive field", summary: "receptive fields grow through a stack of layers")
+        name: "stack", title: "receptive field stack", summary: "receptive fields grow through a stack of layers")
     public static let settings: [SettingName] = [.input, .layers]
     public static let keyMap = KeyMap<SandboxCommand>([
-        KeyBinding([.character(" ")], all: .action(.togglePlay), help: "play / pause the growth"),
+        KeyBinding([.character(" ")], all: .action(.togglePlay), help: "play / pause the growth", hint: "space play"),
         SandboxKeys.shared.bindings[1].described("light one level more / less"),
         SandboxKeys.shared.bindings[2].described("only the chosen cell / everything it reads"),
         SandboxKeys.shared.bindings[3],
-        SandboxKeys.shared.bindings[12].described("move the chosen cell (or click any cell)"),
+        SandboxKeys.shared.bindings[12].described("move the chosen cell (or click any cell)").hinted("Tab cells"),
         KeyBinding(
             [.character(levelDown), .character(levelUp)], [.action(.viewKey(levelDown)), .action(.viewKey(levelUp))],
-            help: "chosen cell one level down / up"),
+            help: "chosen cell one level down / up", hint: "[ ] level"),
         SandboxKeys.shared.bindings[9],
         KeyBinding("v", [.nextView], help: "next view"),
-        KeyBinding("?", [.toggleHelp], help: "this help"),
+        KeyBinding("?", [.toggleHelp], help: "this help", hint: "? keys"),
         KeyBinding([.character("q"), .escape], all: .quit, label: "q Esc", help: "quit"),
     ])
     public static let valueLayout = ValueLayout.none
