@@ -52,11 +52,16 @@ let package = Package(
         ),
         // The benchmark: release-build timings of the core.
         .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore", "CNNSandbox", "CNNCourse", "CNNRender"]),
+        // Helpers shared by the test targets: the repository's paths, golden files, bad values.
+        .target(name: "TestSupport", dependencies: ["CNNSandbox"], path: "Tests/TestSupport"),
         .testTarget(name: "CNNCoreTests", dependencies: ["CNNCore", "CNNOracle"], exclude: ["Fixtures"]),
-        .testTarget(name: "CNNCourseTests", dependencies: ["CNNSandbox", "CNNCourse", "CNNCore"]),
+        .testTarget(name: "CNNSandboxTests", dependencies: ["CNNSandbox", "CNNCore", "TestSupport"]),
+        .testTarget(name: "CNNCourseTests", dependencies: ["CNNSandbox", "CNNCourse", "CNNCore", "TestSupport"]),
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
-        .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNSandbox", "CNNCourse", "CNNCore"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cnnviz"]),
+        .testTarget(
+            name: "CNNRenderTests", dependencies: ["CNNRender", "CNNSandbox", "CNNCourse", "CNNCore", "TestSupport"],
+            exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cnnviz", "CNNSandbox", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

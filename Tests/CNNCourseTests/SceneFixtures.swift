@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import CNNCourse
 
@@ -10,8 +11,7 @@ enum SceneFixtures {
         .appendingPathComponent("SceneFixtures")
 
     /// The repository root (for Scenes/).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Repository.root
 
     /// The text of `good/NAME.yaml` or `broken/NAME.yaml`.
     static func text(_ name: String) throws -> String {
