@@ -230,7 +230,7 @@ public enum BackpropView {
             PanelStrip.Panel(
                 title: "flipped K", rows: 0..<computation.kernelRows, columns: 0..<kernelColumns,
                 textWidth: max(2, model.kernelSummary.textWidth),
-                captions: [glyphs == .ascii ? "K rotated 180 deg" : "K rotated 180°"], joiner: "="
+                captions: ["K rotated 180\(glyphs.degrees)"], joiner: "="
             ) { row, column in
                 let w = flipped.data[row * kernelColumns + column]
                 return (NumberText.format(w), palette.value(w, scale: kernelScale))

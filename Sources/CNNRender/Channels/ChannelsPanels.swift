@@ -144,7 +144,7 @@ enum ChannelsPanels {
             used.height = max(used.height, panelTop - top + panel.height)
         }
         var notes: [String] = []
-        let dash = glyphs == .ascii ? "-" : "–"
+        let dash = glyphs.rangeDash
         if plan.inputChannels.count < stage.inputChannels {
             let shown =
                 plan.inputChannels.count == 1
@@ -177,7 +177,7 @@ enum ChannelsPanels {
         let sliceWidth = stage.kernelColumns * plan.kernelCell - 1
         let kernelWidth = 4 + plan.slices.count * (sliceWidth + 2) - 2
         var hits: [HitRegion] = []
-        let dash = glyphs == .ascii ? "-" : "–"
+        let dash = glyphs.rangeDash
         let x = glyphs.times
         for (index, kernel) in plan.outputChannels.enumerated() {
             let blockTop = top + index * blockHeight

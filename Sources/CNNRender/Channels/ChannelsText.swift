@@ -118,6 +118,6 @@ enum ChannelsText {
 
     /// `₁`/`₂`, or `1`/`2` in ASCII.
     static func sub(_ digit: Int, _ glyphs: Glyphs) -> String {
-        glyphs == .ascii ? "\(digit)" : (digit == 1 ? "₁" : "₂")
+        glyphs.subscriptDigit(digit)
     }
 }

@@ -48,7 +48,7 @@ public enum ChannelsView {
                 maxLines: height >= 28 ? 4 : 2, palette: palette, glyphs: glyphs)
             if stage.kernelRows == 1 && stage.kernelColumns == 1 && stage.slices > 1 {
                 noteLine =
-                    "1\(glyphs.times)1 kernel: a weighted sum across the \(stage.slices) channels at (\(position.row),\(position.column)) \(glyphs == .ascii ? "-" : "—") channel mixing"
+                    "1\(glyphs.times)1 kernel: a weighted sum across the \(stage.slices) channels at (\(position.row),\(position.column)) \(glyphs.dash) channel mixing"
             }
         }
         let sumTop = costTop - 2 - sumLines.count - (noteLine == nil ? 0 : 1)

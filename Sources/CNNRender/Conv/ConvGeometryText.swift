@@ -49,7 +49,7 @@ public struct ConvGeometryText {
 
     /// One line per axis (one line when both axes are alike), e.g. `rows ⌊(7 + 2·0 − 1·(3−1) − 1)/2⌋ + 1 = 3`.
     public func formulas(glyphs: Glyphs) -> [String] {
-        let texts = axes.map { glyphs == .ascii ? $0.formula.ascii : $0.formula.unicode }
+        let texts = axes.map { glyphs.pick(unicode: $0.formula.unicode, ascii: $0.formula.ascii) }
         if texts[0] == texts[1] {
             return ["rows, columns: \(texts[0])"]
         }

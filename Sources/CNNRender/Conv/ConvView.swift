@@ -147,7 +147,7 @@ public enum ConvView {
             return (NumberText.format(value), unread ? palette.faint : palette.value(value, scale: inputScale))
         }
         if shownInputRows != inputRows || shownInputColumns != inputColumns {
-            let dash = glyphs == .ascii ? "-" : "–"
+            let dash = glyphs.rangeDash
             let window =
                 "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
             canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
@@ -220,7 +220,7 @@ public enum ConvView {
             },
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
-            let dash = glyphs == .ascii ? "-" : "–"
+            let dash = glyphs.rangeDash
             let window =
                 "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
             canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)

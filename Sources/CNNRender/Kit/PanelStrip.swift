@@ -133,7 +133,7 @@ public enum PanelStrip {
                 target: panel.target)
             var captionRow = top + grid.height
             if shownRows != panel.rows || shownColumns != panel.columns {
-                let dash = glyphs == .ascii ? "-" : "–"
+                let dash = glyphs.rangeDash
                 canvas.put(
                     "rows \(shownRows.lowerBound)\(dash)\(shownRows.upperBound - 1), cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)",
                     row: captionRow, column: left, style: palette.dim)

@@ -39,18 +39,41 @@ public struct Glyphs: Hashable, Sendable {
     public let floorOpen: String
     public let floorClose: String
     public let negativeInfinity: String
+    /// A range's dash (`1–4`).
+    public let rangeDash: String
+    /// A sentence's dash (`a — b`).
+    public let dash: String
+    /// Degrees (`180°`).
+    public let degrees: String
+    /// A transposed matrix's mark (`Mᵀ`).
+    public let transposed: String
 
     /// Box drawing and mathematical symbols.
     public static let unicode = Glyphs(
         times: "×", dot: "·", minus: "−", arrow: "→", ellipsis: "…", star: "⋆", pending: "·", play: "▶", pause: "❚❚",
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        floorOpen: "⌊", floorClose: "⌋", negativeInfinity: "−∞")
+        floorOpen: "⌊", floorClose: "⌋", negativeInfinity: "−∞", rangeDash: "–", dash: "—", degrees: "°",
+        transposed: "ᵀ")
 
     /// Plain ASCII for terminals without UTF-8.
     public static let ascii = Glyphs(
         times: "x", dot: "*", minus: "-", arrow: "->", ellipsis: "...", star: "*", pending: ".", play: ">", pause: "||",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        floorOpen: "floor(", floorClose: ")", negativeInfinity: "-inf")
+        floorOpen: "floor(", floorClose: ")", negativeInfinity: "-inf", rangeDash: "-", dash: "-",
+        degrees: " deg", transposed: "^T")
+
+    /// A subscript digit (`₁`), or the digit itself in ASCII.
+    public func subscriptDigit(_ digit: Int) -> String {
+        guard self != .ascii, (0...9).contains(digit), let scalar = Unicode.Scalar(0x2080 + digit) else {
+            return "\(digit)"
+        }
+        return String(Character(scalar))
+    }
+
+    /// A formula written for both sets: the ASCII or the Unicode text.
+    public func pick(unicode: String, ascii: String) -> String {
+        self == .ascii ? ascii : unicode
+    }
 
     /// Rewrites text produced with Unicode symbols (e.g. the core's messages) for this set.
     public func adapt(_ text: String) -> String {

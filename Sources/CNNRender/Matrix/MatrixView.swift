@@ -74,7 +74,7 @@ public enum MatrixView {
         switch mode {
         case .matrix: return "M"
         case .im2col: return "P"
-        case .transposed: return glyphs == .ascii ? "M^T" : "Mᵀ"
+        case .transposed: return "M\(glyphs.transposed)"
         }
     }
 

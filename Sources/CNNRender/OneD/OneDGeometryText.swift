@@ -67,7 +67,7 @@ public struct OneDGeometryText {
                     "receptive field after each layer: \(sizes)   (r = r_prev + d\u{00B7}(k\u{2212}1)\u{00B7}jump)")
             ]
         }
-        return ["length: " + (glyphs == .ascii ? axis.formula.ascii : axis.formula.unicode)]
+        return ["length: " + (glyphs.pick(unicode: axis.formula.unicode, ascii: axis.formula.ascii))]
     }
 
     /// Single layer: what causal padding does, or input the stride never reads.

@@ -18,7 +18,7 @@ public enum OneDStackView {
             palette: palette, glyphs: glyphs)
         let signal = dependencies.cells[0]
         if let first = signal.first, let last = signal.last {
-            let dash = glyphs == .ascii ? "..." : "…"
+            let dash = glyphs.ellipsis
             let field = stack.receptiveField(level: stack.depth)
             var text =
                 "it depends on \(signal.count) signal cell\(signal.count == 1 ? "" : "s"), \(first)\(dash)\(last); receptive field \(field)"
@@ -149,7 +149,7 @@ public enum OneDStackView {
         }
         var bottom = rowOf(firstLevel) + 1
         if shown != columns || firstLevel > 0 {
-            let dash = glyphs == .ascii ? "-" : "–"
+            let dash = glyphs.rangeDash
             var text =
                 "positions \(shown.lowerBound)\(dash)\(shown.upperBound - 1) of \(columns.lowerBound)\(dash)\(columns.upperBound - 1)"
             if firstLevel > 0 { text += "; levels \(firstLevel)\(dash)\(depth) shown" }

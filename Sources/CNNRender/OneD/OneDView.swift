@@ -73,7 +73,7 @@ public enum OneDView {
             trace: trace, label: label, width: width, maxLines: max(1, maxLines - 1), palette: palette, glyphs: glyphs)
         let columns = trace.terms.map(\.column)
         if let first = columns.min(), let last = columns.max() {
-            let dash = glyphs == .ascii ? "..." : "…"
+            let dash = glyphs.ellipsis
             var text = "\(label) reads positions \(first)\(dash)\(last)"
             if model.setup.causal, let computation = model.computation {
                 let now = computation.layer.axes[0].inputPosition(output: trace.column, tap: model.setup.kernelSize - 1)
@@ -199,7 +199,7 @@ public enum OneDView {
         }
         var bottom = rows.output + 1
         if shown != positions {
-            let dash = glyphs == .ascii ? "-" : "–"
+            let dash = glyphs.rangeDash
             canvas.put(
                 "positions \(shown.lowerBound)\(dash)\(shown.upperBound - 1) of \(positions.lowerBound)\(dash)\(positions.upperBound - 1)",
                 row: bottom, column: left, style: palette.dim)

@@ -64,7 +64,7 @@ public struct PoolGeometryText {
     /// Window mode: one formula line per axis (one line when both axes are alike).
     public func formulas(glyphs: Glyphs) -> [String] {
         guard setup.mode == .window else { return [] }
-        let texts = axes.map { glyphs == .ascii ? $0.formula.ascii : $0.formula.unicode }
+        let texts = axes.map { glyphs.pick(unicode: $0.formula.unicode, ascii: $0.formula.ascii) }
         if texts[0] == texts[1] {
             return ["rows, columns: \(texts[0])"]
         }

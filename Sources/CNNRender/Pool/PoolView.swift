@@ -260,7 +260,7 @@ public enum PoolView {
                 return (text, unread ? palette.faint : palette.value(value, scale: inputScale))
             }
         }
-        let dash = glyphs == .ascii ? "-" : "–"
+        let dash = glyphs.rangeDash
         if shownInputRows != inputRows || shownInputColumns != inputColumns {
             let window =
                 "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"

@@ -19,7 +19,7 @@ struct StackTable {
     /// receptive-field columns alone, which do not depend on the input size.
     init(stack: LayerStack?, layers: [LayerSpec], fields: [ReceptiveFieldRow]?, inputShape: [Int], glyphs: Glyphs) {
         let x = glyphs.times
-        let none = glyphs == .ascii ? "-" : "–"
+        let none = glyphs.rangeDash
         var rows: [[String]] = []
         // Level 0: the recurrences start at r₀ = 1, j₀ = 1, start₀ = 0, P₀ = 0.
         rows.append(["0", "input", inputShape.map(String.init).joined(separator: x), "1", "1", "0", "0", none, none])

@@ -63,7 +63,7 @@ public enum StackView {
             palette: palette)
         if shownRows.count < tableRowsWanted {
             let note =
-                "rows \(shownRows.lowerBound)\(glyphs == .ascii ? "-" : "–")\(shownRows.upperBound - 1) of \(tableRowsWanted)"
+                "rows \(shownRows.lowerBound)\(glyphs.rangeDash)\(shownRows.upperBound - 1) of \(tableRowsWanted)"
             canvas.put(note, row: tableTop, column: max(1, width - note.count - 1), style: palette.dim)
         }
         let footer = footer(model, palette: palette, glyphs: glyphs)
@@ -98,7 +98,7 @@ public enum StackView {
         if let rows = below.boxRows, let columns = below.boxColumns {
             text += " in a \(rows.count)\(x)\(columns.count) box"
         }
-        let dash = glyphs == .ascii ? ".." : "…"
+        let dash = glyphs.pick(unicode: "…", ascii: "..")
         text +=
             "; its span is \(below.spanRows.count)\(x)\(below.spanColumns.count): rows \(below.spanRows.lowerBound)\(dash)\(below.spanRows.upperBound), cols \(below.spanColumns.lowerBound)\(dash)\(below.spanColumns.upperBound)"
         return text
@@ -197,7 +197,7 @@ public enum StackView {
                 layout, levelSize: stack.sizes[layout.level], model: model, chosen: chosen, top: gridTop, left: left,
                 cell: cell, lines: lines, into: &canvas, palette: palette, glyphs: glyphs)
             if layout.shownRows != layout.rows || layout.shownColumns != layout.columns {
-                let dash = glyphs == .ascii ? "-" : "–"
+                let dash = glyphs.rangeDash
                 let note =
                     "r\(layout.shownRows.lowerBound)\(dash)\(layout.shownRows.upperBound - 1) c\(layout.shownColumns.lowerBound)\(dash)\(layout.shownColumns.upperBound - 1)"
                 clippedPut(

@@ -278,7 +278,7 @@ public enum TransposeView {
         let kernelPanel = PanelStrip.Panel(
             title: "flipped kernel", rows: 0..<computation.kernelRows, columns: 0..<kernelColumns,
             textWidth: max(2, model.kernelSummary.textWidth),
-            captions: [glyphs == .ascii ? "rotated 180 deg" : "rotated 180°"],
+            captions: ["rotated 180\(glyphs.degrees)"],
             joiner: "="
         ) { row, column in
             let w = flipped.data[row * kernelColumns + column]
