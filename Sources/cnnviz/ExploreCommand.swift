@@ -107,7 +107,8 @@ struct ExploreCommand: ParsableCommand {
         }
         let session = ExploreSession(view: shown, configuration: configuration)
         try InteractiveLoop.run(command: "explore", noColor: noColor) { terminal in
-            AppLoop.run(session, options: InteractiveLoop.renderOptions(ascii: ascii, terminal: terminal), terminal: terminal)
+            AppLoop.run(
+                session, options: InteractiveLoop.renderOptions(ascii: ascii, terminal: terminal), terminal: terminal)
         }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CNNRender
 import CNNCourse
+import CNNRender
 import CNNSandbox
 import Foundation
 

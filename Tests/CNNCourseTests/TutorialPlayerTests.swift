@@ -186,7 +186,9 @@ struct TutorialPlayerTests {
             for (index, key) in keys.enumerated() {
                 player.press(key)
                 if index % 3 == 0 { player.timerFired() }
-                let view = player.view.map { "\($0.player.step) \($0.player.playing) \(($0 as? ConvModel)?.setup.stride ?? [])" }
+                let view = player.view.map {
+                    "\($0.player.step) \($0.player.playing) \(($0 as? ConvModel)?.setup.stride ?? [])"
+                }
                 trail.append(TutorialPlayerTests.state(player) + " " + (view ?? ""))
             }
             return trail

@@ -23,8 +23,7 @@ struct BackpropViewTests {
         return screen
     }
 
-    static func frame(_ screen: BackpropModel, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas
-    {
+    static func frame(_ screen: BackpropModel, width: Int = 80, height: Int = 24, ascii: Bool = false) -> Canvas {
         screen.render(width: width, height: height, options: RenderOptions(ascii: ascii, color: false)).canvas
     }
 

@@ -1,7 +1,7 @@
 import CNNRender
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Golden text frames: each frame is compared with `Golden/<name>.txt` (see `GoldenText`).
 enum Golden {

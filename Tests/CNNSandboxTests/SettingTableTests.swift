@@ -1,7 +1,7 @@
 import CNNCore
 import CNNSandbox
-import Testing
 import TestSupport
+import Testing
 
 /// The setting table: every setting declared once, read the same way by every caller.
 @Suite("Setting table")

@@ -23,7 +23,8 @@ public enum GoldenText {
         guard expected != text else { return }
         let got = text.split(separator: "\n", omittingEmptySubsequences: false)
         let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+        let line =
+            zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
         let gotLine = line < got.count ? String(got[line]) : "<none>"
         let wantLine = line < want.count ? String(want[line]) : "<none>"
         Issue.record(

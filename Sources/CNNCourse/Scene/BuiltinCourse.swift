@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// The course `cnnviz tutorial` plays: the scenes of Scenes/, compiled in at build time by the
 /// `EmbedScenes` plugin, in file-name order.
 public enum BuiltinCourse {

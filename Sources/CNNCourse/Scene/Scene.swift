@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// One scene of the course: a view set up as a lesson needs it, the narration read beside it,
 /// and a timeline of beats that steps the view and reveals the narration paragraph by paragraph.
 /// Built by `SceneLoader` from a YAML file (format: Scenes/README.md); every stated expectation

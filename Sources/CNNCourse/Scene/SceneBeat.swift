@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// One beat of a scene's timeline. Entering a beat applies, in this order: its `keys` (view
 /// keys, as in `explore`), its `select` (an output cell), its `step`, and its `play` (the view
 /// jumps to the range's first step and animates to its last at `speed` steps per second).

@@ -51,8 +51,9 @@ struct SceneExpectations {
         return count
     }
 
-    private static func checkOutput(key: SceneNode, value: SceneNode, model: (any SandboxModel)?, reader: inout SceneReader)
-    {
+    private static func checkOutput(
+        key: SceneNode, value: SceneNode, model: (any SandboxModel)?, reader: inout SceneReader
+    ) {
         let depth = SceneReader.nesting(value.node)
         guard (1...3).contains(depth), case (let stated, let shape)? = SceneReader.flatten(value.node, depth: depth)
         else {

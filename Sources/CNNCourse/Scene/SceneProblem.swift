@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// One mistake in a scene file, at the YAML node that holds it: printed as
 /// `file:line:column: message`, like a compiler error.
 public struct SceneProblem: Hashable, Sendable, CustomStringConvertible, Error {

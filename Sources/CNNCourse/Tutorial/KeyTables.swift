@@ -9,7 +9,8 @@ public enum KeyTables {
 
     /// The keys every sandbox view shares, and the program's own.
     public static var explore: String {
-        SandboxKeys.shared.markdownTable + "\n" + SandboxKeys.program.markdownTable.split(separator: "\n")
+        SandboxKeys.shared.markdownTable + "\n"
+            + SandboxKeys.program.markdownTable.split(separator: "\n")
             .dropFirst(2).joined(separator: "\n")
     }
 
@@ -19,7 +20,8 @@ public enum KeyTables {
         var lines = ["| view | its own keys |", "| --- | --- |"]
         for model in SandboxViews.all {
             let own = model.keyMap.bindings.filter { !shared.contains($0.label) }
-            let text = own.isEmpty ? "(only the shared keys)" : own.map { "`\($0.label)` \($0.help)" }.joined(separator: " · ")
+            let text =
+                own.isEmpty ? "(only the shared keys)" : own.map { "`\($0.label)` \($0.help)" }.joined(separator: " · ")
             lines.append("| \(model.kind.name) | \(text.replacingOccurrences(of: "|", with: "\\|")) |")
         }
         return lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// What the tutorial's clock is waiting for.
 public enum TutorialTimer: Hashable, Sendable {
     /// The next step of a `play` beat.

@@ -91,7 +91,6 @@ public enum BackpropView {
         return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints)
     }
 
-
     static func modeLine(_ mode: BackpropModel.Mode) -> String {
         switch mode {
         case .weight: return "dL/dK: dL/dY slides over the input, one kernel tap per step  (x: dL/dX)"
@@ -257,7 +256,8 @@ public enum BackpropView {
         -> [Segment]
     {
         ViewBody.status(
-            player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I o", palette: palette,
+            player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I o",
+            palette: palette,
             glyphs: glyphs)
     }
 

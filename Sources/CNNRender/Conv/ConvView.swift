@@ -256,7 +256,6 @@ public enum ConvView {
     }
 }
 
-
 /// The written-out dot product of a convolution trace: `0×0 + 1×1 + 3×2 + 4×3 = 19`.
 public enum DotProduct {
     /// Lines of segments: padding terms dim, the result bold, the bias named.

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 extension Canvas {
     /// Copies rows `sourceRows` of `source` (all of them by default) onto this canvas with their
     /// top-left corner at (`row`, `column`); whatever falls outside this canvas is clipped.

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// A colour as the renderer asks for it: an xterm-256 index, with the nearest of the
 /// eight basic colours for terminals that have only those.
 public struct TerminalColor: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// A run of text in one style.
 public struct Segment: Hashable, Sendable {
     public var text: String

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// Draws a grid of values: a title line, then one cell per position, each `cellWidth`
 /// columns wide (value right-aligned, one blank column after it) and `rowStep` rows tall.
 /// Only the visible window is visited, so the cost of a frame does not grow with the grid.

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// The `?` overlay: a key map's entries in a box over the screen.
 public enum KeyHelp {
     /// Draws the key table as a boxed overlay in the middle of the canvas.

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// The colours and emphasis of every frame, in one place.
 ///
 /// Values use a diverging blue–orange scale (safe for the common colour-vision deficiencies):

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// How a frame may be drawn on the terminal at hand.
 public struct RenderOptions: Hashable, Sendable {
     /// Draw with plain ASCII only (`--ascii`, or a non-UTF-8 locale).

@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// Breaks prose into lines of at most `width` columns at spaces.
 public enum TextWrap {
     /// The wrapped lines; words longer than the width are cut.

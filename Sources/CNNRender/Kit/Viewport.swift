@@ -1,4 +1,5 @@
 import CNNSandbox
+
 /// Which part of a long axis fits on screen, chosen to keep a region of interest visible.
 public enum Viewport {
     /// A window of `visible` positions within `total` that contains `focus` when it fits,

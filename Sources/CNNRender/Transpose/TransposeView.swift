@@ -78,7 +78,6 @@ public enum TransposeView {
         return ViewBody(canvas: canvas, hits: hits, status: status, hints: TransposeModel.keyMap.footerHints)
     }
 
-
     // MARK: Header
 
     /// `input 3×3  kernel 3×3  stride 2  pad 0  output_padding 1  dil 1  → out 8×8`.
@@ -350,7 +349,8 @@ public enum TransposeView {
         -> [Segment]
     {
         ViewBody.status(
-            player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I u/U", palette: palette,
+            player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I u/U",
+            palette: palette,
             glyphs: glyphs)
     }
 

@@ -20,21 +20,27 @@ extension ChannelsModel: SandboxModel {
             shared[0], shared[1], shared[2], shared[3],
             KeyBinding(
                 [.character(Key.nextOutput), .character(Key.previousOutput)],
-                [action(Key.nextOutput), action(Key.previousOutput)], help: "next / previous output channel", hint: "n channel"),
+                [action(Key.nextOutput), action(Key.previousOutput)], help: "next / previous output channel",
+                hint: "n channel"),
             KeyBinding(
                 [.character(Key.fewerInputs), .character(Key.moreInputs)],
                 [action(Key.fewerInputs), action(Key.moreInputs)], help: "input channels − / +"),
             KeyBinding(
                 [.character(Key.fewerOutputs), .character(Key.moreOutputs)],
                 [action(Key.fewerOutputs), action(Key.moreOutputs)], help: "output channels − / +"),
-            KeyBinding([.character(Key.groups)], [action(Key.groups)], help: "groups: next divisor of C_in", hint: "g groups"),
-            KeyBinding([.character(Key.mode)], [action(Key.mode)], help: "mode: convolution / depthwise separable", hint: "m mode"),
+            KeyBinding(
+                [.character(Key.groups)], [action(Key.groups)], help: "groups: next divisor of C_in", hint: "g groups"),
+            KeyBinding(
+                [.character(Key.mode)], [action(Key.mode)], help: "mode: convolution / depthwise separable",
+                hint: "m mode"),
             merged(
                 [shared[4], shared[5], shared[7]], label: "s S  p P  d D", help: "stride, padding, dilation − / +"),
             merged([shared[8], shared[9]], label: "k K  i I", help: "kernel size, input size − / +"),
             merged([shared[10], shared[11]], label: "c  r", help: "next kernel preset, new random input"),
             shared[12].hinted(nil),
-            merged([shared[13], shared[14], shared[15]], label: "v  ?  q", help: "next view, this help, quit", hint: "? keys"),
+            merged(
+                [shared[13], shared[14], shared[15]], label: "v  ?  q", help: "next view, this help, quit",
+                hint: "? keys"),
         ])
     }()
     public static let valueLayout = ValueLayout.channels

@@ -84,7 +84,8 @@ public enum Settings {
             configuration.conv.bias = bias
         },
         Setting(
-            name: .pool, kind: .value, syntax: "max or avg", defaultText: "max", help: "pool view: max or average pooling"
+            name: .pool, kind: .value, syntax: "max or avg", defaultText: "max",
+            help: "pool view: max or average pooling"
         ) { text, configuration throws(SettingError) in
             switch text.lowercased() {
             case "max": configuration.poolKind = .max
@@ -130,7 +131,8 @@ public enum Settings {
                 meaning: "it adds rows/columns at the bottom/right and must be smaller than the stride or the dilation")
         },
         Setting(
-            name: .causal, kind: .flag, syntax: "on or off", defaultText: "", help: "1d view: causal padding (only on the left)"
+            name: .causal, kind: .flag, syntax: "on or off", defaultText: "",
+            help: "1d view: causal padding (only on the left)"
         ) { text, configuration throws(SettingError) in
             configuration.causal = try readSwitch(text)
         },

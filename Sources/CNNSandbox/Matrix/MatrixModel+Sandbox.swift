@@ -7,8 +7,10 @@ extension MatrixModel: SandboxModel {
         .input, .kernel, .stride, .padding, .dilation, .preset, .fill, .seed, .values, .weights,
     ]
     public static let keyMap = SandboxKeys.rowStepping([
-        KeyBinding([.character(modeKey)], [.viewKey(modeKey)], help: "picture: matrix, im2col, transposed", hint: "m picture"),
-        KeyBinding([.character(namesKey)], [.viewKey(namesKey)], help: "entries as names (w₀₀) or values", hint: "w names"),
+        KeyBinding(
+            [.character(modeKey)], [.viewKey(modeKey)], help: "picture: matrix, im2col, transposed", hint: "m picture"),
+        KeyBinding(
+            [.character(namesKey)], [.viewKey(namesKey)], help: "entries as names (w₀₀) or values", hint: "w names"),
     ])
     public static let valueLayout = ValueLayout.grid
 

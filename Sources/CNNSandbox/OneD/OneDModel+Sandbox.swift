@@ -16,7 +16,8 @@ extension OneDModel: SandboxModel {
             [
                 KeyBinding("a", [.action(.viewKey("a"))], help: "causal padding on / off"),
                 KeyBinding("t", [.action(.viewKey("t"))], help: "single layer / dilated causal stack"),
-                KeyBinding("nN", [.action(.viewKey("n")), .action(.viewKey("N"))], help: "fewer / more layers (stack)"),
+                KeyBinding(
+                    "nN", [.action(.viewKey("n")), .action(.viewKey("N"))], help: "fewer / more layers (stack)"),
             ], before: "")
     public static let valueLayout = ValueLayout.signal
 

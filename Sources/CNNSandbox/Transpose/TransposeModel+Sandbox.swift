@@ -9,7 +9,8 @@ extension TransposeModel: SandboxModel {
     ]
     public static let keyMap = SandboxKeys.rowStepping(
         [
-            KeyBinding("t", [.viewKey(modeKey)], help: "picture: scattered kernels / zero insertion", hint: "t picture"),
+            KeyBinding(
+                "t", [.viewKey(modeKey)], help: "picture: scattered kernels / zero insertion", hint: "t picture"),
             KeyBinding(
                 [.character(outputPaddingDownKey), .character(outputPaddingUpKey)],
                 [.viewKey(outputPaddingDownKey), .viewKey(outputPaddingUpKey)], help: "output_padding − / +"),
