@@ -23,7 +23,7 @@ let package = Package(
         // The math: tensors, convolution, pooling, receptive fields, costs, traces. No UI.
         .target(name: "CNNCore"),
         // The PyTorch reference-vector format (read cases, compute, write results).
-        .target(name: "CNNOracle", dependencies: ["CNNCore"]),
+        .target(name: "CNNOracle", dependencies: ["CNNCore"], exclude: ["FORMAT.md"]),
         // The views' pure state: one folder per view (setup, computation, model) and a kit with the
         // player, actions, settings, key maps and the list of views.
         .target(name: "CNNSandbox", dependencies: ["CNNCore"]),

@@ -8,7 +8,7 @@ struct ComputeCommand: ParsableCommand {
         commandName: "compute",
         abstract: "Compute cases in the PyTorch reference format and print the results as JSON.",
         discussion: """
-            FILE holds one case or {"cases": [...]} (see Tests/CNNCoreTests/Fixtures/oracle/FORMAT.md); \
+            FILE holds one case or {"cases": [...]} (see Sources/CNNOracle/FORMAT.md); \
             use - for standard input. Expected results in the file are ignored. Each case is printed \
             with its name and the computed fields (output, indices, grad_input, grad_weight, grad_bias, \
             output_size, mask), or an error that says why the core refused it. Exit status 2 when the \
