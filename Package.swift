@@ -34,6 +34,15 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // The thin terminal layer: shows a canvas with ncurses, reads keys and mouse.
         .target(name: "CNNTerminal", dependencies: ["CNNRender", "CNCurses"]),
+        // libpng and libjpeg-turbo (Debian: libpng-dev, libjpeg62-turbo-dev).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG"),
+        // The C shim that decodes PNG and JPEG, keeping the libraries' longjmp inside C.
+        .target(
+            name: "CImageDecode", dependencies: ["CPNG", "CJPEG"],
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
+        // Reading images (Netpbm, PNG, JPEG) into values and tensors. No UI.
+        .target(name: "CNNImage", dependencies: ["CNNCore", "CImageDecode"]),
         // The command-line program.
         .executableTarget(
             name: "cnnviz",
@@ -49,6 +58,7 @@ let package = Package(
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
         .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNScenes", "CNNCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["cnnviz"]),
+        .testTarget(name: "CNNImageTests", dependencies: ["CNNImage", "CNNCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
