@@ -1,0 +1,72 @@
+import CNNRender
+import Testing
+
+@Suite struct PictureWidgetTests {
+    /// A 16×8 image: a dark left half and a bright right half, with a bright top row.
+    private func halves() -> Picture? {
+        let values = (0..<128).map { index -> Double in
+            let (y, x) = (index / 16, index % 16)
+            return y == 0 || x >= 8 ? 1 : 0
+        }
+        return Picture(width: 16, height: 8, values: values, shading: .grey(low: 0, high: 1))
+    }
+
+    @Test func fitsByWholeFactorsAndSaysTheScale() throws {
+        let picture = try #require(halves())
+        #expect(picture.fitFactor(columns: 16, rows: 4) == 1)
+        #expect(picture.fitFactor(columns: 8, rows: 4) == 2)
+        #expect(picture.fitFactor(columns: 16, rows: 1) == 4)
+        let fitted = try #require(picture.fitted(columns: 8, rows: 4))
+        #expect(fitted.columns == 8 && fitted.rows == 2)
+        #expect(fitted.scaleText == "1 cell = 2×4 pixels")
+        #expect(fitted.block(row: 0, column: 0) == 0.5, "a 2×2 block of the bright row and a dark row")
+        #expect(fitted.block(row: 1, column: 3) == 0 && fitted.block(row: 1, column: 4) == 1)
+        #expect(picture.fitted(columns: 0, rows: 3) == nil)
+        #expect(Picture(width: 2, height: 2, values: [1], shading: .signed(scale: 1)) == nil)
+    }
+
+    @Test func halfBlocksCarryTwoPixelsPerCell() throws {
+        let fitted = try #require(halves()?.fitted(columns: 16, rows: 4))
+        var canvas = Canvas(width: 18, height: 6)
+        PictureWidget(picture: fitted, options: RenderOptions()).draw(into: &canvas, row: 0, column: 0)
+        let cell = canvas[1, 1]
+        #expect(cell.character == "▀")
+        #expect(cell.style.foreground?.index256 == 231, "upper pixel: white top row")
+        #expect(cell.style.background?.index256 == 16, "lower pixel: black")
+        #expect(canvas[2, 9].style.foreground?.index256 == 231 && canvas[2, 9].style.background?.index256 == 231)
+        Golden.check(canvas, named: "picture-halves-unicode")
+    }
+
+    @Test func asciiRampWithoutColour() throws {
+        let fitted = try #require(halves()?.fitted(columns: 16, rows: 4))
+        var canvas = Canvas(width: 18, height: 6)
+        PictureWidget(picture: fitted, options: RenderOptions(ascii: true, color: false))
+            .draw(into: &canvas, row: 0, column: 0, window: .init(row: 2, column: 2, height: 3, width: 3))
+        Golden.check(canvas, named: "picture-halves-ascii-window")
+        #expect(canvas.lines[3].contains("@@@@@@@@"))
+        #expect(canvas.lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    }
+
+    @Test func signedFeatureMapUsesTheBlueOrangeScale() throws {
+        let picture = try #require(Picture.signed(width: 2, height: 2, values: [-4, 4, 0, 1]))
+        let fitted = try #require(picture.fitted(columns: 2, rows: 1))
+        var canvas = Canvas(width: 4, height: 3)
+        PictureWidget(picture: fitted, options: RenderOptions()).draw(into: &canvas, row: 0, column: 0)
+        #expect(canvas[1, 1].style.foreground?.index256 == 32, "strongest blue (the palette's level 3 at full scale)")
+        #expect(canvas[1, 2].style.foreground?.index256 == 208, "strongest orange")
+        #expect(canvas[1, 1].style.background?.index256 == 236, "zero is neutral grey")
+        #expect(canvas[1, 2].style.background?.index256 == 223, "a quarter of the scale: faint orange")
+    }
+
+    @Test func windowOutlineSurroundsTheCoveredCells() throws {
+        let fitted = try #require(halves()?.fitted(columns: 8, rows: 2))  // factor 2: a cell is 2×4 pixels
+        let widget = PictureWidget(picture: fitted, options: RenderOptions())
+        let covered = widget.cells(covering: .init(row: 0, column: 0, height: 3, width: 3))
+        #expect(covered.row == 0 && covered.column == 0 && covered.rows == 1 && covered.columns == 2)
+        var canvas = Canvas(width: widget.size.columns, height: widget.size.rows)
+        widget.draw(into: &canvas, row: 0, column: 0, window: .init(row: 0, column: 0, height: 3, width: 3))
+        #expect(canvas.lines[0].hasPrefix("┌──┐"))
+        #expect(canvas[1, 0].character == "│" && canvas[1, 3].character == "│")
+        #expect(canvas.lines[2].hasPrefix("└──┘"))
+    }
+}
