@@ -61,6 +61,12 @@ public struct AsciicastWriter: Sendable {
         return text
     }
 
+    /// A last event that changes nothing on screen but resets the style, so the final frame
+    /// stays up until `time`.
+    public func closing(time: Double) -> String {
+        "[\(Self.seconds(time)), \"o\", \(Self.jsonString(AnsiText.reset))]\n"
+    }
+
     /// Seconds with microsecond precision, e.g. `1.500000`.
     public static func seconds(_ time: Double) -> String {
         let micros = Int((max(0, time.isFinite ? time : 0) * 1_000_000).rounded())
