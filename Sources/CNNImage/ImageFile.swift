@@ -39,6 +39,10 @@ public enum ImageFile {
             throw ImageError(file: path, problem: "cannot be read (permission denied)")
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw ImageError(
+                file: path, problem: "is not a regular file (a device, pipe or socket); give an image file")
+        }
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         guard size <= ImageLimits.maxFileBytes else {
             throw ImageError(

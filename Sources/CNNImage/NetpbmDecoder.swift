@@ -35,6 +35,13 @@ public enum NetpbmDecoder {
         }
         let channels = kind == 3 || kind == 6 ? 3 : 1
         let count = width * height * channels
+        // Bound the allocation by the data at hand: a plain sample takes at least one byte,
+        // plus a separator unless it is a bit.
+        let plainMinimum = kind == 1 ? count : kind == 2 || kind == 3 ? 2 * count - 1 : 0
+        let remaining = bytes.count - scanner.offset
+        guard remaining >= plainMinimum else {
+            throw ImageError(problem: "truncated data: \(remaining) bytes cannot hold \(count) samples")
+        }
         let samples: [UInt16]
         switch kind {
         case 1: samples = try plainBits(&scanner, count: count)

@@ -45,6 +45,16 @@ import Testing
         #expect(image.channels == 3 && image.samples == [50, 60, 70, 9, 8, 7, 50, 60, 70])
     }
 
+    @Test func interlacedImagesAreReassembled() throws {
+        let rows: [[UInt8]] = (0..<11).map { (y: Int) -> [UInt8] in
+            (0..<13).flatMap { (x: Int) -> [UInt8] in [UInt8(x * 16 + y), UInt8(y), UInt8(x)] }
+        }
+        let png = TinyPNG.encodeInterlaced(width: 13, height: 11, colorType: .rgb, bytesPerPixel: 3, rows: rows)
+        let image = try ImageFile.decode(png)
+        #expect(image.width == 13 && image.height == 11 && image.channels == 3)
+        #expect(image.samples == rows.flatMap { $0 }.map(UInt16.init))
+    }
+
     @Test func corruptTruncatedAndHugeFilesAreRefused() {
         let good = TinyPNG.encode(width: 2, height: 2, colorType: .grey, bitDepth: 8, rows: [[1, 2], [3, 4]])
         var corrupt = good

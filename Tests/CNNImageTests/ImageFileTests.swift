@@ -15,6 +15,7 @@ import Testing
         expectLoadError(files.directory.path, "\(files.directory.path): is a directory")
         expectLoadError(files.directory.path + "/missing.png", "missing.png: no such file")
         expectLoadError(files.write("empty.pgm", []), "empty.pgm: the file is empty")
+        expectLoadError("/dev/zero", "/dev/zero: is not a regular file")
         expectLoadError(
             files.write("gif.gif", Array("GIF89a".utf8)),
             "gif.gif: unknown image format (the file starts with bytes 47 49 46 38)")

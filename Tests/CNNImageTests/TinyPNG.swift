@@ -26,6 +26,29 @@ enum TinyPNG {
         return file
     }
 
+    /// Encodes 8-bit rows (`bytesPerPixel` bytes per pixel) with Adam7 interlacing.
+    static func encodeInterlaced(
+        width: Int, height: Int, colorType: ColorType, bytesPerPixel: Int, rows: [[UInt8]]
+    ) -> [UInt8] {
+        var ihdr = bigEndian32(UInt32(width)) + bigEndian32(UInt32(height))
+        ihdr += [8, colorType.rawValue, 0, 0, 1]
+        let passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
+        var raw: [UInt8] = []
+        for (xStart, yStart, xStep, yStep) in passes where xStart < width && yStart < height {
+            for y in stride(from: yStart, to: height, by: yStep) {
+                raw.append(0)
+                for x in stride(from: xStart, to: width, by: xStep) {
+                    raw += rows[y][(x * bytesPerPixel)..<((x + 1) * bytesPerPixel)]
+                }
+            }
+        }
+        var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        file += chunk("IHDR", ihdr)
+        file += chunk("IDAT", zlibStored(raw))
+        file += chunk("IEND", [])
+        return file
+    }
+
     static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
         let typeBytes = Array(type.utf8)
         return bigEndian32(UInt32(data.count)) + typeBytes + data + bigEndian32(crc32(typeBytes + data))
