@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
         .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNScenes", "CNNCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["cnnviz"]),
-        .testTarget(name: "CNNImageTests", dependencies: ["CNNImage", "CNNCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CNNImageTests", dependencies: ["CNNImage", "CNNCore", "CNNRender"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
