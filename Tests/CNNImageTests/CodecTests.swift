@@ -94,10 +94,26 @@ import Testing
         let good = ImageTestFiles.fixture("grey-8x8.jpg")
         expectRefusal(Array(good.prefix(good.count / 2)), containing: "corrupt JPEG")
         expectRefusal(Array(good.prefix(20)), containing: "corrupt JPEG")
+        expectRefusal(
+            withSize(good, width: 5000, height: 8), containing: "image is 5000×8 pixels; the limit is 4096×4096")
+        expectRefusal(withSize(good, width: 8, height: 0), containing: "corrupt JPEG")
         var scrambled = good
         for index in 150..<min(good.count - 2, 260) { scrambled[index] = 0xFF }
         expectRefusal(scrambled, containing: "corrupt JPEG")
     }
+}
+
+/// The JPEG with the size in its start-of-frame segment (FF C0) replaced.
+private func withSize(_ jpeg: [UInt8], width: Int, height: Int) -> [UInt8] {
+    guard let marker = (0..<(jpeg.count - 9)).first(where: { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC0 }) else {
+        return []
+    }
+    var copy = jpeg
+    copy[marker + 5] = UInt8(height >> 8)
+    copy[marker + 6] = UInt8(height & 0xFF)
+    copy[marker + 7] = UInt8(width >> 8)
+    copy[marker + 8] = UInt8(width & 0xFF)
+    return copy
 }
 
 /// Expects decoding to fail with a message containing the text.

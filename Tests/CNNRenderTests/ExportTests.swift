@@ -109,3 +109,14 @@ final class SVGTextCollector: NSObject, XMLParserDelegate {
         current = nil
     }
 }
+
+@Suite struct FrameFormatTests {
+    @Test func parsesNamesAndExplainsRefusals() {
+        #expect(FrameFormat.parse("SVG") == .success(.svg))
+        guard case .failure(let error) = FrameFormat.parse("pdf") else {
+            Issue.record("pdf was accepted")
+            return
+        }
+        #expect(error.message == "--format: unknown format 'pdf'; choose one of text, ansi, html, svg")
+    }
+}

@@ -20,3 +20,18 @@ public func export(_ canvas: Canvas, format: FrameFormat) -> String {
     case .svg: return SVGFrame.document(canvas)
     }
 }
+
+extension FrameFormat {
+    /// Parses a `--format` value, or explains which values work.
+    public static func parse(_ text: String, flag: String = "--format") -> Result<FrameFormat, FrameFormatError> {
+        if let format = FrameFormat(rawValue: text.lowercased()) { return .success(format) }
+        let names = allCases.map(\.rawValue).joined(separator: ", ")
+        return .failure(FrameFormatError(message: "\(flag): unknown format '\(text)'; choose one of \(names)"))
+    }
+}
+
+/// A `--format` value that names no format.
+public struct FrameFormatError: Error, Hashable, Sendable {
+    /// One line naming the flag, the value and the formats that exist.
+    public let message: String
+}
