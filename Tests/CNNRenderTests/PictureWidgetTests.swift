@@ -70,3 +70,26 @@ import Testing
         #expect(canvas.lines[2].hasPrefix("└──┘"))
     }
 }
+
+@Suite struct TrueColorPictureTests {
+    @Test func trueColorGreysAreExactAndKeepTheirPaletteFallback() throws {
+        let picture = try #require(Picture(width: 1, height: 2, values: [0.5, 1], shading: .grey(low: 0, high: 1)))
+        let fitted = try #require(picture.fitted(columns: 1, rows: 1))
+        var canvas = Canvas(width: 3, height: 3)
+        PictureWidget(picture: fitted, options: RenderOptions(trueColor: true)).draw(into: &canvas, row: 0, column: 0)
+        let style = canvas[1, 1].style
+        #expect(style.foreground?.rgb == 0x80_8080 && style.background?.rgb == 0xFF_FFFF)
+        #expect(style.foreground?.index256 == 244, "the 256-colour fallback of mid grey")
+        #expect(export(canvas, format: .ansi).contains("\u{1B}[0;38;2;128;128;128;48;2;255;255;255m▀"))
+        #expect(export(canvas, format: .html).contains("color: #808080; background: #ffffff"))
+        var plain = Canvas(width: 3, height: 3)
+        PictureWidget(picture: fitted, options: RenderOptions()).draw(into: &plain, row: 0, column: 0)
+        #expect(plain[1, 1].style.foreground?.rgb == nil)
+    }
+
+    @Test func colortermDecides() {
+        #expect(RenderOptions.environmentWantsTrueColor(["COLORTERM": "truecolor"]))
+        #expect(RenderOptions.environmentWantsTrueColor(["COLORTERM": "24bit"]))
+        #expect(!RenderOptions.environmentWantsTrueColor(["TERM": "xterm-256color"]))
+    }
+}

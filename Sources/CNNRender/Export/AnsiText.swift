@@ -7,9 +7,15 @@ public enum AnsiText {
         if style.dim { codes.append("2") }
         if style.underline { codes.append("4") }
         if style.reverse { codes.append("7") }
-        if let foreground = style.foreground { codes.append("38;5;\(foreground.index256)") }
-        if let background = style.background { codes.append("48;5;\(background.index256)") }
+        if let foreground = style.foreground { codes.append("38;" + color(foreground)) }
+        if let background = style.background { codes.append("48;" + color(background)) }
         return codes.isEmpty ? nil : "\u{1B}[0;" + codes.joined(separator: ";") + "m"
+    }
+
+    /// `5;N` for a palette colour, `2;R;G;B` for an exact one.
+    private static func color(_ color: TerminalColor) -> String {
+        guard let rgb = color.rgb else { return "5;\(color.index256)" }
+        return "2;\(rgb >> 16);\((rgb >> 8) & 0xFF);\(rgb & 0xFF)"
     }
 
     /// The reset sequence.

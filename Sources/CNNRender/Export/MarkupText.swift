@@ -28,10 +28,15 @@ enum MarkupText {
         return result
     }
 
+    /// `#rrggbb` of a colour: its exact RGB if it has one, else its palette entry.
+    static func hex(_ color: TerminalColor) -> String {
+        color.rgb.map { Xterm256.hex(rgb: $0) } ?? Xterm256.hex(color.index256)
+    }
+
     /// The run's text and background colours after `reverse`; nil means the page default.
     static func colors(_ style: CellStyle) -> (foreground: String?, background: String?) {
-        let foreground = style.foreground.map { Xterm256.hex($0.index256) }
-        let background = style.background.map { Xterm256.hex($0.index256) }
+        let foreground = style.foreground.map(hex)
+        let background = style.background.map(hex)
         guard style.reverse else { return (foreground, background) }
         return (background ?? defaultBackground, foreground ?? defaultForeground)
     }

@@ -24,6 +24,12 @@ enum PictureShades {
     /// The colour of a value.
     static func color(_ value: Double, _ shading: Picture.Shading, palette: Palette) -> TerminalColor {
         switch shading {
+        case .grey where palette.options.trueColor:
+            let level = UInt32((self.level(value, shading) * 255).rounded())
+            let step = Int((self.level(value, shading) * Double(greyRamp.count - 1)).rounded())
+            return TerminalColor(
+                index256: greyRamp[step], basic: step >= greyRamp.count / 2 ? 7 : 0,
+                rgb: level << 16 | level << 8 | level)
         case .grey:
             let step = Int((level(value, shading) * Double(greyRamp.count - 1)).rounded())
             return TerminalColor(index256: greyRamp[step], basic: step >= greyRamp.count / 2 ? 7 : 0)
