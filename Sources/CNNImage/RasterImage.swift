@@ -42,15 +42,24 @@ public struct RasterImage: Hashable, Sendable {
     /// One grey channel: the image itself if grey, else ITU-R BT.601 luminance
     /// (0.299 R + 0.587 G + 0.114 B) on the same 0…`maxValue` scale.
     public var luminance: [Double] {
-        guard channels == 3 else { return samples.map(Double.init) }
-        var result = [Double](repeating: 0, count: width * height)
-        for pixel in 0..<(width * height) {
-            let red = Double(samples[3 * pixel])
-            let green = Double(samples[3 * pixel + 1])
-            let blue = Double(samples[3 * pixel + 2])
-            result[pixel] = 0.299 * red + 0.587 * green + 0.114 * blue
+        luminance(times: 1)
+    }
+
+    /// The luminance multiplied by `factor`, in one pass.
+    private func luminance(times factor: Double) -> [Double] {
+        let count = width * height
+        guard channels == 3 else { return samples.map { Double($0) * factor } }
+        let (red, green, blue) = (0.299 * factor, 0.587 * factor, 0.114 * factor)
+        return samples.withUnsafeBufferPointer { source in
+            [Double](unsafeUninitializedCapacity: count) { target, initialized in
+                for pixel in 0..<count {
+                    let base = 3 * pixel
+                    target[pixel] =
+                        red * Double(source[base]) + green * Double(source[base + 1]) + blue * Double(source[base + 2])
+                }
+                initialized = count
+            }
         }
-        return result
     }
 
     /// The samples of one channel (0-based), row by row, unscaled.
@@ -61,22 +70,30 @@ public struct RasterImage: Hashable, Sendable {
 
     /// Luminance scaled to the range: a `height×width` tensor.
     public func luminanceTensor(_ range: SampleRange) -> Tensor {
-        let factor = range.factor(maxValue: maxValue)
-        return Tensor(checkedShape: [height, width], data: luminance.map { $0 * factor })
+        Tensor(checkedShape: [height, width], data: luminance(times: range.factor(maxValue: maxValue)))
     }
 
     /// Every channel scaled to the range: a `1×channels×height×width` tensor (PyTorch's N×C×H×W).
     public func tensor(_ range: SampleRange) -> Tensor {
         let factor = range.factor(maxValue: maxValue)
-        let planes = (0..<channels).flatMap { plane($0) }
-        return Tensor(checkedShape: [1, channels, height, width], data: planes.map { $0 * factor })
+        var planes: [Double] = []
+        planes.reserveCapacity(samples.count)
+        for channel in 0..<channels {
+            for index in stride(from: channel, to: samples.count, by: channels) {
+                planes.append(Double(samples[index]) * factor)
+            }
+        }
+        return Tensor(checkedShape: [1, channels, height, width], data: planes)
     }
 }
 
 extension Tensor {
     /// A tensor whose data is known to match its shape.
     fileprivate init(checkedShape shape: [Int], data: [Double]) {
-        self.init(shape: shape, repeating: 0)
-        self.data = data
+        do {
+            try self.init(shape: shape, data: data)
+        } catch {
+            self.init(shape: shape, repeating: 0)
+        }
     }
 }
