@@ -93,3 +93,23 @@ import Testing
         #expect(!RenderOptions.environmentWantsTrueColor(["TERM": "xterm-256color"]))
     }
 }
+
+@Suite struct PicturePanelTests {
+    @Test func numbersUnderTheWindowSitBesideThePicture() throws {
+        let values = (0..<64).map { Double($0) }
+        let source = try #require(Picture(width: 8, height: 8, values: values, shading: .grey(low: 0, high: 63)))
+        let fitted = try #require(source.fitted(columns: 4, rows: 2))
+        let panel = PicturePanel(
+            title: "input 8×8", source: source, fitted: fitted, window: .init(row: 6, column: 6, height: 3, width: 3))
+        var canvas = Canvas(width: 40, height: 8)
+        let size = panel.draw(into: &canvas, row: 0, column: 0, options: RenderOptions(ascii: true, color: false))
+        Golden.check(canvas, named: "picture-panel-ascii")
+        #expect(canvas.lines[0] == "input 8x8  1 cell = 2x4 pixels")
+        #expect(canvas.contains("under the window"))
+        #expect(canvas.contains("54  55   0"), "row 6, columns 6 and 7, then padding")
+        #expect(canvas.contains("62  63   0"))
+        let padding = try #require(canvas.row(containing: "62  63   0"))
+        #expect(canvas.lines[padding + 1].hasSuffix("0   0   0"))
+        #expect(size.width <= 40 && size.height <= 8)
+    }
+}
