@@ -15,7 +15,7 @@ struct RecordCommand: ParsableCommand {
             --size sets the screen, --max-seconds ends the recording early.
             """)
 
-    @Argument(help: "The recording to write, e.g. conv.cast.")
+    @Argument(help: "The recording to write, e.g. conv.cast.", completion: .file(extensions: ["cast"]))
     var output: String
 
     @Option(help: "Record tutorial scene N (1 is the first) in autoplay instead of the sandbox.")
