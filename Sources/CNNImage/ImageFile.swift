@@ -13,6 +13,21 @@ public enum ImageFile {
         }
     }
 
+    /// Reads an image named in a scene file: a relative path is taken from the scene file's
+    /// folder, and errors name the path as the scene gives it, after the scene file.
+    public static func load(_ path: String, relativeTo sceneFile: String) throws(ImageError) -> RasterImage {
+        let resolved =
+            path.hasPrefix("/")
+            ? path
+            : URL(fileURLWithPath: sceneFile).deletingLastPathComponent().appendingPathComponent(path).path
+        do {
+            return try load(resolved)
+        } catch {
+            let place = error.line.map { " at \($0):\(error.column ?? 1)" } ?? ""
+            throw ImageError(file: sceneFile, problem: "image '\(path)' (\(resolved))\(place): \(error.problem)")
+        }
+    }
+
     /// Decodes bytes already in memory.
     public static func decode(_ bytes: [UInt8]) throws(ImageError) -> RasterImage {
         if bytes.isEmpty {

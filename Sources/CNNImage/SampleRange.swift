@@ -15,6 +15,14 @@ public enum SampleRange: Hashable, Sendable {
         }
     }
 
+    /// Parses an `--image-range` value, or explains which values work.
+    public static func parse(_ text: String, flag: String = "--image-range") throws(ImageError) -> SampleRange {
+        guard let range = SampleRange(flag: text) else {
+            throw ImageError(problem: "\(flag): expected 1 (values 0…1) or 255 (values 0…255), got '\(text)'")
+        }
+        return range
+    }
+
     /// The top of the range.
     public var top: Double {
         self == .unit ? 1 : 255

@@ -48,3 +48,28 @@ private func expectLoadError(_ path: String, _ text: String, sourceLocation: Sou
         #expect(error.message.contains(text), "\(error.message)", sourceLocation: sourceLocation)
     }
 }
+
+@Suite struct SceneImagePathTests {
+    @Test func relativePathsStartAtTheSceneFile() throws {
+        let files = ImageTestFiles()
+        _ = files.write("edge.pgm", text: "P2 2 1 9 0 9")
+        let scene = files.directory.appendingPathComponent("lesson.yaml").path
+        #expect(try ImageFile.load("edge.pgm", relativeTo: scene).samples == [0, 9])
+        #expect(throws: ImageError.self) { _ = try ImageFile.load("other.pgm", relativeTo: scene) }
+        do {
+            _ = try ImageFile.load("missing.pgm", relativeTo: scene)
+        } catch {
+            #expect(error.message.hasPrefix("\(scene): image 'missing.pgm' ("))
+            #expect(error.message.hasSuffix("missing.pgm): no such file"))
+        }
+    }
+
+    @Test func imageRangeValues() throws {
+        #expect(try SampleRange.parse("255") == .byte)
+        #expect(try SampleRange.parse("1") == .unit)
+        #expect(throws: ImageError(problem: "--image-range: expected 1 (values 0…1) or 255 (values 0…255), got '100'"))
+        {
+            _ = try SampleRange.parse("100")
+        }
+    }
+}

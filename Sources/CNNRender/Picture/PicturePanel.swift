@@ -24,6 +24,15 @@ public struct PicturePanel: Sendable {
         self.window = window
     }
 
+    /// The values' range as the shading shows it: `0…1` for an image, `−4…4` for a feature map.
+    public var rangeText: String {
+        switch source.shading {
+        case .grey(let low, let high): return "\(NumberText.format(low))…\(NumberText.format(high))"
+        case .signed(let scale):
+            return scale == 0 ? "all 0" : "−\(NumberText.format(scale))…\(NumberText.format(scale))"
+        }
+    }
+
     /// The rows and columns of numbers shown for the window.
     private var numberRange: (rows: Range<Int>, columns: Range<Int>)? {
         guard let window, window.height >= 1, window.width >= 1 else { return nil }
@@ -38,7 +47,7 @@ public struct PicturePanel: Sendable {
         width: Int, height: Int
     ) {
         let palette = Palette(options: options)
-        let heading = "\(title)  \(options.glyphs.adapt(fitted.scaleText))"
+        let heading = "\(title)  \(fitted.scaleText)  \(rangeText)"
         canvas.put(options.glyphs.adapt(heading), row: row, column: column, style: palette.title)
         let widget = PictureWidget(picture: fitted, options: options)
         widget.draw(into: &canvas, row: row + 1, column: column, window: window)
