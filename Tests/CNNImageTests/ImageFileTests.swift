@@ -27,6 +27,15 @@ import Testing
         }
     }
 
+    @Test func filesAboveTheByteBoundAreRefusedUnread() throws {
+        let files = ImageTestFiles()
+        let path = files.write("huge.pgm", text: "P5 4096 4096 255\n")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(ImageLimits.maxFileBytes + 1))  // sparse: no disk used
+        try handle.close()
+        expectLoadError(path, "huge.pgm: file is 134217729 bytes; images are read up to 134217728 bytes")
+    }
+
     @Test func errorsAreOneLine() {
         let files = ImageTestFiles()
         let path = files.write("bad.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 16])
