@@ -24,9 +24,18 @@ public enum AnsiText {
     /// One row with its styles, reset at its end if any style was on. With `trimmed`, plain
     /// spaces at the end are left out.
     public static func line(_ canvas: Canvas, row: Int, trimmed: Bool = true) -> String {
+        styled(StyleRun.runs(of: canvas, row: row, trimmed: trimmed))
+    }
+
+    /// Some columns of a row with their styles, reset at the end if any style was on.
+    public static func segment(_ canvas: Canvas, row: Int, columns: Range<Int>) -> String {
+        styled(StyleRun.runs(of: canvas, row: row, columns: columns))
+    }
+
+    private static func styled(_ runs: [StyleRun]) -> String {
         var result = ""
         var styled = false
-        for run in StyleRun.runs(of: canvas, row: row, trimmed: trimmed) {
+        for run in runs {
             if let code = sgr(run.style) {
                 result += code
                 styled = true

@@ -1,6 +1,6 @@
 /// Writes asciicast v2 recordings (what `asciinema play` shows): a JSON header line, then one
 /// `[time, "o", data]` line per frame. The first frame clears the screen and draws every row;
-/// later frames redraw only the rows that changed, each after a cursor move.
+/// later frames redraw only the changed stretch of each changed row, after a cursor move.
 public struct AsciicastWriter: Sendable {
     /// Columns of the recording.
     public let width: Int
@@ -39,14 +39,24 @@ public struct AsciicastWriter: Sendable {
         let first = previous == nil || previous?.width != canvas.width || previous?.height != canvas.height
         if first { data += "\u{1B}[0m\u{1B}[H\u{1B}[2J" }
         for row in 0..<min(height, canvas.height) {
-            if !first, let previous, Self.rowsEqual(previous, canvas, row: row) { continue }
-            data += "\u{1B}[\(row + 1);1H" + AnsiText.line(canvas, row: row) + "\u{1B}[K"
+            guard !first, let previous else {
+                data += "\u{1B}[\(row + 1);1H" + AnsiText.line(canvas, row: row) + "\u{1B}[K"
+                continue
+            }
+            guard let changed = Self.changedColumns(previous, canvas, row: row) else { continue }
+            data +=
+                "\u{1B}[\(row + 1);\(changed.lowerBound + 1)H" + AnsiText.segment(canvas, row: row, columns: changed)
         }
         return data
     }
 
-    private static func rowsEqual(_ a: Canvas, _ b: Canvas, row: Int) -> Bool {
-        (0..<a.width).allSatisfy { a[row, $0] == b[row, $0] }
+    /// The columns from the first to the last cell of a row that differ, or nil if none do.
+    private static func changedColumns(_ a: Canvas, _ b: Canvas, row: Int) -> Range<Int>? {
+        let columns = 0..<min(a.width, b.width)
+        guard let first = columns.first(where: { a[row, $0] != b[row, $0] }),
+            let last = columns.last(where: { a[row, $0] != b[row, $0] })
+        else { return nil }
+        return first..<(last + 1)
     }
 
     /// A whole recording in memory (for tests and short recordings).

@@ -13,8 +13,13 @@ struct StyleRun: Hashable, Sendable {
         if trimmed {
             while end > 0, canvas[row, end - 1] == Cell() { end -= 1 }
         }
+        return runs(of: canvas, row: row, columns: 0..<end)
+    }
+
+    /// The runs of some columns of a row, left to right.
+    static func runs(of canvas: Canvas, row: Int, columns: Range<Int>) -> [StyleRun] {
         var runs: [StyleRun] = []
-        for column in 0..<end {
+        for column in columns {
             let cell = canvas[row, column]
             if let last = runs.last, last.style == cell.style {
                 runs[runs.count - 1].text.append(cell.character)
