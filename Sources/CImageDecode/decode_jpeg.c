@@ -55,17 +55,20 @@ int cnn_decode_jpeg(const uint8_t *data, size_t size, long max_side, cnn_decoded
         jpeg_destroy_decompress(&info);
         return -2;
     }
-    info.out_color_space = info.num_components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    // CMYK and YCCK (Adobe, stored inverted as nearly every such file is) become RGB here.
+    int cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+    info.out_color_space = cmyk ? JCS_CMYK : info.num_components == 1 ? JCS_GRAYSCALE : JCS_RGB;
     jpeg_start_decompress(&info);
-    int channels = info.output_components;
-    if (channels != 1 && channels != 3) {
-        snprintf(out->error, sizeof(out->error), "unsupported JPEG colour layout (%d components)", channels);
+    int components = info.output_components;
+    int channels = cmyk ? 3 : components;
+    if ((cmyk && components != 4) || (!cmyk && channels != 1 && channels != 3)) {
+        snprintf(out->error, sizeof(out->error), "unsupported JPEG colour layout (%d components)", components);
         jpeg_destroy_decompress(&info);
         return -1;
     }
     size_t rowSamples = (size_t)info.output_width * (size_t)channels;
     samples = malloc(rowSamples * (size_t)info.output_height * sizeof(uint16_t));
-    row = malloc(rowSamples);
+    row = malloc((size_t)info.output_width * (size_t)components);
     if (samples == NULL || row == NULL) {
         snprintf(out->error, sizeof(out->error), "out of memory");
         free(samples);
@@ -77,7 +80,15 @@ int cnn_decode_jpeg(const uint8_t *data, size_t size, long max_side, cnn_decoded
         JSAMPROW rows[1] = {row};
         size_t y = info.output_scanline;
         if (jpeg_read_scanlines(&info, rows, 1) != 1) break;
-        for (size_t i = 0; i < rowSamples; i++) samples[y * rowSamples + i] = row[i];
+        uint16_t *target = samples + y * rowSamples;
+        if (cmyk) {
+            for (size_t x = 0; x < info.output_width; x++) {
+                const uint8_t *ink = row + 4 * x;
+                for (int c = 0; c < 3; c++) target[3 * x + c] = (uint16_t)((ink[c] * ink[3] + 127) / 255);
+            }
+        } else {
+            for (size_t i = 0; i < rowSamples; i++) target[i] = row[i];
+        }
     }
     jpeg_finish_decompress(&info);
     free(row);

@@ -85,6 +85,15 @@ import Testing
         #expect(right[2] > 200 && right[0] < 60, "right half is blue: \(right)")
     }
 
+    @Test func adobeCMYKBecomesRGB() throws {
+        let image = try ImageFile.decode(ImageTestFiles.fixture("cmyk-8x8.jpg"))
+        #expect(image.channels == 3 && image.width == 8)
+        let top = image.samples[(3 * 8)..<(3 * 8 + 3)].map(Int.init)
+        let bottom = image.samples[(3 * 8 * 6)..<(3 * 8 * 6 + 3)].map(Int.init)
+        #expect(top[0] > 200 && top[1] < 60 && top[2] < 60, "top half is red: \(top)")
+        #expect(bottom[2] > 200 && bottom[0] < 60, "bottom half is blue: \(bottom)")
+    }
+
     @Test func progressive() throws {
         let image = try ImageFile.decode(ImageTestFiles.fixture("progressive-8x8.jpg"))
         #expect(image.width == 8 && Int(image.samples[7]) > 200)

@@ -1,7 +1,8 @@
 // Writes the JPEG fixtures of CNNImageTests with libjpeg-turbo (no downloads):
 //   cc make-jpeg-fixtures.c -ljpeg -o /tmp/make-jpeg-fixtures && /tmp/make-jpeg-fixtures
 // grey-8x8.jpg: a left-to-right ramp; rgb-16x8.jpg: left half red, right half blue;
-// progressive-8x8.jpg: the grey ramp, progressive.
+// progressive-8x8.jpg: the grey ramp, progressive; cmyk-8x8.jpg: red top half, blue bottom
+// half, as Adobe (inverted) CMYK.
 #include <stdio.h>
 #include <jpeglib.h>
 
@@ -17,7 +18,7 @@ static void write_jpeg(const char *path, int width, int height, int components, 
     info.image_width = width;
     info.image_height = height;
     info.input_components = components;
-    info.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    info.in_color_space = components == 1 ? JCS_GRAYSCALE : components == 4 ? JCS_CMYK : JCS_RGB;
     jpeg_set_defaults(&info);
     jpeg_set_quality(&info, 100, TRUE);
     if (progressive) jpeg_simple_progression(&info);
@@ -46,5 +47,15 @@ int main(void) {
     write_jpeg("grey-8x8.jpg", 8, 8, 1, 0, grey);
     write_jpeg("rgb-16x8.jpg", 16, 8, 3, 0, rgb);
     write_jpeg("progressive-8x8.jpg", 8, 8, 1, 1, grey);
+    unsigned char cmyk[8 * 8 * 4];
+    for (int i = 0; i < 64; i++) {
+        unsigned char *p = cmyk + i * 4;
+        int red = i < 32;
+        p[0] = red ? 255 : 0;  // inverted: 255 is no cyan
+        p[1] = 0;
+        p[2] = red ? 0 : 255;
+        p[3] = 255;  // no black
+    }
+    write_jpeg("cmyk-8x8.jpg", 8, 8, 4, 0, cmyk);
     return 0;
 }
