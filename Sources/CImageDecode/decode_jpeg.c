@@ -34,6 +34,7 @@ int cnn_decode_jpeg(const uint8_t *data, size_t size, long max_side, cnn_decoded
     }
     struct jpeg_decompress_struct info;
     jpeg_failure failure;
+    memset(&info, 0, sizeof(info));
     info.err = jpeg_std_error(&failure.manager);
     failure.manager.error_exit = jpeg_fail;
     failure.manager.emit_message = jpeg_message;
