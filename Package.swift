@@ -42,6 +42,15 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // The thin terminal layer: shows a canvas with ncurses, reads keys and mouse.
         .target(name: "CNNTerminal", dependencies: ["CNNRender", "CNCurses"]),
+        // libpng and libjpeg-turbo (Debian: libpng-dev, libjpeg62-turbo-dev).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG"),
+        // The C shim that decodes PNG and JPEG, keeping the libraries' longjmp inside C.
+        .target(
+            name: "CImageDecode", dependencies: ["CPNG", "CJPEG"],
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
+        // Reading images (Netpbm, PNG, JPEG) into values and tensors. No UI.
+        .target(name: "CNNImage", dependencies: ["CNNCore", "CImageDecode"]),
         // The command-line program.
         .executableTarget(
             name: "cnnviz",
@@ -62,6 +71,7 @@ let package = Package(
             name: "CNNRenderTests", dependencies: ["CNNRender", "CNNSandbox", "CNNCourse", "CNNCore", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["cnnviz", "CNNSandbox", "TestSupport"]),
+        .testTarget(name: "CNNImageTests", dependencies: ["CNNImage", "CNNCore", "CNNRender"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,7 @@ enum Golden {
 
     /// Compares a canvas' text with the golden file (and its size with the canvas' size).
     static func check(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        GoldenText.check(canvas.text + "\n", named: name, in: directory, sourceLocation: sourceLocation)
+        GoldenText.check(canvas.text + "\n", named: "\(name).txt", in: directory, sourceLocation: sourceLocation)
         #expect(canvas.lines.count == canvas.height, sourceLocation: sourceLocation)
     }
 }

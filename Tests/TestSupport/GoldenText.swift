@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-/// Golden text files: a text is compared with `<directory>/<name>.txt`. Run the tests with
+/// Golden text files: a text is compared with the file `<directory>/<name>` (e.g. `conv-help.txt`). Run the tests with
 /// `CNNVIZ_UPDATE_GOLDEN=1` to write the files after checking a change by eye.
 public enum GoldenText {
     /// Compares `text` with the golden file, naming the first line that differs.
     public static func check(
         _ text: String, named name: String, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let url = directory.appendingPathComponent("\(name).txt")
+        let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["CNNVIZ_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try? text.write(to: url, atomically: true, encoding: .utf8)
@@ -16,7 +16,7 @@ public enum GoldenText {
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
             Issue.record(
-                "missing golden file \(name).txt; run with CNNVIZ_UPDATE_GOLDEN=1 and review it",
+                "missing golden file \(name); run with CNNVIZ_UPDATE_GOLDEN=1 and review it",
                 sourceLocation: sourceLocation)
             return
         }

@@ -7,11 +7,14 @@ public struct TerminalColor: Hashable, Sendable {
     public let index256: UInt8
     /// Index of the nearest basic colour (0 black, 1 red, 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan, 7 white).
     public let basic: UInt8
+    /// The exact colour as `0xRRGGBB` for true-colour output, or nil; `index256` is its fallback.
+    public let rgb: UInt32?
 
-    /// Creates a colour from its 256-palette index and its basic-colour fallback.
-    public init(index256: UInt8, basic: UInt8) {
+    /// Creates a colour from its 256-palette index and its basic-colour fallback (and an exact RGB).
+    public init(index256: UInt8, basic: UInt8, rgb: UInt32? = nil) {
         self.index256 = index256
         self.basic = basic
+        self.rgb = rgb
     }
 
     public static let black = TerminalColor(index256: 16, basic: 0)

@@ -8,12 +8,15 @@ public struct RenderOptions: Hashable, Sendable {
     public var color: Bool
     /// Classroom mode: larger cells where they fit, high contrast.
     public var classroom: Bool
+    /// Pictures may carry exact 24-bit colours (COLORTERM=truecolor); every colour keeps its 256 index.
+    public var trueColor: Bool
 
     /// Creates options; the defaults are Unicode with colour.
-    public init(ascii: Bool = false, color: Bool = true, classroom: Bool = false) {
+    public init(ascii: Bool = false, color: Bool = true, classroom: Bool = false, trueColor: Bool = false) {
         self.ascii = ascii
         self.color = color
         self.classroom = classroom
+        self.trueColor = trueColor
     }
 
     /// The glyph set these options call for.
