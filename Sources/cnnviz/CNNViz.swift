@@ -13,7 +13,7 @@ struct CNNViz: ParsableCommand {
         version: CNNVizVersion.current,
         subcommands: [
             TutorialCommand.self, PlayCommand.self, ScenesCommand.self, CheckCommand.self, ExploreCommand.self,
-            ComputeCommand.self, KeysCommand.self,
+            ComputeCommand.self, KeysCommand.self, SummaryCommand.self,
         ]
     )
 }
