@@ -76,7 +76,7 @@ public struct NetworkSummary: Hashable, Sendable {
                 let inner = [nodes[nodes.startIndex..<index]] + outer
                 let (bodyRows, bodyShape) = try self.rows(body[...], input: shape, outer: inner)
                 let (shortcutRows, shortcutShape) = try self.rows(shortcut[...], input: shape, outer: inner)
-                guard bodyShape == shortcutShape else {
+                guard let sum = broadcast(bodyShape, shortcutShape) else {
                     throw mismatch(
                         node, input: shape, body: bodyShape, shortcut: shortcutShape, identity: shortcut.isEmpty)
                 }
@@ -87,7 +87,7 @@ public struct NetworkSummary: Hashable, Sendable {
                     mults = try CheckedMath.sum(mults, part.mults, "block's multiplication count", column: node.column)
                 }
                 row = NetworkRow(
-                    text: node.text, column: node.column, output: bodyShape, params: params, mults: mults, field: nil,
+                    text: node.text, column: node.column, output: sum, params: params, mults: mults, field: nil,
                     body: bodyRows, shortcut: shortcutRows, isResidual: true)
             } else {
                 let cost = try NetworkLayerArithmetic.apply(node, to: shape)
@@ -106,6 +106,14 @@ public struct NetworkSummary: Hashable, Sendable {
             shape = row.output
         }
         return (rows, shape)
+    }
+
+    /// The shape of `a + b` under PyTorch's broadcasting (each size equal, or one of them 1), or nil.
+    static func broadcast(_ a: NetworkShape, _ b: NetworkShape) -> NetworkShape? {
+        let (x, y) = (a.dimensions, b.dimensions)
+        guard x.count == y.count, zip(x, y).allSatisfy({ $0 == $1 || $0 == 1 || $1 == 1 }) else { return nil }
+        let sizes = zip(x, y).map { max($0, $1) }
+        return sizes.count == 1 ? .flat(sizes[0]) : .spatial(channels: sizes[0], rows: sizes[1], columns: sizes[2])
     }
 
     /// The refusal for a residual block whose two paths disagree, suggesting a projection shortcut.
@@ -127,6 +135,7 @@ public struct NetworkSummary: Hashable, Sendable {
         }
         return NetworkSpecError(
             column: node.column,
-            "residual block: the body gives \(body.text) but \(other); \(hint)")
+            "residual block: the body gives \(body.text) but \(other), and PyTorch adds shapes only when each size matches or is 1; \(hint)"
+        )
     }
 }
