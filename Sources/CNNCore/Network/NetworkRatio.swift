@@ -24,16 +24,17 @@ public struct NetworkRatio: Hashable, Sendable, Comparable {
     /// As a floating-point number.
     public var value: Double { Double(numerator) / Double(denominator) }
 
-    /// A whole number as itself, else a decimal with up to four digits after the point: `2`, `0.5`, `-1.5`, `0.3333`.
+    /// A whole number as itself, a decimal when four digits after the point hold it exactly
+    /// (`0.5`, `-1.5`, `0.0625`), else the fraction (`1/3`).
     public var text: String {
         guard denominator != 1 else { return "\(numerator)" }
-        let scaled = (value * 10_000).rounded()
-        let negative = scaled < 0
-        let magnitude = Int(Swift.abs(scaled))
-        var fraction = String(magnitude % 10_000)
+        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 10_000)
+        guard !overflow, scaled % denominator == 0 else { return "\(numerator)/\(denominator)" }
+        let tenThousandths = scaled / denominator
+        var fraction = String(tenThousandths.magnitude % 10_000)
         fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
-        let whole = "\(negative ? "-" : "")\(magnitude / 10_000)"
+        let whole = "\(tenThousandths < 0 ? "-" : "")\(tenThousandths.magnitude / 10_000)"
         return fraction.isEmpty ? whole : "\(whole).\(fraction)"
     }
 

@@ -52,7 +52,7 @@ public struct NetworkSummary: Hashable, Sendable {
 
     /// Computes the summary of parsed layers for `input`.
     public static func make(input: NetworkShape, nodes: [NetworkNode]) throws(NetworkSpecError) -> NetworkSummary {
-        let (rows, output) = try rows(nodes[...], input: input, outer: [])
+        let (rows, output, _) = try rows(nodes[...], input: input, maps: .input)
         var params = 0
         var mults = 0
         for row in rows {
@@ -62,20 +62,21 @@ public struct NetworkSummary: Hashable, Sendable {
         return NetworkSummary(input: input, rows: rows, output: output, params: params, mults: mults)
     }
 
-    /// The rows of `nodes` applied to `input`; `outer` are the layers before them (innermost first).
-    static func rows(_ nodes: ArraySlice<NetworkNode>, input: NetworkShape, outer: [ArraySlice<NetworkNode>])
-        throws(NetworkSpecError) -> ([NetworkRow], NetworkShape)
+    /// The rows of `nodes` applied to `input`, whose cells have the fields `maps`; with the output
+    /// shape and the output's field maps.
+    static func rows(_ nodes: ArraySlice<NetworkNode>, input: NetworkShape, maps: NetworkFieldMaps)
+        throws(NetworkSpecError) -> ([NetworkRow], NetworkShape, NetworkFieldMaps)
     {
         var rows: [NetworkRow] = []
         var shape = input
+        var fields = maps
         for index in nodes.indices {
             let node = nodes[index]
-            let path = [nodes[nodes.startIndex...index]] + outer
             var row: NetworkRow
             if case .residual(let body, let shortcut) = node.layer {
-                let inner = [nodes[nodes.startIndex..<index]] + outer
-                let (bodyRows, bodyShape) = try self.rows(body[...], input: shape, outer: inner)
-                let (shortcutRows, shortcutShape) = try self.rows(shortcut[...], input: shape, outer: inner)
+                let (bodyRows, bodyShape, bodyFields) = try self.rows(body[...], input: shape, maps: fields)
+                let (shortcutRows, shortcutShape, shortcutFields) = try self.rows(
+                    shortcut[...], input: shape, maps: fields)
                 guard let sum = broadcast(bodyShape, shortcutShape) else {
                     throw mismatch(
                         node, input: shape, body: bodyShape, shortcut: shortcutShape, identity: shortcut.isEmpty)
@@ -86,11 +87,13 @@ public struct NetworkSummary: Hashable, Sendable {
                     params = try CheckedMath.sum(params, part.params, "block's parameter count", column: node.column)
                     mults = try CheckedMath.sum(mults, part.mults, "block's multiplication count", column: node.column)
                 }
+                fields = try bodyFields.union(shortcutFields, node: node)
                 row = NetworkRow(
                     text: node.text, column: node.column, output: sum, params: params, mults: mults, field: nil,
                     body: bodyRows, shortcut: shortcutRows, isResidual: true)
             } else {
                 let cost = try NetworkLayerArithmetic.apply(node, to: shape)
+                fields = try fields.after(node)
                 row = NetworkRow(
                     text: node.text, column: node.column, output: cost.output, params: cost.params, mults: cost.mults,
                     field: nil, body: [], shortcut: [], isResidual: false)
@@ -101,11 +104,11 @@ public struct NetworkSummary: Hashable, Sendable {
                     "'\(node.text)': its output \(row.output.text) has a size above \(largestDimension); use smaller factors or fewer layers"
                 )
             }
-            row.field = try NetworkFieldCalculator.field(through: path, column: node.column)
+            row.field = fields.field
             rows.append(row)
             shape = row.output
         }
-        return (rows, shape)
+        return (rows, shape, fields)
     }
 
     /// The shape of `a + b` under PyTorch's broadcasting (each size equal, or one of them 1), or nil.

@@ -76,7 +76,12 @@ struct NetworkErrorTests {
         Refusal(
             layers: "relu,conv1000000c1000000", column: 6, words: ["weight count", "larger than"],
             input: .spatial(channels: 1_000_000, rows: 1_000_000, columns: 1_000_000)),
-        Refusal(layers: "up1000000,up1000000", column: 11, words: ["'up1000000'", "size above"]),
+        Refusal(
+            layers: "relu,up2,up2", column: 10, words: ["'up2'", "size above"],
+            input: .spatial(channels: 1, rows: 1 << 30, columns: 1)),
+        Refusal(
+            layers: "up64,up128", column: 6,
+            words: ["'up128'", "repeats only every 8192", "more than 1024", "smaller upsampling"]),
     ]
 
     @Test("each bad string is refused at its column with a one-line message", arguments: refusals)

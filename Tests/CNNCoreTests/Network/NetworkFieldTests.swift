@@ -36,7 +36,9 @@ struct NetworkFieldTests {
         #expect(try field("up2,conv2")?.size == NetworkPair(2))
         #expect(try field("up2,conv3")?.size == NetworkPair(2))
         #expect(try field("up2,conv4")?.size == NetworkPair(3))
-        #expect(try field("up3x1")?.jump.map(\.text) == ["0.3333", "1"])
+        #expect(try field("up3x1")?.jump.map(\.text) == ["1/3", "1"])
+        #expect(try field("up4")?.jump.map(\.text) == ["0.25", "0.25"])
+        #expect(try field("up2,conv3p1")?.start.map(\.text) == ["-0.5", "-0.5"])
     }
 
     @Test("a transposed convolution's output cells see one or two input cells")
