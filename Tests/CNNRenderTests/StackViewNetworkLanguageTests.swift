@@ -1,0 +1,43 @@
+import CNNCore
+import CNNRender
+import CNNScenes
+import Testing
+
+/// The stack view reads the network language of `cnnviz summary`: shape-keeping layers get table rows.
+@Suite("Stack view: the network language")
+struct StackViewNetworkLanguageTests {
+    @Test("relu and bn are listed in the table after their level; bn counts 2·C parameters")
+    func tableOnlyRows() throws {
+        let screen = try StackViewTests.screen(layers: "conv3c4,bn,relu,maxpool2", input: 9)
+        #expect(screen.model.setup.layers.count == 2)
+        #expect(
+            screen.model.setup.tableOnlyRows == [
+                NetworkTableOnlyRow(afterLevel: 1, label: "bn"), NetworkTableOnlyRow(afterLevel: 1, label: "relu"),
+            ])
+        let lines = screen.render(width: 100, height: 40, options: StackViewTests.mono).canvas.lines
+        let conv = try #require(lines.firstIndex { $0.contains(" 1  conv3 ") })
+        #expect(lines[conv + 1].contains("bn") && lines[conv + 1].contains("4×7×7") && lines[conv + 1].contains(" 8 "))
+        #expect(lines[conv + 2].contains("relu"))
+        #expect(lines[conv + 3].contains(" 2  maxpool2 s2"))
+        #expect(lines.contains { $0.contains("total") && $0.contains(" 48 ") && $0.hasSuffix("1764") })
+    }
+
+    @Test("pairs the old syntax refused now read; layers without a picture are refused with a pointer")
+    func newLanguage() throws {
+        let screen = try StackViewTests.screen(layers: "conv3x3s1x1,relu", input: 9)
+        #expect(screen.model.setup.layers == [LayerSpec(kind: .conv, kernel: 3)])
+        do {
+            _ = try StackViewTests.screen(layers: "conv3,up2")
+            Issue.record("accepted up2")
+        } catch {
+            #expect(error.message.contains("column 7: 'up2'"))
+            #expect(error.message.contains("cnnviz summary"))
+        }
+        do {
+            _ = try StackViewTests.screen(layers: "conv3q")
+            Issue.record("accepted conv3q")
+        } catch {
+            #expect(error.message.contains("'conv3q' at column 1: unknown setting 'q'"))
+        }
+    }
+}
