@@ -75,8 +75,9 @@ public enum StackExploreView {
                 into: &canvas, palette: palette, glyphs: glyphs)
         }
         let tableTop = min(area.top + used + 1, footerRow - 1 - tableRowsShown)
+        let chosenRow = table.row(ofLevel: model.level)
         let shownRows = Viewport.follow(
-            total: 0..<tableRowsWanted, visible: tableRowsShown, focus: table.row(ofLevel: model.level)..<(table.row(ofLevel: model.level) + 1))
+            total: 0..<tableRowsWanted, visible: tableRowsShown, focus: chosenRow..<(chosenRow + 1))
         table.draw(
             into: &canvas, top: tableTop, left: 1, shown: shownRows, chosenLevel: stack == nil ? nil : model.level,
             palette: palette)
