@@ -27,12 +27,20 @@ struct NetworkFieldMap {
         var problem: String
     }
 
+    /// The largest cell coordinate followed, so sums and differences of two never overflow.
+    static let largestCoordinate = Int.max / 4
+
     /// The span of any cell index (negative too).
     func span(_ index: Int) throws(Failure) -> Span {
         let turns = Self.floorDivide(index, period)
         guard let (lo, hi) = cells[index - turns * period] else { return nil }
         let offset = try Self.product(turns, shift)
-        return (lo + offset, hi + offset)
+        let (first, lowOverflow) = lo.addingReportingOverflow(offset)
+        let (last, highOverflow) = hi.addingReportingOverflow(offset)
+        guard !lowOverflow, !highOverflow, first.magnitude <= Self.largestCoordinate,
+            last.magnitude <= Self.largestCoordinate
+        else { throw Failure(problem: "the receptive field is too large to compute (it overflows)") }
+        return (first, last)
     }
 
     /// The map after a sliding window: output cell i reads taps i·s − p + d·m, m = 0…k−1.

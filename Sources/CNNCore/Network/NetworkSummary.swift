@@ -52,6 +52,11 @@ public struct NetworkSummary: Hashable, Sendable {
 
     /// Computes the summary of parsed layers for `input`.
     public static func make(input: NetworkShape, nodes: [NetworkNode]) throws(NetworkSpecError) -> NetworkSummary {
+        guard input.dimensions.allSatisfy({ (1...largestDimension).contains($0) }) else {
+            throw NetworkSpecError(
+                column: 1,
+                "the input \(input.text) needs every size from 1 to \(largestDimension); give a smaller input")
+        }
         let (rows, output, _) = try rows(nodes[...], input: input, maps: .input)
         var params = 0
         var mults = 0

@@ -120,3 +120,28 @@ struct NetworkErrorTests {
         }
     }
 }
+
+/// Sizes at the edges of the integers: refused with a message, never a trap.
+@Suite("Network arithmetic at the limits")
+struct NetworkLimitTests {
+    @Test("strides that multiply past Int.max refuse the receptive field instead of trapping")
+    func hugeStrides() {
+        let layers = Array(repeating: "conv1s1000000", count: 4).joined(separator: ",")
+        #expect(throws: NetworkSpecError.self) {
+            try NetworkSummary.make(input: .spatial(channels: 1, rows: 1, columns: 1), layers: layers)
+        }
+        let wide = Array(repeating: "conv3p1000000s1000000", count: 4).joined(separator: ",")
+        #expect(throws: NetworkSpecError.self) {
+            try NetworkSummary.make(input: .spatial(channels: 1, rows: 1, columns: 1), layers: wide)
+        }
+    }
+
+    @Test("an input size of 0 or above 2^31 is refused")
+    func badInput() {
+        for input in [
+            NetworkShape.spatial(channels: 0, rows: 4, columns: 4), .spatial(channels: 1, rows: Int.max, columns: 1),
+        ] {
+            #expect(throws: NetworkSpecError.self) { try NetworkSummary.make(input: input, layers: "relu") }
+        }
+    }
+}
