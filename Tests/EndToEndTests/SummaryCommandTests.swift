@@ -70,6 +70,41 @@ struct SummaryCommandTests {
         #expect(!result.output.contains("40,970"))
     }
 
+    @Test("--json reproduces PyTorch's numbers for every reference network")
+    func jsonMatchesReferences() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("CNNCoreTests/Fixtures/networks")
+        var checked = 0
+        for file in ["networks", "named_networks"] {
+            let data = try Data(contentsOf: directory.appendingPathComponent("\(file).json"))
+            let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            for reference in try #require(document["cases"] as? [[String: Any]]) {
+                let name = reference["name"] as? String ?? "?"
+                let input = try #require(reference["input"] as? [Int]).map(String.init).joined(separator: "x")
+                let layers = try #require(reference["layers"] as? String)
+                let expect = try #require(reference["expect"] as? [String: Any])
+                let result = try Self.cnnviz(["--input", input, "--layers", layers, "--json"])
+                #expect(result.status == 0, "\(name): \(result.errorOutput)")
+                let got = try #require(
+                    try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+                #expect(got["output"] as? [Int] == expect["output"] as? [Int], "\(name)")
+                #expect(got["params"] as? Int == expect["params"] as? Int, "\(name)")
+                #expect(got["mults"] as? Int == expect["mults"] as? Int, "\(name)")
+                if let rf = expect["rf"] as? [Int] { #expect(got["rf"] as? [Int] == rf, "\(name) rf") }
+                if let rf = expect["rf_last_spatial"] as? Int { #expect(got["rf"] as? [Int] == [rf, rf], "\(name)") }
+                if let jump = expect["jump"] as? [Double] { #expect(got["jump"] as? [Double] == jump, "\(name)") }
+                let wantLayers = (expect["layers"] as? [[String: Any]]) ?? []
+                let gotLayers = (got["layers"] as? [[String: Any]]) ?? []
+                if !wantLayers.isEmpty {
+                    #expect(gotLayers.map { $0["output"] as? [Int] } == wantLayers.map { $0["output"] as? [Int] })
+                    #expect(gotLayers.map { $0["params"] as? Int } == wantLayers.map { $0["params"] as? Int })
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == 64)
+    }
+
     @Test("--csv: plain integers, a line per layer and part, and a total")
     func csv() throws {
         let result = try Self.cnnviz(["--input", "1x32x32", "--layers", "res(conv3p1),conv5c6", "--csv"])
