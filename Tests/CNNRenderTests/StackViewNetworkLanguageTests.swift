@@ -12,7 +12,8 @@ struct StackViewNetworkLanguageTests {
         #expect(screen.model.setup.layers.count == 2)
         #expect(
             screen.model.setup.tableOnlyRows == [
-                NetworkTableOnlyRow(afterLevel: 1, label: "bn"), NetworkTableOnlyRow(afterLevel: 1, label: "relu"),
+                NetworkTableOnlyRow(afterLevel: 1, label: "bn", layer: .batchNorm),
+                NetworkTableOnlyRow(afterLevel: 1, label: "relu", layer: .elementwise(.relu)),
             ])
         let lines = screen.render(width: 100, height: 40, options: StackViewTests.mono).canvas.lines
         let conv = try #require(lines.firstIndex { $0.contains(" 1  conv3 ") })
@@ -20,6 +21,15 @@ struct StackViewNetworkLanguageTests {
         #expect(lines[conv + 2].contains("relu"))
         #expect(lines[conv + 3].contains(" 2  maxpool2 s2"))
         #expect(lines.contains { $0.contains("total") && $0.contains(" 48 ") && $0.hasSuffix("1764") })
+    }
+
+    @Test("gap, flatten and fc after the last picture get rows with their shapes and costs in the total")
+    func headRows() throws {
+        let screen = try StackViewTests.screen(layers: "conv3c4,maxpool2,gap,flatten,fc10", input: 9)
+        let lines = screen.render(width: 100, height: 40, options: StackViewTests.mono).canvas.lines
+        #expect(lines.contains { $0.contains("gap") && $0.contains("4×1×1") })
+        #expect(lines.contains { $0.contains("fc10") && $0.contains("10") && $0.contains(" 50 ") && $0.hasSuffix(" 40") })
+        #expect(lines.contains { $0.contains("total") && $0.contains(" 90 ") && $0.hasSuffix("1804") })
     }
 
     @Test("pairs the old syntax refused now read; layers without a picture are refused with a pointer")

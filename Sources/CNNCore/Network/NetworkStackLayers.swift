@@ -1,15 +1,31 @@
 /// A layer of the network language that the stack view lists in its table without a picture
-/// (relu, sigmoid, tanh, dropout, bn): its text, after which pictured layer it comes.
+/// (relu, sigmoid, tanh, dropout, bn; and gap, gmp, flatten, fc after the last pictured layer):
+/// the layer, its text, after which pictured layer it comes.
 public struct NetworkTableOnlyRow: Hashable, Sendable {
     /// How many pictured layers come before it (0: right after the input).
     public var afterLevel: Int
     /// The layer as written, e.g. `relu`.
     public var label: String
+    /// What the layer does.
+    public var layer: NetworkLayer
 
     /// Creates a row.
-    public init(afterLevel: Int, label: String) {
+    public init(afterLevel: Int, label: String, layer: NetworkLayer) {
         self.afterLevel = afterLevel
         self.label = label
+        self.layer = layer
+    }
+
+    /// The layer's output shape, parameters and multiplications on `input` (`[C, H, W]` or `[N]`),
+    /// or nil when the shapes do not fit.
+    public func cost(input: [Int]) -> NetworkLayerCost? {
+        let shape: NetworkShape
+        switch input.count {
+        case 3: shape = .spatial(channels: input[0], rows: input[1], columns: input[2])
+        case 1: shape = .flat(input[0])
+        default: return nil
+        }
+        return try? NetworkLayerArithmetic.apply(NetworkNode(layer: layer, text: label, column: 1), to: shape)
     }
 }
 
@@ -36,16 +52,28 @@ public struct NetworkStackLayers: Hashable, Sendable {
             throw .invalidParameter(name: "layers", message: error.description)
         }
         var result = NetworkStackLayers(layers: [], tableOnly: [])
+        var flatFrom: NetworkNode?
         for node in nodes {
             switch node.layer {
-            case .elementwise, .batchNorm:
-                result.tableOnly.append(NetworkTableOnlyRow(afterLevel: result.layers.count, label: node.text))
+            case .elementwise, .batchNorm, .globalPool, .flatten, .fullyConnected:
+                if flatFrom == nil, case .globalPool = node.layer { flatFrom = node }
+                if flatFrom == nil, node.layer == .flatten { flatFrom = node }
+                if flatFrom == nil, case .fullyConnected = node.layer { flatFrom = node }
+                result.tableOnly.append(
+                    NetworkTableOnlyRow(afterLevel: result.layers.count, label: node.text, layer: node.layer))
             default:
+                if let flatFrom, spec(node.layer) != nil {
+                    throw .invalidParameter(
+                        name: "layers",
+                        message:
+                            "column \(node.column): '\(node.text)': the stack view pictures layers before '\(flatFrom.text)' (column \(flatFrom.column)) only; see the whole network with cnnviz summary"
+                    )
+                }
                 guard let spec = spec(node.layer) else {
                     throw .invalidParameter(
                         name: "layers",
                         message:
-                            "column \(node.column): '\(node.text)': the stack view pictures square conv (one group), maxpool and avgpool layers, and lists relu, sigmoid, tanh, dropout and bn; see the whole network with cnnviz summary"
+                            "column \(node.column): '\(node.text)': the stack view pictures square conv (one group), maxpool and avgpool layers, and lists relu, sigmoid, tanh, dropout, bn, gap, gmp, flatten and fc; see the whole network with cnnviz summary"
                     )
                 }
                 result.layers.append(spec)

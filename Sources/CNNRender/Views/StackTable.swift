@@ -31,16 +31,19 @@ struct StackTable {
         rows.append(["0", "input", inputShape.map(String.init).joined(separator: x), "1", "1", "0", "0", none, none])
         var levels: [Int?] = [0]
         var extraParameters: [Int] = []
+        var extraMultiplications: [Int] = []
         func addTableOnly(after level: Int) {
-            let shape =
+            var shape =
                 level == 0
                 ? inputShape : stack.flatMap { level <= $0.costs.count ? $0.costs[level - 1].outputShape : nil }
             for extra in tableOnly where extra.afterLevel == level {
-                // Batch norm has a weight and a bias per channel; the other table-only layers have none.
-                let parameters = extra.label.lowercased() == "bn" ? shape.map { 2 * ($0.first ?? 0) } : 0
-                extraParameters.append(parameters ?? 0)
+                let cost = shape.flatMap { extra.cost(input: $0) }
+                shape = cost?.output.dimensions
+                extraParameters.append(cost?.params ?? 0)
+                extraMultiplications.append(cost?.mults ?? 0)
                 rows.append([
-                    "", extra.label, rows.last?[2] ?? none, "", "", "", "", parameters.map(String.init) ?? none, "0",
+                    "", extra.label, cost.map { $0.output.dimensions.map(String.init).joined(separator: x) } ?? none,
+                    "", "", "", "", cost.map { "\($0.params)" } ?? none, cost.map { "\($0.mults)" } ?? none,
                 ])
                 levels.append(nil)
             }
@@ -62,7 +65,7 @@ struct StackTable {
         if let stack {
             rows.append([
                 "", "total", "", "", "", "", "", StackTable.total(stack.costs.map(\.parameters) + extraParameters),
-                StackTable.total(stack.costs.map(\.multiplications)),
+                StackTable.total(stack.costs.map(\.multiplications) + extraMultiplications),
             ])
         }
         self.rows = rows

@@ -10,7 +10,7 @@ public struct StackSetup: Hashable, Sendable {
     public var inputColumns: Int
     /// Channels of the input (1 unless `--in-channels` is given).
     public var inputChannels: Int
-    /// Layers listed in the table without a picture (relu, bn, … in the network language).
+    /// Layers listed in the table without a picture (relu, bn, fc, … in the network language).
     public var tableOnlyRows: [NetworkTableOnlyRow] = []
 
     /// The stack shown when `--layers` is not given: three 3×3 convolutions.
