@@ -105,6 +105,24 @@ struct SummaryCommandTests {
         #expect(checked == 64)
     }
 
+    @Test("the README's ResNet-18 example prints exactly the table shown there")
+    func readmeExample() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Network summary").dropFirst().first)
+        let blocks = section.components(separatedBy: "```")
+        // blocks[1] is the sh block with the command, blocks[3] the table.
+        #expect(blocks.count > 3)
+        let command = blocks[1]
+        let layers = try #require(command.components(separatedBy: "'").dropFirst().first)
+        let table = blocks[3].trimmingCharacters(in: .newlines)
+        let result = try Self.cnnviz(["--input", "3x224x224", "--layers", layers])
+        #expect(result.status == 0)
+        #expect(result.output.trimmingCharacters(in: .newlines) == table)
+        #expect(table.contains("Total parameters: 11,689,512"))
+    }
+
     @Test("--csv: plain integers, a line per layer and part, and a total")
     func csv() throws {
         let result = try Self.cnnviz(["--input", "1x32x32", "--layers", "res(conv3p1),conv5c6", "--csv"])
