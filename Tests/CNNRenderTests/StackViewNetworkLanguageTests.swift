@@ -16,6 +16,7 @@ struct StackViewNetworkLanguageTests {
                 NetworkTableOnlyRow(afterLevel: 1, label: "relu", layer: .elementwise(.relu)),
             ])
         let lines = screen.render(width: 100, height: 40, options: StackViewTests.mono).canvas.lines
+        #expect(screen.model.setup.layersText == "conv3c4,bn,relu,maxpool2")
         let conv = try #require(lines.firstIndex { $0.contains(" 1  conv3 ") })
         #expect(lines[conv + 1].contains("bn") && lines[conv + 1].contains("4×7×7") && lines[conv + 1].contains(" 8 "))
         #expect(lines[conv + 2].contains("relu"))
@@ -28,7 +29,7 @@ struct StackViewNetworkLanguageTests {
         let screen = try StackViewTests.screen(layers: "conv3c4,maxpool2,gap,flatten,fc10", input: 9)
         let lines = screen.render(width: 100, height: 40, options: StackViewTests.mono).canvas.lines
         #expect(lines.contains { $0.contains("gap") && $0.contains("4×1×1") })
-        let fc = try #require(lines.first { $0.contains("fc10") })
+        let fc = try #require(lines.last { $0.contains("fc10") })
         #expect(fc.contains(" 10 ") && fc.contains(" 50 ") && fc.hasSuffix(" 40"))
         #expect(lines.contains { $0.contains("total") && $0.contains(" 90 ") && $0.hasSuffix("1804") })
     }
