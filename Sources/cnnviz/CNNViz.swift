@@ -14,7 +14,7 @@ struct CNNViz: ParsableCommand {
         version: CNNVizVersion.current,
         subcommands: [
             TutorialCommand.self, PlayCommand.self, ScenesCommand.self, CheckCommand.self, ExploreCommand.self,
-            ComputeCommand.self, KeysCommand.self, RecordCommand.self, ManPageCommand.self,
+            ComputeCommand.self, SummaryCommand.self, KeysCommand.self, RecordCommand.self, ManPageCommand.self,
         ]
     )
 

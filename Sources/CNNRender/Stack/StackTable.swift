@@ -14,15 +14,41 @@ struct StackTable {
     let rows: [[String]]
     /// Column widths.
     let widths: [Int]
+    /// The level each row shows (nil for table-only layers and the totals).
+    let levels: [Int?]
 
     /// Builds the table of a valid stack, or (when the input size is refused) the
     /// receptive-field columns alone, which do not depend on the input size.
-    init(stack: LayerStack?, layers: [LayerSpec], fields: [ReceptiveFieldRow]?, inputShape: [Int], glyphs: Glyphs) {
+    /// `tableOnly` layers (relu, bn, …) get a row of their own after their level, with the shape unchanged.
+    init(
+        stack: LayerStack?, layers: [LayerSpec], fields: [ReceptiveFieldRow]?, inputShape: [Int], glyphs: Glyphs,
+        tableOnly: [NetworkTableOnlyRow] = []
+    ) {
         let x = glyphs.times
         let none = glyphs.rangeDash
         var rows: [[String]] = []
         // Level 0: the recurrences start at r₀ = 1, j₀ = 1, start₀ = 0, P₀ = 0.
         rows.append(["0", "input", inputShape.map(String.init).joined(separator: x), "1", "1", "0", "0", none, none])
+        var levels: [Int?] = [0]
+        var extraParameters: [Int] = []
+        var extraMultiplications: [Int] = []
+        func addTableOnly(after level: Int) {
+            var shape =
+                level == 0
+                ? inputShape : stack.flatMap { level <= $0.costs.count ? $0.costs[level - 1].outputShape : nil }
+            for extra in tableOnly where extra.afterLevel == level {
+                let cost = shape.flatMap { extra.cost(input: $0) }
+                shape = cost?.output.dimensions
+                extraParameters.append(cost?.params ?? 0)
+                extraMultiplications.append(cost?.mults ?? 0)
+                rows.append([
+                    "", extra.label, cost.map { $0.output.dimensions.map(String.init).joined(separator: x) } ?? none,
+                    "", "", "", "", cost.map { "\($0.params)" } ?? none, cost.map { "\($0.mults)" } ?? none,
+                ])
+                levels.append(nil)
+            }
+        }
+        addTableOnly(after: 0)
         for (index, layer) in layers.enumerated() {
             let field = fields.flatMap { index < $0.count ? $0[index] : nil }
             let cost = stack.flatMap { index < $0.costs.count ? $0.costs[index] : nil }
@@ -33,17 +59,25 @@ struct StackTable {
                 field.map { NumberText.format($0.start) } ?? none, field.map { "\($0.effectivePadding)" } ?? none,
                 cost.map { "\($0.parameters)" } ?? none, cost.map { "\($0.multiplications)" } ?? none,
             ])
+            levels.append(index + 1)
+            addTableOnly(after: index + 1)
         }
         if let stack {
             rows.append([
-                "", "total", "", "", "", "", "", StackTable.total(stack.costs.map(\.parameters)),
-                StackTable.total(stack.costs.map(\.multiplications)),
+                "", "total", "", "", "", "", "", StackTable.total(stack.costs.map(\.parameters) + extraParameters),
+                StackTable.total(stack.costs.map(\.multiplications) + extraMultiplications),
             ])
         }
         self.rows = rows
+        self.levels = levels + Array(repeating: nil, count: rows.count - levels.count)
         self.widths = StackTable.header.indices.map { column in
             ([StackTable.header[column]] + rows.map { $0[column] }).map { $0.unicodeScalars.count }.max() ?? 0
         }
+    }
+
+    /// The row showing `level` (table-only rows shift the levels down).
+    func row(ofLevel level: Int) -> Int {
+        levels.firstIndex(of: level) ?? level
     }
 
     /// A sum of counts, or `>` the largest integer when it overflows.
@@ -75,7 +109,7 @@ struct StackTable {
         var y = top + 1
         for index in shown {
             let style =
-                index == chosenLevel
+                chosenLevel != nil && levels[index] == chosenLevel
                 ? CellStyle(bold: true) : (index == rows.count - 1 && rows[index][1] == "total" ? palette.dim : .plain)
             canvas.put(line(rows[index]), row: y, column: left, style: style)
             y += 1

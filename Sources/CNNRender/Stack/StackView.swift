@@ -35,7 +35,7 @@ public enum StackView {
         let footerRow = height
         let table = StackTable(
             stack: stack, layers: model.setup.layers, fields: model.receptiveFields, inputShape: inputShape,
-            glyphs: glyphs)
+            glyphs: glyphs, tableOnly: model.setup.tableOnlyRows)
         let tableRowsWanted = table.rows.count
         let tallest = stack.map { $0.sizes.map { $0[0] }.max() ?? 1 } ?? 4
         let gridMinimum = 2 + min(tallest, max(3, (height - 6) / 2))
@@ -56,8 +56,9 @@ public enum StackView {
                 into: &canvas, palette: palette, glyphs: glyphs)
         }
         let tableTop = min(area.top + used + 1, footerRow - 1 - tableRowsShown)
+        let chosenRow = table.row(ofLevel: model.level)
         let shownRows = Viewport.follow(
-            total: 0..<tableRowsWanted, visible: tableRowsShown, focus: model.level..<(model.level + 1))
+            total: 0..<tableRowsWanted, visible: tableRowsShown, focus: chosenRow..<(chosenRow + 1))
         table.draw(
             into: &canvas, top: tableTop, left: 1, shown: shownRows, chosenLevel: stack == nil ? nil : model.level,
             palette: palette)

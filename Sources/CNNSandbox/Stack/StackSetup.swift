@@ -10,6 +10,10 @@ public struct StackSetup: Hashable, Sendable {
     public var inputColumns: Int
     /// Channels of the input (1 unless `--in-channels` is given).
     public var inputChannels: Int
+    /// Layers listed in the table without a picture (relu, bn, fc, … in the network language).
+    public var tableOnlyRows: [NetworkTableOnlyRow] = []
+    /// The `--layers` string as given, when it has table-only layers (so the status line shows them).
+    public var layersSource: String?
 
     /// The stack shown when `--layers` is not given: three 3×3 convolutions.
     public static let defaultLayers = "conv3,conv3,conv3"
@@ -31,7 +35,12 @@ public struct StackSetup: Hashable, Sendable {
     /// from 9 up to 64 on which the core accepts the stack (9 when none does, so the core's
     /// refusal names the default size).
     public init(configuration: ExploreConfiguration) throws(CNNError) {
-        let layers = try LayerSyntax.parse(configuration.layers ?? StackSetup.defaultLayers)
+        let parsed = try StackSetup.parseLayers(configuration.layers ?? StackSetup.defaultLayers)
+        let layers = parsed.layers
+        defer {
+            tableOnlyRows = parsed.tableOnly
+            if !parsed.tableOnly.isEmpty { layersSource = configuration.layers }
+        }
         let channels = configuration.gave("in-channels") ? configuration.inputChannels : 1
         if configuration.gave("input") {
             self.init(
@@ -47,7 +56,7 @@ public struct StackSetup: Hashable, Sendable {
     }
 
     /// The layers in the compact syntax.
-    public var layersText: String { LayerSyntax.format(layers) }
+    public var layersText: String { layersSource ?? LayerSyntax.format(layers) }
 
     /// The core's stack for this setup, or its refusal.
     public func compute() -> Result<LayerStack, CNNError> {
