@@ -34,11 +34,13 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // The thin terminal layer: shows a canvas with ncurses, reads keys and mouse.
         .target(name: "CNNTerminal", dependencies: ["CNNRender", "CNCurses"]),
+        // Start-up hook (C): turns the Swift runtime's interactive crash reporter off before it starts.
+        .target(name: "CNNStartup"),
         // The command-line program.
         .executableTarget(
             name: "cnnviz",
             dependencies: [
-                "CNNCore", "CNNOracle", "CNNScenes", "CNNRender", "CNNTerminal",
+                "CNNCore", "CNNOracle", "CNNScenes", "CNNRender", "CNNTerminal", "CNNStartup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

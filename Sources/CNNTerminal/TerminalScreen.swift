@@ -18,6 +18,12 @@ public final class TerminalScreen {
     private var previous: Canvas?
     private let mousePressedMask: UInt32
     private let mouseClickedMask: UInt32
+    /// What the last draw sent.
+    private var lastDrawCost = DrawCost()
+    /// When the last input event was read (the start of a key → frame measurement).
+    private var lastEventAt: UInt64 = InteractiveClock.now
+    /// Where draw measurements go, when asked for (CNNVIZ_DRAW_STATS_FD).
+    private var statistics = DrawStatistics.fromEnvironment()
 
     init(window: UnsafeMutablePointer<WINDOW>, capabilities: TerminalCapabilities, defaultColorsAvailable: Bool) {
         self.window = window
@@ -41,42 +47,74 @@ public final class TerminalScreen {
     }
 
     /// Copies `canvas` to the screen (top-left aligned, clipped to the terminal), writing only
-    /// the cells that changed since the last draw, then refreshes once.
+    /// the cells that changed since the last draw, then refreshes once. Records what it sent in
+    /// `lastDrawCost` (and, when CNNVIZ_DRAW_STATS_FD names a descriptor, as one line there).
     public func draw(_ canvas: Canvas) {
-        if !write(canvas, fullRedraw: previous == nil, fallBackWhenPairsRunOut: false) {
+        let full = previous == nil
+        var cost = write(canvas, fullRedraw: full, fallBackWhenPairsRunOut: false)
+        if cost == nil {
             // Colour pairs ran out: start the pair table over and write everything again.
             pairs.reset()
-            _ = write(canvas, fullRedraw: true, fallBackWhenPairsRunOut: true)
+            cost = write(canvas, fullRedraw: true, fallBackWhenPairsRunOut: true)
         }
+        let written = InteractiveClock.now
         wnoutrefresh(window)
         doupdate()
         previous = canvas
+        lastDrawCost = cost ?? DrawCost()
+        statistics?.record(lastDrawCost, fullRedraw: full, since: lastEventAt, written: written)
     }
 
-    /// Writes the changed cells into the window. Returns false when colour pairs ran out
-    /// and `fallBackWhenPairsRunOut` is false (nothing is refreshed then).
-    private func write(_ canvas: Canvas, fullRedraw: Bool, fallBackWhenPairsRunOut: Bool) -> Bool {
+    /// What the last `draw` sent: changed cells, runs, and the minimum bytes they need.
+    public var lastDrawReport: (changedCells: Int, runs: Int, minimumBytes: Int) {
+        (lastDrawCost.changedCells, lastDrawCost.runs, lastDrawCost.minimumBytes)
+    }
+
+    /// Writes the changed cells into the window and returns their cost. Returns nil when
+    /// colour pairs ran out and `fallBackWhenPairsRunOut` is false (nothing is refreshed then).
+    private func write(_ canvas: Canvas, fullRedraw: Bool, fallBackWhenPairsRunOut: Bool) -> DrawCost? {
         let (width, height) = size
         if fullRedraw { werase(window) }
         let base = fullRedraw ? nil : previous
         var buffer: [cchar_t] = []
         buffer.reserveCapacity(width)
-        for run in CanvasDiff.changedRuns(from: base, to: canvas, screenWidth: width, screenHeight: height) {
+        var cost = DrawCost()
+        var current = resolver.resolve(.plain)
+        let plain = current
+        let colors = capabilities.colors
+        let unicode = capabilities.unicode
+        for changed in CanvasDiff.changedRuns(from: base, to: canvas, screenWidth: width, screenHeight: height) {
+            let run = ScreenCellPlan.widened(changed, canvas: canvas, screenWidth: width)
+            let items = ScreenCellPlan.items(for: run, canvas: canvas, unicode: unicode) {
+                Int(cnn_wcwidth(wchar_t(bitPattern: $0.value)))
+            }
             buffer.removeAll(keepingCapacity: true)
-            for column in run.start..<run.end {
-                guard let cell = screenCell(canvas[run.row, column], fallBack: fallBackWhenPairsRunOut) else {
-                    return false
+            var costed: [(bytes: Int, style: ResolvedStyle)] = []
+            costed.reserveCapacity(items.count)
+            for item in items {
+                let style = resolver.resolve(item.style)
+                guard let cell = screenCell(item.scalar, style: style, fallBack: fallBackWhenPairsRunOut) else {
+                    return nil
                 }
                 buffer.append(cell)
+                costed.append((item.scalar.utf8.count, style))
+            }
+            cost.add(row: run.row, column: run.start, items: costed, current: &current) { style in
+                DrawCost.sgrBytes(
+                    bold: style.bold, dim: style.dim, reverse: style.reverse, underline: style.underline,
+                    foreground: style.colors.flatMap { $0.foreground >= 0 ? Int($0.foreground) : nil },
+                    background: style.colors.flatMap { $0.background >= 0 ? Int($0.background) : nil },
+                    colors: colors)
             }
             _ = mvwadd_wchnstr(window, Int32(run.row), Int32(run.start), buffer, Int32(buffer.count))
         }
-        return true
+        cost.finish(current: current, plain: plain)
+        return cost
     }
 
-    /// The ncurses cell for a canvas cell, or nil when it needs a colour pair and none is left.
-    private func screenCell(_ cell: Cell, fallBack: Bool) -> cchar_t? {
-        let style = resolver.resolve(cell.style)
+    /// The ncurses cell for a character in a resolved style, or nil when it needs a colour
+    /// pair and none is left.
+    private func screenCell(_ scalar: Unicode.Scalar, style: ResolvedStyle, fallBack: Bool) -> cchar_t? {
         var attributes = cnn_attr_normal()
         if style.bold { attributes |= cnn_attr_bold() }
         if style.dim { attributes |= cnn_attr_dim() }
@@ -94,10 +132,8 @@ public final class TerminalScreen {
                 guard fallBack else { return nil }
             }
         }
-        var scalar = DisplayCharacter.resolve(cell.character, unicode: capabilities.unicode)
-        if capabilities.unicode && cnn_wcwidth(wchar_t(scalar.value)) != 1 { scalar = "?" }
         var result = cchar_t()
-        var text: [wchar_t] = [wchar_t(scalar.value), 0]
+        var text: [wchar_t] = [wchar_t(bitPattern: scalar.value), 0]
         setcchar(&result, &text, attributes, pair, nil)
         return result
     }
@@ -122,15 +158,15 @@ public final class TerminalScreen {
                 } else if firstRead {
                     wait = 0  // a zero timeout still looks at input already waiting
                 } else {
+                    lastEventAt = InteractiveClock.now
                     return .timeout
                 }
             }
             firstRead = false
             wtimeout(window, wait)
-            var code: wint_t = 0
             errno = 0
-            let status = wget_wch(window, &code)
-            if status == ERR {
+            let code = wgetch(window)
+            if code == ERR {
                 if let signal = SignalHandling.takePendingSignal() { return .terminate(signal: signal) }
                 if deadline == nil && errno != EINTR {
                     // Input closed (terminal gone): stop as on hang-up rather than spin.
@@ -140,8 +176,16 @@ public final class TerminalScreen {
                 continue
             }
             failures = 0
-            var decoded = KeyDecoder.decode(status: status, code: code)
+            var decoded: DecodedInput
+            if code > 0xFF {
+                decoded = KeyDecoder.decodeKeyCode(code)
+            } else if let scalar = readCharacter(startingWith: UInt8(code)) {
+                decoded = KeyDecoder.decodeCharacter(scalar.value)
+            } else {
+                continue  // bytes that are not UTF-8: dropped
+            }
             if decoded == .key(.escape) { decoded = EscapeSequenceDecoder.decode(readEscapeTail()) }
+            lastEventAt = InteractiveClock.now
             switch decoded {
             case .key(let key):
                 return .key(key)
@@ -163,21 +207,43 @@ public final class TerminalScreen {
         }
     }
 
+    /// The character that starts with `byte`: the byte itself for ASCII, otherwise the UTF-8
+    /// sequence it starts, reading the rest with a short wait. Bytes that are not UTF-8 (a
+    /// Latin-1 é, a lone continuation byte, a sequence cut short) give nil and are dropped;
+    /// a key code that turns up is pushed back for the next call.
+    private func readCharacter(startingWith byte: UInt8) -> Unicode.Scalar? {
+        var decoder = UTF8InputDecoder()
+        if let scalar = decoder.feed(byte) { return scalar }
+        while decoder.isPending {
+            wtimeout(window, TerminalScreen.continuationWaitMilliseconds)
+            let code = wgetch(window)
+            if code == ERR { return nil }
+            if code > 0xFF {
+                ungetch(code)
+                return nil
+            }
+            if let scalar = decoder.feed(UInt8(code)) { return scalar }
+        }
+        return nil
+    }
+
+    /// How long to wait for the rest of a UTF-8 character after its first byte.
+    static let continuationWaitMilliseconds: Int32 = 10
+
     /// Reads, without waiting, what is already queued after an Esc: ncurses hands over an
-    /// escape sequence it does not know as Esc followed by its characters. A key code that
+    /// escape sequence it does not know as Esc followed by its bytes. A key code that
     /// turns up is pushed back for the next call.
     private func readEscapeTail() -> [UInt32] {
         var tail: [UInt32] = []
         wtimeout(window, 0)
         while tail.count < EscapeSequenceDecoder.maximumLength && !EscapeSequenceDecoder.isComplete(tail) {
-            var code: wint_t = 0
-            let status = wget_wch(window, &code)
-            if status == ERR { break }
-            if status == KEY_CODE_YES {
-                ungetch(Int32(truncatingIfNeeded: code))
+            let code = wgetch(window)
+            if code == ERR { break }
+            if code > 0xFF {
+                ungetch(code)
                 break
             }
-            tail.append(code)
+            tail.append(UInt32(code))
         }
         return tail
     }
