@@ -7,6 +7,7 @@ public enum TextWrap {
         let width = max(1, width)
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let linesBefore = result.count
             var line = ""
             var lineWidth = 0
             for piece in paragraph.split(separator: " ") {
@@ -23,6 +24,7 @@ public enum TextWrap {
                     word = word[cut...]
                     wordWidth = DisplayWidth.of(word)
                 }
+                if word.isEmpty { continue }  // a cut used it all (a wide character in a 1-column width)
                 let text = String(String.UnicodeScalarView(word))
                 if line.isEmpty {
                     line = text
@@ -36,7 +38,7 @@ public enum TextWrap {
                     lineWidth = wordWidth
                 }
             }
-            result.append(line)
+            if !line.isEmpty || result.count == linesBefore { result.append(line) }
         }
         return result
     }

@@ -28,7 +28,13 @@ __attribute__((constructor)) static void cnn_turn_off_interactive_crash_reporter
     }
     if (getenv("SWIFT_BACKTRACE") != NULL || !isatty(STDIN_FILENO) || argv == NULL) { return; }
     if (setenv("SWIFT_BACKTRACE", "interactive=no", 1) != 0 || setenv(marker, "1", 1) != 0) { return; }
-    execv("/proc/self/exe", argv);
+    // Exec the real path, not /proc/self/exe, so the process keeps its name ("cnnviz") in ps.
+    char path[4096];
+    ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length > 0) {
+        path[length] = '\0';
+        execv(path, argv);
+    }
     // exec failed (no /proc): carry on with the reporter as the runtime set it up.
     unsetenv(marker);
     unsetenv("SWIFT_BACKTRACE");
