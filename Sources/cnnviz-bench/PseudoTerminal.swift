@@ -19,6 +19,8 @@ final class PseudoTerminal {
         var full: Bool
         /// The program's own clock: input read → draw written, in microseconds.
         var frameMicroseconds: Int
+        /// The program's own clock: the terminal write (ncurses' refresh), in microseconds.
+        var writeMicroseconds: Int
         /// Bytes read from the terminal since the previous draw.
         var bytesWritten: Int
         /// When the report arrived (monotonic nanoseconds).
@@ -172,10 +174,11 @@ final class PseudoTerminal {
             if parts.count == 2, let value = Int(parts[1]) { fields[String(parts[0])] = value }
         }
         guard let cells = fields["cells"], let minimum = fields["minimum"], let full = fields["full"],
-            let frame = fields["frame_us"]
+            let frame = fields["frame_us"], let write = fields["write_us"]
         else { return nil }
         return Draw(
-            cells: cells, minimumBytes: minimum, full: full == 1, frameMicroseconds: frame, bytesWritten: bytes,
+            cells: cells, minimumBytes: minimum, full: full == 1, frameMicroseconds: frame, writeMicroseconds: write,
+            bytesWritten: bytes,
             arrivedAt: time)
     }
 
