@@ -26,8 +26,9 @@ enum TerminalBench {
             }
         }
         do {
-            try measureCPU(binary: binary, playing: false, seconds: cpuSeconds)
-            try measureCPU(binary: binary, playing: true, seconds: cpuSeconds)
+            try measureCPU(binary: binary, input: 64, playing: false, seconds: cpuSeconds)
+            try measureCPU(binary: binary, input: 64, playing: true, seconds: cpuSeconds)
+            try measureCPU(binary: binary, input: 7, playing: true, seconds: cpuSeconds)
         } catch {
             print("CPU: FAILED: \(error)")
         }
@@ -70,9 +71,10 @@ enum TerminalBench {
         )
     }
 
-    /// Measures CPU over `seconds` while paused or playing at 10 steps per second.
-    static func measureCPU(binary: String, playing: Bool, seconds: Double) throws {
-        let arguments = ["explore", "--input", "64"] + (playing ? ["--speed", "10"] : ["--paused"])
+    /// Measures CPU over `seconds` while paused or playing at 10 steps per second (a 7×7 input
+    /// stops at its 25th step, so its figure covers fewer draws).
+    static func measureCPU(binary: String, input: Int, playing: Bool, seconds: Double) throws {
+        let arguments = ["explore", "--input", String(input)] + (playing ? ["--speed", "10"] : ["--paused"])
         let terminal = try PseudoTerminal(binary: binary, arguments: arguments, width: 200, height: 60)
         _ = try terminal.nextDraw()
         _ = terminal.pump(forSeconds: 0.5)
@@ -81,7 +83,7 @@ enum TerminalBench {
         let used = terminal.cpuSeconds() - before
         let share = used / seconds * 100
         print(
-            "CPU \(playing ? "playing at 10 steps/s" : "paused"), 200×60, input 64×64, over "
+            "CPU \(playing ? "playing at 10 steps/s" : "paused"), 200×60, input \(input)×\(input), over "
                 + "\(String(format: "%.0f", seconds)) s: \(String(format: "%.2f", used)) s "
                 + "(\(String(format: "%.2f", share)) % of a core; \(draws.count) draws)")
     }
