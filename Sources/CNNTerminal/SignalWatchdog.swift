@@ -12,7 +12,7 @@ import Synchronization
 /// ends the process too, so a stuck clean-up never keeps a terminal hostage.
 enum SignalWatchdog {
     /// Time the loop gets to notice a termination signal itself.
-    static let graceMilliseconds = 60
+    static let graceMilliseconds = 40
     /// Time the process gets to finish after the loop noticed the signal.
     static let exitMilliseconds = 2_000
 
