@@ -7,8 +7,8 @@
 /// - one SGR sequence each time the style differs from the one before it in the draw (the
 ///   draw starts from the plain style), setting the whole style from a reset:
 ///   `ESC [ 0 ; attributes ; colours m`, with a colour as `38;5;N`/`48;5;N` on 256-colour
-///   terminals and `3N`/`4N` on 8-colour ones;
-/// - and, when the draw ends in a style other than plain, one `ESC [ 0 m` (4 bytes).
+///   terminals and `3N`/`4N` on 8-colour ones, or `ESC [ m` (3 bytes) back to plain;
+/// - and, when the draw ends in a style other than plain, one `ESC [ m` (3 bytes).
 /// A terminal driver can sometimes do better (relative moves, runs that touch), so the ratio
 /// written/minimum may fall below 1.
 struct DrawCost: Equatable, Sendable {
@@ -42,16 +42,16 @@ struct DrawCost: Equatable, Sendable {
 
     /// Adds the final reset when the draw ends in a style other than plain.
     mutating func finish<Style: Equatable>(current: Style, plain: Style) {
-        if current != plain { minimumBytes += 4 }
+        if current != plain { minimumBytes += 3 }
     }
 
     /// The length of the SGR sequence that sets a style from a reset: `ESC [ 0` + `;1` bold +
-    /// `;2` dim + `;7` reverse + `;4` underline + the colours + `m`; 0 for the plain style.
+    /// `;2` dim + `;7` reverse + `;4` underline + the colours + `m`; `ESC [ m` (3) for the plain style.
     static func sgrBytes(
         bold: Bool, dim: Bool, reverse: Bool, underline: Bool, foreground: Int?, background: Int?, colors: Int
     ) -> Int {
         let attributes = [bold, dim, reverse, underline].filter { $0 }.count
-        guard attributes > 0 || foreground != nil || background != nil else { return 0 }
+        guard attributes > 0 || foreground != nil || background != nil else { return 3 }
         var length = 3 + 2 * attributes + 1  // ESC [ 0 … m
         for color in [foreground, background].compactMap({ $0 }) {
             length += colors >= 256 ? 1 + 5 + digits(color) : 3  // ;38;5;N or ;3N

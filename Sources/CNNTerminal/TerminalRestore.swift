@@ -12,7 +12,7 @@ enum TerminalRestore {
     /// The longest restore sequence kept; longer terminfo strings are cut.
     static let capacity = 512
 
-    /// The bytes that leave the alternate screen, show the cursor, reset attributes and turn
+    /// The bytes that blank and leave the alternate screen, show the cursor, reset attributes and turn
     /// the keypad and mouse reporting off. Written once, before the handlers are installed.
     nonisolated(unsafe) private static var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     /// How many of `bytes` are in use.
@@ -31,7 +31,7 @@ enum TerminalRestore {
     /// `newterm`, before the first signal can need them.
     static func prepareSequences(mouse: Bool) {
         var sequence: [UInt8] = []
-        for name in ["sgr0", "rmkx", "cnorm", "rmcup"] {
+        for name in ["sgr0", "clear", "rmkx", "cnorm", "rmcup"] {
             guard let value = cnn_string_capability(name) else { continue }
             sequence += Array(String(cString: value).utf8)
         }

@@ -24,6 +24,9 @@ public final class TerminalScreen {
     private var lastEventAt: UInt64 = InteractiveClock.now
     /// Where draw measurements go, when asked for (CNNVIZ_DRAW_STATS_FD).
     private var statistics = DrawStatistics.fromEnvironment()
+    /// Whether draws go straight to the terminal (`DirectOutput`) rather than through ncurses'
+    /// refresh; decided from the terminal's cursor addressing.
+    private let direct: Bool
 
     init(window: UnsafeMutablePointer<WINDOW>, capabilities: TerminalCapabilities, defaultColorsAvailable: Bool) {
         self.window = window
@@ -32,6 +35,10 @@ public final class TerminalScreen {
         self.pairs = ColorPairCache(pairCount: capabilities.colors > 0 ? Int(cnn_color_pairs()) : 0)
         self.mousePressedMask = UInt32(truncatingIfNeeded: cnn_button1_pressed())
         self.mouseClickedMask = UInt32(truncatingIfNeeded: cnn_button1_clicked())
+        self.direct = DirectOutput.isUsable(cursorAddressing: cnn_string_capability("cup").map { String(cString: $0) })
+        // Let ncurses do its first refresh (clearing the screen) now, so that the refresh
+        // wgetch makes of an untouched window never wipes a frame drawn directly.
+        if direct { wrefresh(window) }
     }
 
     /// The terminal's size in cells.
@@ -43,13 +50,17 @@ public final class TerminalScreen {
     /// or after something else wrote to it).
     public func forceFullRedraw() {
         previous = nil
-        clearok(window, true)
+        if !direct { clearok(window, true) }  // a direct full draw clears the screen itself
     }
 
     /// Copies `canvas` to the screen (top-left aligned, clipped to the terminal), writing only
     /// the cells that changed since the last draw, then refreshes once. Records what it sent in
     /// `lastDrawCost` (and, when CNNVIZ_DRAW_STATS_FD names a descriptor, as one line there).
     public func draw(_ canvas: Canvas) {
+        if direct {
+            drawDirectly(canvas)
+            return
+        }
         let full = previous == nil
         var cost = write(canvas, fullRedraw: full, fallBackWhenPairsRunOut: false)
         if cost == nil {
@@ -63,6 +74,62 @@ public final class TerminalScreen {
         previous = canvas
         lastDrawCost = cost ?? DrawCost()
         statistics?.record(lastDrawCost, fullRedraw: full, since: lastEventAt, written: written)
+    }
+
+    /// Before ncurses ends the session: blanks a directly drawn screen, since ncurses does not
+    /// know what is on it (tmux, after a resize, would otherwise show parts of it on the
+    /// shell's screen).
+    func leave() {
+        guard direct else { return }
+        TerminalWrite.all(Array("\u{1B}[m\u{1B}[r\u{1B}[H\u{1B}[2J".utf8))
+    }
+
+    /// Draws the changed cells with `DirectOutput` and one write to the terminal.
+    private func drawDirectly(_ canvas: Canvas) {
+        let full = previous == nil
+        let (width, height) = size
+        let plain = resolver.resolve(.plain)
+        let colors = capabilities.colors
+        var output = DirectOutput(colors: colors, plain: plain)
+        if full { output.clearScreen() }
+        var cost = DrawCost()
+        var current = plain
+        for changed in CanvasDiff.changedRuns(
+            from: full ? nil : previous, to: canvas, screenWidth: width, screenHeight: height)
+        {
+            let run = ScreenCellPlan.widened(changed, canvas: canvas, screenWidth: width)
+            let items = ScreenCellPlan.items(for: run, canvas: canvas, unicode: capabilities.unicode) {
+                Int(cnn_wcwidth(wchar_t(bitPattern: $0.value)))
+            }
+            guard !items.isEmpty else { continue }
+            output.move(row: run.row, column: run.start)
+            var costed: [(bytes: Int, style: ResolvedStyle)] = []
+            costed.reserveCapacity(items.count)
+            for item in items {
+                let style = resolver.resolve(item.style)
+                output.put(item.scalar, style: style)
+                costed.append((item.scalar.utf8.count, style))
+            }
+            cost.add(row: run.row, column: run.start, items: costed, current: &current) {
+                Self.sgrBytes($0, colors: colors)
+            }
+        }
+        output.finish()
+        cost.finish(current: current, plain: plain)
+        let written = InteractiveClock.now
+        TerminalWrite.all(output.bytes)
+        previous = canvas
+        lastDrawCost = cost
+        statistics?.record(lastDrawCost, fullRedraw: full, since: lastEventAt, written: written)
+    }
+
+    /// The SGR length `DrawCost` counts for a resolved style.
+    private static func sgrBytes(_ style: ResolvedStyle, colors: Int) -> Int {
+        DrawCost.sgrBytes(
+            bold: style.bold, dim: style.dim, reverse: style.reverse, underline: style.underline,
+            foreground: style.colors.flatMap { $0.foreground >= 0 ? Int($0.foreground) : nil },
+            background: style.colors.flatMap { $0.background >= 0 ? Int($0.background) : nil },
+            colors: colors)
     }
 
     /// What the last `draw` sent: changed cells, runs, and the minimum bytes they need.
@@ -99,12 +166,8 @@ public final class TerminalScreen {
                 buffer.append(cell)
                 costed.append((item.scalar.utf8.count, style))
             }
-            cost.add(row: run.row, column: run.start, items: costed, current: &current) { style in
-                DrawCost.sgrBytes(
-                    bold: style.bold, dim: style.dim, reverse: style.reverse, underline: style.underline,
-                    foreground: style.colors.flatMap { $0.foreground >= 0 ? Int($0.foreground) : nil },
-                    background: style.colors.flatMap { $0.background >= 0 ? Int($0.background) : nil },
-                    colors: colors)
+            cost.add(row: run.row, column: run.start, items: costed, current: &current) {
+                Self.sgrBytes($0, colors: colors)
             }
             _ = mvwadd_wchnstr(window, Int32(run.row), Int32(run.start), buffer, Int32(buffer.count))
         }
@@ -191,6 +254,9 @@ public final class TerminalScreen {
                 return .key(key)
             case .resize:
                 previous = nil
+                // ncurses repaints its own (blank) window after a resize on the next wgetch;
+                // let it do so now, before the full direct draw that follows.
+                if direct { wrefresh(window) }
                 let (width, height) = size
                 return .resize(width: width, height: height)
             case .mouse:

@@ -44,6 +44,7 @@ public enum TerminalSession {
             let screen = TerminalScreen(
                 window: terminal.window, capabilities: terminal.capabilities,
                 defaultColorsAvailable: terminal.defaultColorsAvailable)
+            defer { screen.leave() }
             result = try body(screen)
         }
         guard let result else { throw TerminalError("the terminal session ended without a result") }
