@@ -31,11 +31,10 @@ struct DirectOutput {
     }
 
     /// Starts a full repaint: resets attributes and the scrolling region (ncurses sets one for
-    /// the size it started with). The screen is not cleared with `ESC [ 2 J`: a full repaint
-    /// writes every cell anyway, and tmux (scroll-on-clear) would push the old screen into
-    /// its history, from where it resurfaces on the shell's screen after exit.
-    mutating func clearScreen() {
-        append("\u{1B}[m\u{1B}[r")
+    /// the size it started with). The screen is cleared (`ESC [ 2 J`) only when the canvas
+    /// does not cover it (`beyondCanvas`): otherwise the repaint writes every cell anyway.
+    mutating func clearScreen(beyondCanvas: Bool) {
+        append(beyondCanvas ? "\u{1B}[m\u{1B}[r\u{1B}[H\u{1B}[2J" : "\u{1B}[m\u{1B}[r")
         current = plain
     }
 

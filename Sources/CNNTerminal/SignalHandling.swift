@@ -9,6 +9,10 @@ import Synchronization
 /// Written by the signal handler, read by `TerminalScreen.nextEvent` and the watchdog.
 let pendingTerminationSignal = Atomic<Int32>(0)
 
+/// Whether the loop is waiting for input (inside `TerminalScreen.nextEvent`'s read), so a
+/// termination signal will wake it at once; false while it computes or draws.
+let waitingForInput = Atomic<Bool>(false)
+
 /// State the signal handlers and the atexit hook read. Set on the main thread before the
 /// handlers are installed; the handlers only read it.
 enum SignalHandlingState {
@@ -31,10 +35,17 @@ func endCursesIfActive() {
     endwin()
 }
 
-/// Records a termination signal, makes sure the input thread wakes up, and wakes the watchdog
-/// that ends the process if the loop does not react in time.
+/// Records a termination signal for the loop, which leaves cleanly when it is waiting for
+/// input: the read is interrupted (the signal is forwarded to the input thread if it landed
+/// elsewhere), and the watchdog ends the process if the loop still does not react in time.
+/// When the loop is busy computing, waiting for it could take a whole frame: the handler then
+/// restores the terminal and ends the process itself (128 + N), so Ctrl-C always acts at once.
 private let terminationHandler: @convention(c) (Int32) -> Void = { signal in
     pendingTerminationSignal.store(signal, ordering: .sequentiallyConsistent)
+    if !waitingForInput.load(ordering: .sequentiallyConsistent) && SignalHandlingState.cursesActive {
+        restoreTerminalInHandler()
+        _exit(128 + signal)
+    }
     SignalWatchdog.wake()
     let main = SignalHandlingState.mainThread
     if pthread_equal(pthread_self(), main) == 0 {

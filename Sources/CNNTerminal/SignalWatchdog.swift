@@ -4,12 +4,14 @@ import Synchronization
     import Glibc
 #endif
 
-/// Makes Ctrl-C, SIGTERM and SIGHUP act within 100 ms even while the loop is busy computing a
-/// frame and not reading input. The signal handler only sets a flag and posts a semaphore
-/// (both async-signal-safe); this thread wakes, gives the loop `graceMilliseconds` to take the
-/// signal, and otherwise restores the terminal itself and ends the process with 128 + N.
-/// If the loop took the signal but the process is still alive `exitMilliseconds` later, it
-/// ends the process too, so a stuck clean-up never keeps a terminal hostage.
+/// The backstop that makes Ctrl-C, SIGTERM and SIGHUP act within 100 ms whatever the loop does.
+/// (While the loop computes, the handler itself restores the terminal and ends the process;
+/// while it waits for input, the interrupted read hands the signal to the loop.) The handler
+/// also posts a semaphore (async-signal-safe); this thread wakes, gives the loop
+/// `graceMilliseconds` to take the signal (it may have landed just before the read started),
+/// and otherwise restores the terminal itself and ends the process with 128 + N. If the loop
+/// took the signal but the process is still alive `exitMilliseconds` later, it ends the
+/// process too, so a stuck clean-up never keeps a terminal hostage.
 enum SignalWatchdog {
     /// Time the loop gets to notice a termination signal itself.
     static let graceMilliseconds = 40

@@ -91,7 +91,7 @@ public final class TerminalScreen {
         let plain = resolver.resolve(.plain)
         let colors = capabilities.colors
         var output = DirectOutput(colors: colors, plain: plain)
-        if full { output.clearScreen() }
+        if full { output.clearScreen(beyondCanvas: canvas.width < width || canvas.height < height) }
         var cost = DrawCost()
         var current = plain
         for changed in CanvasDiff.changedRuns(
@@ -228,7 +228,14 @@ public final class TerminalScreen {
             firstRead = false
             wtimeout(window, wait)
             errno = 0
+            waitingForInput.store(true, ordering: .sequentiallyConsistent)
+            // A signal that arrived just before the wait is not lost: check once more.
+            if let signal = SignalHandling.takePendingSignal() {
+                waitingForInput.store(false, ordering: .sequentiallyConsistent)
+                return .terminate(signal: signal)
+            }
             let code = wgetch(window)
+            waitingForInput.store(false, ordering: .sequentiallyConsistent)
             if code == ERR {
                 if let signal = SignalHandling.takePendingSignal() { return .terminate(signal: signal) }
                 if deadline == nil && errno != EINTR {
