@@ -28,6 +28,18 @@ struct TerminalKindsEndToEndTests {
         #expect(try !tmux.alternateScreenOn)
     }
 
+    @Test("a terminal whose cursor addressing is not ECMA-48's (vt100, with padding) is drawn through ncurses")
+    func ncursesPath() async throws {
+        let tmux = try Tmux()
+        try tmux.start(arguments: ["explore", "--paused"], width: 100, height: 30, environment: ["TERM": "vt100"])
+        try await tmux.waitUntil(contains: "input 7×7")
+        try tmux.sendKeys("l")
+        try await tmux.waitUntil(contains: "step 2/25")
+        try tmux.sendKeys("q")
+        // vt100 has no alternate screen: the frame stays, and EXIT= lands on its last row.
+        try await tmux.waitUntil(contains: "EXIT=0")
+    }
+
     @Test("LC_ALL=C: the live screen draws ASCII")
     func asciiLocale() async throws {
         let tmux = try Tmux()
