@@ -50,7 +50,7 @@ public final class TerminalScreen {
     /// or after something else wrote to it).
     public func forceFullRedraw() {
         previous = nil
-        if !direct { clearok(window, true) }  // a direct full draw clears the screen itself
+        if !direct { clearok(window, true) }  // a direct full draw rewrites every cell itself
     }
 
     /// Copies `canvas` to the screen (top-left aligned, clipped to the terminal), writing only
