@@ -51,11 +51,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
         // Reading images (Netpbm, PNG, JPEG) into values and tensors. No UI.
         .target(name: "CNNImage", dependencies: ["CNNCore", "CImageDecode"]),
+        // Start-up hook (C): turns the Swift runtime's interactive crash reporter off before it starts.
+        .target(name: "CNNStartup"),
         // The command-line program.
         .executableTarget(
             name: "cnnviz",
             dependencies: [
-                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal",
+                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal", "CNNStartup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,6 +18,7 @@
 #include <sys/syscall.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 /// Attribute values, which Swift cannot import as macros.
 static inline attr_t cnn_attr_bold(void) { return A_BOLD; }
@@ -50,6 +51,29 @@ static inline int cnn_is_main_thread(void) { return (pid_t)syscall(SYS_gettid) =
 static inline int cnn_codeset_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/// A terminfo string capability of the current terminal, or NULL when it has none
+/// (tigetstr's (char *)-1 for "not a string capability" becomes NULL too).
+static inline const char *cnn_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+
+/// Whether terminal type `name` can address the cursor (has `cup`), looked up without starting
+/// curses and without printing: 1 yes, 0 known but cannot move the cursor (dumb, hard-copy),
+/// -1 no usable terminfo entry for it (unknown, generic, or no terminfo database).
+static inline int cnn_terminal_addresses_cursor(const char *name) {
+    int status = 0;  /* asked for, so setupterm reports instead of printing and exiting */
+    TERMINAL *previous = cur_term;
+    if (setupterm(name, STDOUT_FILENO, &status) != OK) {
+        set_curterm(previous);
+        return -1;
+    }
+    int addressable = cnn_string_capability("cup") != NULL;
+    TERMINAL *created = set_curterm(previous);
+    if (created != NULL && created != previous) { del_curterm(created); }
+    return addressable;
 }
 
 #endif

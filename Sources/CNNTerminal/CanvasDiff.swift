@@ -15,21 +15,20 @@ enum CanvasDiff {
         let rows = min(canvas.height, max(0, screenHeight))
         let columns = min(canvas.width, max(0, screenWidth))
         guard rows > 0, columns > 0 else { return [] }
-        let comparable = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
         var runs: [Run] = []
         for row in 0..<rows {
-            if !comparable {
+            guard let previous, previous.width == canvas.width, previous.height == canvas.height else {
                 runs.append(Run(row: row, start: 0, end: columns))
                 continue
             }
             var column = 0
             while column < columns {
-                guard canvas[row, column] != previous![row, column] else {
+                guard canvas[row, column] != previous[row, column] else {
                     column += 1
                     continue
                 }
                 let start = column
-                while column < columns && canvas[row, column] != previous![row, column] { column += 1 }
+                while column < columns && canvas[row, column] != previous[row, column] { column += 1 }
                 runs.append(Run(row: row, start: start, end: column))
             }
         }

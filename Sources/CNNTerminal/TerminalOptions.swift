@@ -7,6 +7,15 @@ public struct TerminalOptions: Sendable {
     /// The message thrown when standard input or output is not a terminal.
     public var notATerminalMessage: String = "cnnviz explore needs a terminal; use --frame N to print a frame as text"
 
+    /// What works without a terminal, for refusals: the part of `notATerminalMessage` after its
+    /// first "; " (e.g. "use --frame N to print a frame as text").
+    public var withoutTerminalHint: String {
+        guard let range = notATerminalMessage.range(of: "; ") else {
+            return "use --frame to print frames as text without a terminal"
+        }
+        return String(notATerminalMessage[range.upperBound...])
+    }
+
     /// Creates options; colour and mouse are on unless turned off.
     public init(color: Bool = true, mouse: Bool = true) {
         self.color = color

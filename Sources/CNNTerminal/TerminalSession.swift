@@ -18,38 +18,37 @@ public enum TerminalSession {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError(options.notATerminalMessage)
         }
-        guard let term = ProcessEnvironment.value(of: "TERM"), !term.isEmpty else {
-            throw TerminalError(
-                "TERM is not set, so cnnviz does not know how to drive this terminal; set it, e.g. TERM=xterm-256color")
-        }
+        let term = try TerminalType.checkedName(options: options)
         guard cnn_is_main_thread() != 0 else {
             throw TerminalError("the terminal session must run on the main thread")
         }
         let unicode = TerminalLocale.configure()
         SignalHandling.clearSignalMask()
+        TerminalRestore.saveModes()
         SignalHandling.install()
-        guard let screen = newterm(nil, cnn_stdout(), cnn_stdin()) else {
+        guard let screen = newterm(term, cnn_stdout(), cnn_stdin()) else {
             SignalHandling.restore()
-            throw TerminalError(
-                "TERM=\(term) is not a terminal type this system knows (no terminfo entry); "
-                    + "set TERM to one it has, e.g. TERM=xterm-256color")
+            throw TerminalError(TerminalType.unknownMessage(term, options: options))
         }
+        TerminalRestore.prepareSequences(mouse: options.mouse)
         SignalHandlingState.cursesActive = true
         defer {
             endCursesIfActive()
             delscreen(screen)
             SignalHandling.restore()
         }
-        let terminal = start(options: options, unicode: unicode)
+        let terminal = try start(options: options, unicode: unicode)
         // The body runs synchronously on this (main) thread, so handing its result back is safe.
         nonisolated(unsafe) var result: T?
         try MainActor.assumeIsolated {
             let screen = TerminalScreen(
                 window: terminal.window, capabilities: terminal.capabilities,
                 defaultColorsAvailable: terminal.defaultColorsAvailable)
+            defer { screen.leave() }
             result = try body(screen)
         }
-        return result!
+        guard let result else { throw TerminalError("the terminal session ended without a result") }
+        return result
     }
 
     /// The exit status after a terminating signal: 128 + the signal number (130 for SIGINT,
@@ -59,10 +58,10 @@ public enum TerminalSession {
     }
 
     /// Sets the input modes, cursor, colours and mouse of a freshly started screen.
-    private static func start(options: TerminalOptions, unicode: Bool) -> (
+    private static func start(options: TerminalOptions, unicode: Bool) throws -> (
         window: UnsafeMutablePointer<WINDOW>, capabilities: TerminalCapabilities, defaultColorsAvailable: Bool
     ) {
-        let window = cnn_stdscr()!
+        guard let window = cnn_stdscr() else { throw TerminalError("ncurses started without a screen window") }
         cbreak()
         noecho()
         nonl()

@@ -32,6 +32,13 @@ func values(_ count: Int, seed: UInt64) -> [Double] {
     }
 }
 
+// `cnnviz-bench terminal [STEPS [CPU-SECONDS]]`: only the pseudo-terminal measurements.
+if CommandLine.arguments.dropFirst().first == "terminal" {
+    let numbers = CommandLine.arguments.dropFirst(2).compactMap(Double.init)
+    TerminalBench.runNextToThisProgram(steps: Int(numbers.first ?? 1000), cpuSeconds: numbers.dropFirst().first ?? 10)
+    exit(0)
+}
+
 let repetitions = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 30
 print(
     "cnnviz-bench: \(repetitions) runs each on \(ProcessInfo.processInfo.activeProcessorCount) cores; wall time (best, median) and CPU time"
@@ -96,3 +103,6 @@ for side in [16, 4096] {
     times.sort()
     print("explore frame 120×40, input \(side)×\(side): median \(format(times[times.count / 2])) ms")
 }
+
+// What a user feels: the program in a pseudo-terminal (needs a release build of cnnviz next to this one).
+TerminalBench.runNextToThisProgram(steps: 1000, cpuSeconds: 10)

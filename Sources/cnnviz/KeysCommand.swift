@@ -25,6 +25,13 @@ struct KeysCommand: ParsableCommand {
             "Crash (fatalError) when this character is typed, to test terminal restoration.", visibility: .hidden))
     var crashCharacter: String?
 
+    @Option(
+        name: .customLong("busy-on"),
+        help: ArgumentHelp(
+            "Compute for 5 s without reading input when this character is typed, to test that signals still act.",
+            visibility: .hidden))
+    var busyCharacter: String?
+
     func validate() throws {
         if let tickMilliseconds, tickMilliseconds < 1 {
             throw ValidationError("--tick must be at least 1 millisecond, got \(tickMilliseconds)")
@@ -42,7 +49,8 @@ struct KeysCommand: ParsableCommand {
         do {
             signal = try TerminalSession.run(options: options) { screen in
                 try KeysView.loop(
-                    screen: screen, tick: tickMilliseconds, crashCharacter: crashCharacter.flatMap(\.first))
+                    screen: screen, tick: tickMilliseconds, crashCharacter: crashCharacter.flatMap(\.first),
+                    busyCharacter: busyCharacter.flatMap(\.first))
             }
         } catch let error as TerminalError {
             throw CommandFailure.usage(error.message)
@@ -58,7 +66,9 @@ enum KeysView {
     static let historyLength = 10
 
     /// Runs until q/Esc (returns nil) or a terminating signal (returns it).
-    static func loop(screen: TerminalScreen, tick: Int?, crashCharacter: Character?) throws -> Int32? {
+    static func loop(
+        screen: TerminalScreen, tick: Int?, crashCharacter: Character?, busyCharacter: Character? = nil
+    ) throws -> Int32? {
         var history: [String] = []
         var count = 0
         while true {
@@ -67,6 +77,9 @@ enum KeysView {
             switch event {
             case .key(.character("q")), .key(.escape):
                 return nil
+            case .key(.character(let character)) where character == busyCharacter:
+                let end = ContinuousClock.now.advanced(by: .seconds(5))
+                while ContinuousClock.now < end {}  // a long frame: the loop reads no input meanwhile
             case .key(.character(let character)) where character == crashCharacter:
                 fatalError("cnnviz keys: crash requested with --crash-on \(character)")
             case .terminate(let signal):

@@ -2,7 +2,7 @@
 struct StyleRun: Hashable, Sendable {
     /// The first column.
     var column: Int
-    /// The characters, one per column.
+    /// The characters, one per column (a wide character's second cell is skipped).
     var text: [Unicode.Scalar]
     /// Their style.
     var style: CellStyle
@@ -21,6 +21,7 @@ struct StyleRun: Hashable, Sendable {
         var runs: [StyleRun] = []
         for column in columns {
             let cell = canvas[row, column]
+            if cell.isContinuation { continue }
             if let last = runs.last, last.style == cell.style {
                 runs[runs.count - 1].text.append(cell.character)
             } else {

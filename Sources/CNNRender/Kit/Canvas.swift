@@ -63,7 +63,8 @@ public struct CellStyle: Hashable, Sendable {
     }
 }
 
-/// One screen cell: a single-column character and its style.
+/// One screen cell: a character and its style (the left half of a two-column character, or
+/// `Cell.continuationCharacter` for its right half).
 public struct Cell: Hashable, Sendable {
     public var character: Unicode.Scalar
     public var style: CellStyle
@@ -109,15 +110,33 @@ public struct Canvas: Equatable, Sendable {
         row >= 0 && row < height && column >= 0 && column < width
     }
 
-    /// Writes text starting at a position, one scalar per column, clipped at the edges.
-    /// Returns the column after the last character written.
+    /// Writes text starting at a position, clipped at the edges, each scalar taking its display
+    /// width (`DisplayWidth`): a wide character (CJK, emoji) fills its cell and marks the next
+    /// as its continuation, a combining mark takes no column (and is dropped: a cell holds one
+    /// scalar), and a wide character cut by an edge leaves a blank. Returns the column after
+    /// the last character written.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain) -> Int {
         var x = column
-        guard row >= 0 && row < height else { return column + text.unicodeScalars.count }
+        guard row >= 0 && row < height else { return column + DisplayWidth.of(text) }
         for scalar in text.unicodeScalars {
-            if x >= 0 && x < width { cells[row * width + x] = Cell(scalar, style: style) }
-            x += 1
+            switch DisplayWidth.of(scalar) {
+            case 0:
+                continue
+            case 2:
+                if x >= 0 && x + 1 < width {
+                    cells[row * width + x] = Cell(scalar, style: style)
+                    cells[row * width + x + 1] = .continuation(style: style)
+                } else if x >= 0 && x < width {
+                    cells[row * width + x] = Cell(" ", style: style)
+                } else if x + 1 == 0 && width > 0 {
+                    cells[row * width] = Cell(" ", style: style)
+                }
+                x += 2
+            default:
+                if x >= 0 && x < width { cells[row * width + x] = Cell(scalar, style: style) }
+                x += 1
+            }
         }
         return x
     }
@@ -148,11 +167,13 @@ public struct Canvas: Equatable, Sendable {
         lines.joined(separator: "\n")
     }
 
-    /// The rows as plain strings with trailing spaces removed.
+    /// The rows as plain strings with trailing spaces removed (a wide character appears once:
+    /// its continuation cell is skipped).
     public var lines: [String] {
         (0..<height).map { y in
             var line = String.UnicodeScalarView()
-            line.append(contentsOf: cells[(y * width)..<((y + 1) * width)].map(\.character))
+            line.append(
+                contentsOf: cells[(y * width)..<((y + 1) * width)].lazy.filter { !$0.isContinuation }.map(\.character))
             var text = String(line)
             while text.hasSuffix(" ") { text.removeLast() }
             return text
