@@ -1,7 +1,7 @@
 import ArgumentParser
-import CNNRender
 import CNNCore
 import CNNCourse
+import CNNRender
 import CNNSandbox
 import Foundation
 

@@ -1,7 +1,7 @@
 import CNNRender
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AsciicastTests {
     private func frames() -> [(time: Double, canvas: Canvas)] {

@@ -1,8 +1,8 @@
 import CNNRender
 import Foundation
 import FoundationXML
-import Testing
 import TestSupport
+import Testing
 
 /// One small canvas with colours, bold, dim, reverse, underline, a box frame, non-ASCII
 /// characters and `<&>` to escape.

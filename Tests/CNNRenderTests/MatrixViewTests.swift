@@ -204,7 +204,7 @@ struct MatrixViewTests {
 
     /// Subscript digits as the view writes them.
     func subscriptDigit(_ n: Int) -> String {
-        String(String(n).map { ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"][$0.wholeNumberValue!] })
+        String(String(n).map { ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"][$0.wholeNumberValue ?? 0] })
     }
 
     /// The words of a line whose cells pass a style test.

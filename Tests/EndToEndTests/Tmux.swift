@@ -192,7 +192,10 @@ final class Tmux {
     /// Waits for the program to end and returns its exit status (from the `EXIT=` line).
     func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
         let screen = try await waitUntil(timeout: timeout, history: true, "EXIT=") { Tmux.exitStatus(in: $0) != nil }
-        return Tmux.exitStatus(in: screen)!
+        guard let status = Tmux.exitStatus(in: screen) else {
+            throw HarnessError("no exit status in the screen:\n\(screen)")
+        }
+        return status
     }
 
     /// The status in the last `EXIT=<n>` line of `screen`.

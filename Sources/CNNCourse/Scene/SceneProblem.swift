@@ -24,5 +24,7 @@ public struct SceneProblem: Hashable, Sendable, CustomStringConvertible, Error {
     public var description: String { "\(file):\(line):\(column): \(message)" }
 }
 
-/// A list of problems is what a failed load returns: `Result<Scene, [SceneProblem]>`.
+/// A list of problems is what a failed load returns: `Result<Scene, [SceneProblem]>`. (Only lists of
+/// this module's own type conform, so no other module's conformance can clash.)
+// swift-format-ignore: AvoidRetroactiveConformances
 extension Array: @retroactive Error where Element == SceneProblem {}

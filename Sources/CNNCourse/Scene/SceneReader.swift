@@ -107,13 +107,13 @@ struct SceneReader {
 
     /// A list of whole numbers of a given length (nil count: any).
     mutating func wholeNumbers(_ node: SceneNode, count: Int? = nil, what: String) -> [Int]? {
-        guard let items = node.items, count == nil || items.count == count,
-            items.allSatisfy({ $0.node.scalar.flatMap(Int.construct) != nil })
+        let numbers = node.items?.compactMap { $0.node.scalar.flatMap(Int.construct) }
+        guard let items = node.items, let numbers, numbers.count == items.count, count == nil || items.count == count
         else {
             expected(what, node)
             return nil
         }
-        return items.map { $0.node.scalar.flatMap(Int.construct)! }
+        return numbers
     }
 
     /// A whole number, or a list of whole numbers (e.g. a kernel `3` or `[3, 2]`).

@@ -94,8 +94,8 @@ public enum StackView {
                     ? " (the input reads nothing; pick a higher level with ])" : "; step on to light what it reads")
         }
         let below = chosen.levels[lowest]
-        let where_ = lowest == 0 ? "the input" : "L\(lowest)"
-        text += " reads \(below.count) cell\(below.count == 1 ? "" : "s") of \(where_)"
+        let levelName = lowest == 0 ? "the input" : "L\(lowest)"
+        text += " reads \(below.count) cell\(below.count == 1 ? "" : "s") of \(levelName)"
         if let rows = below.boxRows, let columns = below.boxColumns {
             text += " in a \(rows.count)\(x)\(columns.count) box"
         }

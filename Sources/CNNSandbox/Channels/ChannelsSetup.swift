@@ -57,7 +57,7 @@ public struct ChannelsSetup: Hashable, Sendable {
     public var input: Tensor {
         let plane = conv.inputRows * conv.inputColumns
         if let all = conv.inputValues, all.count == inputChannels * plane, inputChannels > 1 {
-            return try! Tensor(shape: [1, inputChannels, conv.inputRows, conv.inputColumns], data: all)
+            return Tensor.sized([1, inputChannels, conv.inputRows, conv.inputColumns], all)
         }
         var values: [Double] = []
         values.reserveCapacity(inputChannels * plane)
@@ -68,7 +68,7 @@ public struct ChannelsSetup: Hashable, Sendable {
                 ?? conv.pattern.values(rows: conv.inputRows, columns: conv.inputColumns, seed: seed)
             values += conv.pattern == .ramp && conv.inputValues == nil ? base.map { $0 + Double(channel) } : base
         }
-        return try! Tensor(shape: [1, inputChannels, conv.inputRows, conv.inputColumns], data: values)
+        return Tensor.sized([1, inputChannels, conv.inputRows, conv.inputColumns], values)
     }
 
     /// Weights `outputs × slices × kH × kW`: explicit values for every kernel and slice when given
@@ -79,7 +79,7 @@ public struct ChannelsSetup: Hashable, Sendable {
         if let all = conv.kernelValues, all.count == outputs * slices * rows * columns, outputs * slices > 1,
             rows == conv.kernelRows, columns == conv.kernelColumns
         {
-            return try! Tensor(shape: [outputs, slices, rows, columns], data: all)
+            return Tensor.sized([outputs, slices, rows, columns], all)
         }
         var values: [Double] = []
         values.reserveCapacity(outputs * slices * rows * columns)
@@ -93,7 +93,7 @@ public struct ChannelsSetup: Hashable, Sendable {
                     conv.preset == .ramp && conv.kernelValues == nil ? base.map { $0 + Double(slice + output) } : base
             }
         }
-        return try! Tensor(shape: [outputs, slices, rows, columns], data: values)
+        return Tensor.sized([outputs, slices, rows, columns], values)
     }
 
     /// The bias tensor of `outputs` channels, or nil.

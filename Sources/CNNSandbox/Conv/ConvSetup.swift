@@ -59,7 +59,7 @@ public struct ConvSetup: Hashable, Sendable {
         let values =
             inputValues.flatMap { $0.count == count ? $0 : nil }
             ?? pattern.values(rows: inputRows, columns: inputColumns, seed: seed)
-        return try! Tensor(shape: [1, 1, inputRows, inputColumns], data: values)
+        return Tensor.sized([1, 1, inputRows, inputColumns], values)
     }
 
     /// The kernel as a `1×1×kH×kW` tensor.
@@ -68,12 +68,12 @@ public struct ConvSetup: Hashable, Sendable {
         let values =
             kernelValues.flatMap { $0.count == count ? $0 : nil }
             ?? preset.weights(rows: kernelRows, columns: kernelColumns, seed: seed &+ 1000)
-        return try! Tensor(shape: [1, 1, kernelRows, kernelColumns], data: values)
+        return Tensor.sized([1, 1, kernelRows, kernelColumns], values)
     }
 
     /// The bias as a one-value tensor, or nil.
     public var biasTensor: Tensor? {
-        bias.map { try! Tensor(shape: [1], data: [$0]) }
+        bias.map { Tensor.sized([1], [$0]) }
     }
 
     /// The core's convolution for this setup, or its refusal.

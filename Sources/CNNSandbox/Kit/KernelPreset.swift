@@ -30,8 +30,7 @@ public enum KernelPreset: String, CaseIterable, Hashable, Sendable {
 
     /// The preset after this one, wrapping around.
     public var next: KernelPreset {
-        let all = KernelPreset.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        return nextCase
     }
 
     /// The weights (row-major, `rows × columns`) of this preset at a kernel size.

@@ -107,7 +107,9 @@ public enum Settings {
         },
         Setting(
             name: .layers, kind: .value, syntax: "conv3,conv3,pool2s2,conv3d2", defaultText: "conv3,conv3,conv3",
-            help: "stack and 1d views: layers, e.g. conv3,conv3,pool2s2,conv3d2; the stack view also reads the network language of cnnviz summary (see README)"
+            help:
+                "stack and 1d views: layers, e.g. conv3,conv3,pool2s2,conv3d2; the stack view also reads the network "
+                + "language of cnnviz summary (see README)"
         ) { text, configuration throws(SettingError) in
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw SettingError("expected layers like conv3,conv3,pool2s2, got nothing")

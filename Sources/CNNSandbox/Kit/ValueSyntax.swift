@@ -44,10 +44,10 @@ public enum ValueSyntax {
         for axis in axes {
             let sides = axis.split(separator: ":", omittingEmptySubsequences: false)
                 .map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard sides.count == 1 || sides.count == 2, sides.allSatisfy({ $0 != nil }) else {
+            let values = sides.compactMap { $0 }
+            guard values.count == sides.count, sides.count == 1 || sides.count == 2 else {
                 return .failure(.malformed)
             }
-            let values = sides.map { $0! }
             if let bad = values.first(where: { $0 < 0 || $0 > 99 }) { return .failure(.outOfRange(bad)) }
             result.append(values.count == 1 ? AxisPadding(values[0]) : AxisPadding(before: values[0], after: values[1]))
         }

@@ -15,8 +15,7 @@ public struct MatrixModel: Hashable, Sendable {
 
         /// The next mode, wrapping around.
         public var next: Mode {
-            let all = Mode.allCases
-            return all[(all.firstIndex(of: self)! + 1) % all.count]
+            return nextCase
         }
     }
 
@@ -120,8 +119,9 @@ public struct MatrixModel: Hashable, Sendable {
             let outputs = layer.axes[0].outputSize * layer.axes[1].outputSize
             let inputs = setup.inputRows * setup.inputColumns
             if max(outputs, inputs) > MatrixComputation.maximumSide {
-                sizeRefusal = MatrixModel.tooLargeMessage(layer: layer, setup: setup)
-                result = .failure(.invalidQuery(sizeRefusal!))
+                let message = MatrixModel.tooLargeMessage(layer: layer, setup: setup)
+                sizeRefusal = message
+                result = .failure(.invalidQuery(message))
             } else {
                 result = .success(
                     try MatrixComputation(

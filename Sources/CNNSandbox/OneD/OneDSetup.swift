@@ -120,7 +120,7 @@ public struct OneDSetup: Hashable, Sendable {
         let values =
             inputValues.flatMap { $0.count == length ? $0 : nil }
             ?? pattern.values(rows: 1, columns: length, seed: seed)
-        return try! Tensor(shape: [1, 1, length], data: values)
+        return Tensor.sized([1, 1, length], values)
     }
 
     /// The single layer's kernel as a `1×1×k` tensor.
@@ -128,12 +128,12 @@ public struct OneDSetup: Hashable, Sendable {
         let values =
             kernelValues.flatMap { $0.count == kernelSize ? $0 : nil }
             ?? preset.weights(rows: 1, columns: kernelSize, seed: seed &+ 1000)
-        return try! Tensor(shape: [1, 1, kernelSize], data: values)
+        return Tensor.sized([1, 1, kernelSize], values)
     }
 
     /// The single layer's bias as a one-value tensor, or nil.
     public var biasTensor: Tensor? {
-        bias.map { try! Tensor(shape: [1], data: [$0]) }
+        bias.map { Tensor.sized([1], [$0]) }
     }
 
     /// The core's single 1-D convolution of `input` with `kernel`, or its refusal.

@@ -9,7 +9,6 @@ public enum PoolMode: String, CaseIterable, Hashable, Sendable {
 
     /// The mode after this one (`g` cycles window → global → k-max → window).
     public var next: PoolMode {
-        let all = PoolMode.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        return nextCase
     }
 }

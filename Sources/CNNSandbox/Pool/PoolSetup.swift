@@ -103,7 +103,7 @@ public struct PoolSetup: Hashable, Sendable {
         let values =
             inputValues.flatMap { $0.count == count ? $0 : nil }
             ?? pattern.values(rows: inputRows, columns: inputColumns, seed: seed)
-        return try! Tensor(shape: [1, 1, inputRows, inputColumns], data: values)
+        return Tensor.sized([1, 1, inputRows, inputColumns], values)
     }
 
     /// The core's pooling of an input in this setup's mode, or its refusal.
