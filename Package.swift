@@ -20,7 +20,9 @@ let package = Package(
     ],
     targets: [
         // The math: tensors, convolution, pooling, receptive fields, costs, traces. No UI.
-        .target(name: "CNNCore"),
+        .target(name: "CNNCore", dependencies: ["CNNKernels"]),
+        // The convolution's AVX inner loop (C, chosen at run time when the CPU has AVX). No I/O.
+        .target(name: "CNNKernels"),
         // The PyTorch reference-vector format (read cases, compute, write results).
         .target(name: "CNNOracle", dependencies: ["CNNCore"]),
         // Lessons and timelines: the step sequences each view animates, and scene files.
