@@ -3,6 +3,7 @@ extension ConvLayer {
     /// the same order as `trace` lists the terms, so a traced value equals the computed one.
     public func forward(input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) -> Tensor {
         try checkTensors(input: input, weight: weight, bias: bias)
+        try checkComputeBounds()
         if ConvTiledForward.applies(to: self) {
             return try Tensor(
                 shape: outputShape, data: ConvTiledForward(layer: self).run(input: input, weight: weight, bias: bias))

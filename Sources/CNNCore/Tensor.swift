@@ -11,7 +11,7 @@ public struct Tensor: Hashable, Sendable {
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw .invalidShape("tensor shape \(Tensor.describe(shape)) has a negative dimension")
         }
-        let count = shape.reduce(1, *)
+        let count = try CoreLimits.elementCount(shape, of: "tensor shape")
         guard count == data.count else {
             throw .invalidShape(
                 "tensor shape \(Tensor.describe(shape)) holds \(count) values but \(data.count) were given")
@@ -20,9 +20,11 @@ public struct Tensor: Hashable, Sendable {
         self.data = data
     }
 
-    /// Creates a tensor with every element set to `value`.
+    /// Creates a tensor with every element set to `value`. For shapes already validated (a
+    /// layer's output shape): a negative dimension or a count that overflows stops the program.
     public init(shape: [Int], repeating value: Double = 0) {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+        precondition(CheckedInt.product(shape) != nil, "shape \(shape) overflows")
         self.shape = shape
         self.data = Array(repeating: value, count: shape.reduce(1, *))
     }
