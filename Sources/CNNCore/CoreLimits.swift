@@ -19,7 +19,7 @@ public enum CoreLimits {
     public static let maxTraceTerms = 1 << 20
 
     /// Refuses `value` above `largestValue`, naming the parameter.
-    static func checkValue(_ value: Int, name: String) throws(CNNError) {
+    public static func checkValue(_ value: Int, name: String) throws(CNNError) {
         guard value <= largestValue else {
             throw .invalidParameter(
                 name: name,
@@ -30,13 +30,13 @@ public enum CoreLimits {
     }
 
     /// Refuses any of `values` above `largestValue`, naming the parameter.
-    static func checkValues(_ values: [Int], name: String) throws(CNNError) {
+    public static func checkValues(_ values: [Int], name: String) throws(CNNError) {
         for value in values { try checkValue(value, name: name) }
     }
 
     /// The element count of `shape` (dimensions already known to be non-negative), refusing
     /// one that overflows or exceeds `maxElements`; `what` names the tensor.
-    static func elementCount(_ shape: [Int], of what: String) throws(CNNError) -> Int {
+    public static func elementCount(_ shape: [Int], of what: String) throws(CNNError) -> Int {
         let count = CheckedInt.product(shape)
         guard let count, count <= maxElements else {
             let size = count.map(String.init) ?? "more than 2^63"
@@ -48,7 +48,7 @@ public enum CoreLimits {
     }
 
     /// Refuses a call whose multiply-adds (the product of `factors`) exceed `maxMultiplyAdds`.
-    static func checkWork(_ factors: [Int], of what: String) throws(CNNError) {
+    public static func checkWork(_ factors: [Int], of what: String) throws(CNNError) {
         let work = CheckedInt.product(factors)
         guard let work, work <= maxMultiplyAdds else {
             let size = work.map(String.init) ?? "more than 2^63"

@@ -77,8 +77,10 @@ public struct Tensor: Hashable, Sendable {
         try Tensor(shape: newShape, data: data)
     }
 
-    /// `2×3×4`-style text for a shape.
+    /// `2×3×4`-style text for a shape; a shape of more than 8 dimensions is cut short
+    /// (`1×2×3×4×5×6×7×8×… (1000 dimensions)`), so no message grows with the user's data.
     public static func describe(_ shape: [Int]) -> String {
-        shape.map(String.init).joined(separator: "×")
+        let text = shape.prefix(8).map(String.init).joined(separator: "×")
+        return shape.count > 8 ? text + "×… (\(shape.count) dimensions)" : text
     }
 }
