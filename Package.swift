@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "CNNCore", dependencies: ["CNNKernels"]),
         // The convolution's AVX inner loop (C, chosen at run time when the CPU has AVX). No I/O.
         .target(name: "CNNKernels"),
+        // Reading files the user names: one plain sentence per failure, bounded sizes. No other target of ours.
+        .target(name: "CNNFiles"),
         // The PyTorch reference-vector format (read cases, compute, write results).
         .target(name: "CNNOracle", dependencies: ["CNNCore"]),
         // Lessons and timelines: the step sequences each view animates, and scene files.
@@ -40,13 +42,14 @@ let package = Package(
         .executableTarget(
             name: "cnnviz",
             dependencies: [
-                "CNNCore", "CNNOracle", "CNNScenes", "CNNRender", "CNNTerminal",
+                "CNNCore", "CNNOracle", "CNNScenes", "CNNRender", "CNNTerminal", "CNNFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark: release-build timings of the core.
         .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore", "CNNScenes", "CNNRender"]),
         .testTarget(name: "CNNCoreTests", dependencies: ["CNNCore", "CNNOracle"], exclude: ["Fixtures"]),
+        .testTarget(name: "CNNFilesTests", dependencies: ["CNNFiles"]),
         .testTarget(name: "CNNScenesTests", dependencies: ["CNNScenes", "CNNCore"]),
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
         .testTarget(name: "CNNRenderTests", dependencies: ["CNNRender", "CNNScenes", "CNNCore"], exclude: ["Golden"]),
