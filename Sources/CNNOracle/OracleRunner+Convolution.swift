@@ -27,6 +27,7 @@ extension OracleRunner {
         let layer = try ConvLayer(
             inputShape: inputShape, weightShape: weightShape, hasBias: hasBias, parameters: parameters)
         try layer.checkComputeBounds()
+        try checkOutputSize(layer.outputShape, field: "output")
         let input = try item.tensor("input")
         let weight = try item.tensor("weight")
         let bias = try item.optionalTensor("bias")

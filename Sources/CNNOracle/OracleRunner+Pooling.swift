@@ -13,6 +13,7 @@ extension OracleRunner {
     static func runPooling(_ item: OracleCase, kind: PoolKind) throws -> [String: JSONValue] {
         let inputShape = try item.tensorShape("input")
         let layer = try PoolLayer(kind: kind, inputShape: inputShape, parameters: try item.poolParameters())
+        try checkOutputSize(layer.outputShape, field: "output")
         let result = try layer.forward(try item.tensor("input"))
         var fields: [String: JSONValue] = ["output": JSONValue(result.output)]
         if let indices = result.indices { fields["indices"] = JSONValue(indices) }

@@ -15,6 +15,20 @@ public enum OracleRunner {
         .merging(transposedHandlers) { first, _ in first }
         .merging(receptiveFieldHandlers) { first, _ in first }
 
+    /// The most values one result field may hold (2^24 = 16,777,216, about 300 MB of JSON text),
+    /// checked before computing it.
+    public static let maxOutputValues = 1 << 24
+
+    /// Refuses a result field of more than `maxOutputValues` values, naming the count.
+    static func checkOutputSize(_ shape: [Int], field: String) throws(CNNError) {
+        let count = CheckedInt.product(shape)
+        guard let count, count <= maxOutputValues else {
+            throw .invalidShape(
+                "the \(field) would be \(Tensor.describe(shape)) = \(count.map(String.init) ?? "more than 2^63") values, more than the \(maxOutputValues) (2^24) compute writes; use smaller sizes"
+            )
+        }
+    }
+
     /// The op names `compute` understands.
     public static var supportedOps: [String] { handlers.keys.sorted() }
 
