@@ -16,7 +16,7 @@ struct ConvTiledForward: @unchecked Sendable {
     let outputsPerGroup: Int
     /// Output cells of a row whose every column tap lands inside the input.
     let interior: Range<Int>
-    /// Whether blocks of four channels use the AVX kernel (when the CPU has AVX).
+    /// Whether rows are computed by the AVX kernels (when the CPU has AVX).
     let useAVX: Bool
     /// Whether this CPU has AVX, checked once.
     static let cpuHasAVX = cnn_kernels_have_avx() != 0
@@ -105,8 +105,9 @@ struct ConvTiledForward: @unchecked Sendable {
     }
 
     /// One unit: an image, and a block of four output channels or a single channel, over some rows.
-    /// Input channels are the outer loop, so each pass streams three input rows and keeps the
-    /// unit's output rows in cache; the first pass writes, the later ones add, the last adds the bias.
+    /// For each output row, one pass per input channel: the row's sums stay in the first-level
+    /// cache while the passes stream their input rows; the first pass writes, the later ones
+    /// add, the last adds the bias.
     func runUnit(_ unit: Int, rows rowRange: Range<Int>, _ p: Pointers) {
         let groups = outputChannels / outputsPerGroup
         let n = unit / (unitsPerGroup * groups)
@@ -124,14 +125,14 @@ struct ConvTiledForward: @unchecked Sendable {
         let outPlane = rows.outputSize * columns.outputSize
         let out = p.output + (n * outputChannels + firstChannel) * outPlane
         let lanes = ConvTiledForward.lanes
-        for slice in 0..<channelsPerGroup {
-            let pass = Pass(
-                plane: p.input + (n * inputChannels + group * channelsPerGroup + slice) * inPlane,
-                slice: slice, isFirst: slice == 0, isLast: slice == channelsPerGroup - 1)
-            for oh in rowRange {
-                let kernelRows = validKernelRows(oh)
-                let rowOut = out + oh * columns.outputSize
-                if useAVX && isBlock {
+        for oh in rowRange {
+            let kernelRows = validKernelRows(oh)
+            let rowOut = out + oh * columns.outputSize
+            for slice in 0..<channelsPerGroup {
+                let pass = Pass(
+                    plane: p.input + (n * inputChannels + group * channelsPerGroup + slice) * inPlane,
+                    slice: slice, isFirst: slice == 0, isLast: slice == channelsPerGroup - 1)
+                if useAVX {
                     if kernelRows.isEmpty {
                         for member in 0..<width {
                             for ow in 0..<columns.outputSize {
@@ -141,7 +142,9 @@ struct ConvTiledForward: @unchecked Sendable {
                             }
                         }
                     } else {
-                        avxRow(oh: oh, channel: firstChannel, kernelRows: kernelRows, pass: pass, rowOut: rowOut, p)
+                        avxRow(
+                            oh: oh, channel: firstChannel, isBlock: isBlock, kernelRows: kernelRows, pass: pass,
+                            rowOut: rowOut, p)
                     }
                     continue
                 }
@@ -181,9 +184,10 @@ struct ConvTiledForward: @unchecked Sendable {
         }
     }
 
-    /// One row of a block of four channels, by the AVX kernel.
+    /// One row of a block of four channels (or of one channel), by the AVX kernel.
     func avxRow(
-        oh: Int, channel: Int, kernelRows: Range<Int>, pass: Pass, rowOut: UnsafeMutablePointer<Double>, _ p: Pointers
+        oh: Int, channel: Int, isBlock: Bool, kernelRows: Range<Int>, pass: Pass, rowOut: UnsafeMutablePointer<Double>,
+        _ p: Pointers
     ) {
         var geometry = cnn_conv_row(
             input_width: columns.inputSize, output_width: columns.outputSize,
@@ -197,9 +201,13 @@ struct ConvTiledForward: @unchecked Sendable {
             p.weight + (channel * channelsPerGroup + pass.slice) * taps + kernelRows.lowerBound * columns.kernelSize
         let channelStride = channelsPerGroup * taps
         let bias = pass.isLast ? p.bias.map { $0 + channel } : nil
-        cnn_conv_row_pass4_avx(
-            &geometry, rowOut, row, first, first + channelStride, first + 2 * channelStride, first + 3 * channelStride,
-            pass.isFirst ? 1 : 0, bias)
+        if isBlock {
+            cnn_conv_row_pass4_avx(
+                &geometry, rowOut, row, first, first + channelStride, first + 2 * channelStride,
+                first + 3 * channelStride, pass.isFirst ? 1 : 0, bias)
+        } else {
+            cnn_conv_row_pass1_avx(&geometry, rowOut, row, first, pass.isFirst ? 1 : 0, bias)
+        }
     }
 
     /// One input channel's pass over a unit's output rows.

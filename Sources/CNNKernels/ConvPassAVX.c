@@ -147,3 +147,74 @@ __attribute__((target("avx"))) void cnn_conv_row_pass4_avx(
         }
     }
 }
+
+/// Sixteen cells starting at `ow` of one channel; as `block8`, `masked` limits loads, products and
+/// stores to the real lanes.
+__attribute__((target("avx"))) static inline void block16(
+    const cnn_conv_row *g, double *out, ptrdiff_t ow, const double *row, const double *w, int first,
+    const double *bias, int masked, ptrdiff_t kernel_columns) {
+    double *o = out + ow;
+    __m256d acc[4];
+    __m256d cell[4];
+    __m256i store[4];
+    const __m256d width = _mm256_set1_pd((double)g->output_width);
+    for (int q = 0; q < 4; q++) {
+        cell[q] = _mm256_add_pd(_mm256_set1_pd((double)(ow + 4 * q)), _mm256_set_pd(3, 2, 1, 0));
+        store[q] = _mm256_castpd_si256(_mm256_cmp_pd(cell[q], width, _CMP_LT_OQ));
+        if (first) {
+            acc[q] = _mm256_setzero_pd();
+        } else if (masked) {
+            acc[q] = _mm256_maskload_pd(o + 4 * q, store[q]);
+        } else {
+            acc[q] = _mm256_loadu_pd(o + 4 * q);
+        }
+    }
+    const __m256d zero = _mm256_setzero_pd();
+    const __m256d inputWidth = _mm256_set1_pd((double)g->input_width);
+    for (ptrdiff_t kr = 0; kr < g->kernel_rows; kr++) {
+        const double *r = row + kr * g->row_step;
+        const ptrdiff_t base = kr * kernel_columns;
+        for (ptrdiff_t kc = 0; kc < kernel_columns; kc++) {
+            const ptrdiff_t shift = kc * g->dilation - g->padding_before;
+            const __m256d wv = _mm256_broadcast_sd(w + base + kc);
+            for (int q = 0; q < 4; q++) {
+                const double *x = r + ow + shift + 4 * q;
+                if (masked) {
+                    __m256d column = _mm256_add_pd(cell[q], _mm256_set1_pd((double)shift));
+                    __m256d m = _mm256_and_pd(
+                        _mm256_and_pd(_mm256_cmp_pd(column, zero, _CMP_GE_OQ),
+                                      _mm256_cmp_pd(column, inputWidth, _CMP_LT_OQ)),
+                        _mm256_castsi256_pd(store[q]));
+                    __m256d v = _mm256_maskload_pd(x, _mm256_castpd_si256(m));
+                    /* a skipped tap adds +0, which leaves every sum (never -0) as it is */
+                    acc[q] = _mm256_add_pd(acc[q], _mm256_and_pd(_mm256_mul_pd(wv, v), m));
+                } else {
+                    acc[q] = _mm256_add_pd(acc[q], _mm256_mul_pd(wv, _mm256_loadu_pd(x)));
+                }
+            }
+        }
+    }
+    for (int q = 0; q < 4; q++) {
+        if (bias) acc[q] = _mm256_add_pd(acc[q], _mm256_broadcast_sd(bias));
+        if (masked) {
+            _mm256_maskstore_pd(o + 4 * q, store[q], acc[q]);
+        } else {
+            _mm256_storeu_pd(o + 4 * q, acc[q]);
+        }
+    }
+}
+
+__attribute__((target("avx"))) void cnn_conv_row_pass1_avx(
+    const cnn_conv_row *geometry, double *out, const double *row, const double *w, int first, const double *bias) {
+    const ptrdiff_t columns = geometry->kernel_columns;
+    for (ptrdiff_t ow = 0; ow < geometry->output_width; ow += 16) {
+        int inside = ow >= geometry->interior_low && ow + 16 <= geometry->interior_high;
+        if (inside && columns == 3) {
+            block16(geometry, out, ow, row, w, first, bias, 0, 3);
+        } else if (inside) {
+            block16(geometry, out, ow, row, w, first, bias, 0, columns);
+        } else {
+            block16(geometry, out, ow, row, w, first, bias, 1, columns);
+        }
+    }
+}

@@ -58,6 +58,8 @@ struct ConvTermOrderTests {
             ([1, 5, 9, 37], [6, 5, 2, 5], [2, 1], [0, 3], [2, 2], 1),
             ([1, 4, 7, 13], [5, 4, 3, 3], [1, 1], [1, 1], [1, 1], 1),
             ([1, 2, 6, 3], [4, 2, 3, 3], [1, 1], [1, 1], [1, 1], 1),
+            ([1, 2, 5, 41], [1, 2, 3, 3], [1, 1], [1, 1], [1, 1], 1),
+            ([1, 3, 4, 35], [3, 1, 3, 4], [1, 1], [2, 3], [1, 2], 3),
         ])
     func pathsEqualTraces(
         input inShape: [Int], weight wShape: [Int], stride: [Int], padding: [Int], dilation: [Int], groups: Int

@@ -33,4 +33,8 @@ void cnn_conv_row_pass4_avx(
     const cnn_conv_row *geometry, double *out, const double *row, const double *w0, const double *w1,
     const double *w2, const double *w3, int first, const double *bias);
 
+/// `cnn_conv_row_pass4_avx` for one output channel (sixteen cells per block of registers).
+void cnn_conv_row_pass1_avx(
+    const cnn_conv_row *geometry, double *out, const double *row, const double *w, int first, const double *bias);
+
 #endif
