@@ -56,10 +56,10 @@ struct ConvTiledForward: @unchecked Sendable {
         let total = batch * outputChannels * outPlane
         let broadcast = ConvTiledForward.broadcastWeights(weight.data)
         let groups = outputChannels / outputsPerGroup
-        let units = batch * groups * unitsPerGroup
+        let images = batch * groups
         let work = total * channelsPerGroup * taps
-        // Split rows into bands so that both cores get work even with few channels.
-        let bands = work >= 200_000 ? max(1, min(rows.outputSize, (16 + units - 1) / units)) : 1
+        // Split rows into bands so that both cores get work even for one image and group.
+        let bands = work >= 200_000 ? max(1, min(rows.outputSize, (16 + images - 1) / images)) : 1
         let bandHeight = (rows.outputSize + bands - 1) / bands
         let biasValues = bias?.data ?? []
         return [Double](unsafeUninitializedCapacity: total) { outBuffer, initialized in
@@ -74,13 +74,18 @@ struct ConvTiledForward: @unchecked Sendable {
                             let pointers = Pointers(
                                 output: outBase, input: inBase, weight: weightBase, broadcast: broadcastBase,
                                 bias: bias == nil ? nil : biasBuffer.baseAddress)
-                            parallelFor(units * bands, work: work) { job in
-                                let unitJob = job / bands
+                            // A job is a band of rows of one image and group; each row goes through
+                            // every block of channels while its input rows are still in cache.
+                            parallelFor(images * bands, work: work) { job in
+                                let image = job / bands
                                 let band = job % bands
                                 let firstRow = band * bandHeight
                                 let lastRow = min(rows.outputSize, firstRow + bandHeight)
-                                guard firstRow < lastRow else { return }
-                                runUnit(unitJob, rows: firstRow..<lastRow, pointers)
+                                for oh in firstRow..<max(firstRow, lastRow) {
+                                    for member in 0..<unitsPerGroup {
+                                        runUnit(image * unitsPerGroup + member, rows: oh..<oh + 1, pointers)
+                                    }
+                                }
                             }
                         }
                     }
