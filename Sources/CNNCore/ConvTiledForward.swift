@@ -138,26 +138,20 @@ struct ConvTiledForward: @unchecked Sendable {
         for oh in rowRange {
             let kernelRows = validKernelRows(oh)
             let rowOut = out + oh * columns.outputSize
+            if useAVX && !kernelRows.isEmpty {
+                // Every input channel's pass in one call.
+                let pass = Pass(
+                    plane: p.input + (n * inputChannels + group * channelsPerGroup) * inPlane, slice: 0,
+                    isFirst: true, isLast: true)
+                avxRow(
+                    oh: oh, channel: firstChannel, isBlock: isBlock, kernelRows: kernelRows, pass: pass,
+                    rowOut: rowOut, p)
+                continue
+            }
             for slice in 0..<channelsPerGroup {
                 let pass = Pass(
                     plane: p.input + (n * inputChannels + group * channelsPerGroup + slice) * inPlane,
                     slice: slice, isFirst: slice == 0, isLast: slice == channelsPerGroup - 1)
-                if useAVX {
-                    if kernelRows.isEmpty {
-                        for member in 0..<width {
-                            for ow in 0..<columns.outputSize {
-                                edgeCell(
-                                    ow, oh: oh, channel: firstChannel + member, kernelRows: kernelRows, pass: pass,
-                                    into: rowOut + member * outPlane, p)
-                            }
-                        }
-                    } else {
-                        avxRow(
-                            oh: oh, channel: firstChannel, isBlock: isBlock, kernelRows: kernelRows, pass: pass,
-                            rowOut: rowOut, p)
-                    }
-                    continue
-                }
                 for ow in 0..<columns.outputSize where !interior.contains(ow) || interior.count < lanes {
                     for member in 0..<width {
                         edgeCell(
@@ -194,7 +188,8 @@ struct ConvTiledForward: @unchecked Sendable {
         }
     }
 
-    /// One row of a block of four channels (or of one channel), by the AVX kernel.
+    /// One row of a block of four channels (or of one channel), by the AVX kernel: every input
+    /// channel's pass, starting from `pass` (its first channel).
     func avxRow(
         oh: Int, channel: Int, isBlock: Bool, kernelRows: Range<Int>, pass: Pass, rowOut: UnsafeMutablePointer<Double>,
         _ p: Pointers
@@ -205,12 +200,13 @@ struct ConvTiledForward: @unchecked Sendable {
             kernel_rows: kernelRows.count, kernel_columns: columns.kernelSize,
             row_step: rows.dilation * columns.inputSize,
             interior_low: interior.lowerBound, interior_high: interior.upperBound,
-            out_plane: rows.outputSize * columns.outputSize)
+            out_plane: rows.outputSize * columns.outputSize, slices: channelsPerGroup,
+            input_plane: rows.inputSize * columns.inputSize, weight_slice: taps)
         let row = pass.plane + rows.inputPosition(output: oh, tap: kernelRows.lowerBound) * columns.inputSize
         let first =
             p.weight + (channel * channelsPerGroup + pass.slice) * taps + kernelRows.lowerBound * columns.kernelSize
         let channelStride = channelsPerGroup * taps
-        let bias = pass.isLast ? p.bias.map { $0 + channel } : nil
+        let bias = p.bias.map { $0 + channel }
         if isBlock {
             cnn_conv_row_pass4_avx(
                 &geometry, rowOut, row, first, first + channelStride, first + 2 * channelStride,
