@@ -1,12 +1,13 @@
 import CNNCore
+import TestSupport
 import Testing
 
 /// Seed 004 ("Backwards Pass for Convolution Layer"): one channel, one 3×3 kernel
 /// K = [[1,2,3],[4,5,6],[7,8,9]], padding 2 at the right/bottom so the output keeps the 5×5 size.
 @Suite("seed 004: forward/backward duality")
 struct BackwardDualityTests {
-    static let kernel = try! Tensor(shape: [1, 1, 3, 3], data: [1, 2, 3, 4, 5, 6, 7, 8, 9])
-    static let input = try! Tensor(
+    static let kernel = Tensor.literal(shape: [1, 1, 3, 3], data: [1, 2, 3, 4, 5, 6, 7, 8, 9])
+    static let input = Tensor.literal(
         shape: [1, 1, 5, 5],
         data: [
             200, 150, 150, 90, 30,
@@ -15,7 +16,7 @@ struct BackwardDualityTests {
             10, 40, 70, 20, 80,
             0, 30, 60, 90, 120,
         ])
-    static let gradOutput = try! Tensor(
+    static let gradOutput = Tensor.literal(
         shape: [1, 1, 5, 5],
         data: [
             1, -2, 0, 3, 1,

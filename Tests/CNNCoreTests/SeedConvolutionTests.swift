@@ -1,12 +1,13 @@
 import CNNCore
+import TestSupport
 import Testing
 
 /// The lecture notes' worked convolution examples, by name.
 @Suite("Seed examples: convolution")
 struct SeedConvolutionTests {
     /// The 3×3 input 0…8 and the 2×2 kernel 0…3 used throughout seed 001.
-    static let input3x3 = try! Tensor(shape: [1, 1, 3, 3], data: (0..<9).map(Double.init))
-    static let kernel2x2 = try! Tensor(shape: [1, 1, 2, 2], data: [0, 1, 2, 3])
+    static let input3x3 = Tensor.literal(shape: [1, 1, 3, 3], data: (0..<9).map(Double.init))
+    static let kernel2x2 = Tensor.literal(shape: [1, 1, 2, 2], data: [0, 1, 2, 3])
 
     static func conv(
         _ input: Tensor, _ weight: Tensor, stride: [Int] = [1, 1], padding: PaddingSpec = .explicit([0, 0]),

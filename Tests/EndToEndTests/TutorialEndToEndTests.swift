@@ -39,7 +39,10 @@ struct TutorialEndToEndTests {
     static func walk(_ arguments: [String], program: String, count: Int, width: Int, height: Int) async throws {
         let tmux = try Tmux()
         try tmux.start(arguments: arguments, width: width, height: height)
-        var screen = try await tmux.waitUntil(contains: "\(program) · scene 1/\(count) · topic")
+        // The footer is the last row written: wait for it as well as the header.
+        var screen = try await tmux.waitUntil(timeout: .seconds(15), "the first frame") {
+            $0.contains("\(program) · scene 1/\(count) · topic") && $0.contains("beat 1/")
+        }
         #expect(screen.contains("beat 1/"))
         for scene in 2...max(2, count) where scene <= count {
             try tmux.sendKeys("n")

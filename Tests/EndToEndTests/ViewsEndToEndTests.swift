@@ -37,7 +37,10 @@ struct ViewsEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(
             arguments: ["explore", "--view", item.view, "--paused"] + item.arguments, width: 100, height: 30)
-        var screen = try await tmux.waitUntil(contains: item.opening)
+        // The status line is the last row written: wait for it too, not only for the opening text.
+        var screen = try await tmux.waitUntil(timeout: .seconds(15), "the first frame") {
+            $0.contains(item.opening) && $0.contains("step 1/")
+        }
         #expect(screen.contains("step 1/"))
         try tmux.sendKeys("Right")
         screen = try await tmux.waitUntil(contains: "step 2/")
