@@ -31,7 +31,7 @@ struct TutorialKeyCollisionTests {
         #expect(clashing.conflicts == [.character(">")])
     }
 
-    @Test("in every scene, each of the view's keys either reaches the view as its action or is one the lesson takes on purpose")
+    @Test("in every scene, each view key reaches the view as its action or is taken by the lesson on purpose")
     func viewKeysReachTheView() throws {
         #expect(TutorialKeyCollisionTests.scenes.count == 40)
         for scene in TutorialKeyCollisionTests.scenes {

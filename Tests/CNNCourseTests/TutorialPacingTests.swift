@@ -34,9 +34,9 @@ struct TutorialPacingTests {
             let before = visit.beat > 0 ? scene.paragraphsShown(atBeat: visit.beat - 1) : 0
             let now = scene.paragraphsShown(atBeat: visit.beat)
             let text = now > before ? scene.narration[before..<now].joined(separator: " ") : ""
-            let where_ = "\(scene.file) beat \(visit.beat + 1)"
-            #expect(visit.total - visit.animation >= TutorialPacing.readingSeconds(text) - 1e-9, "\(where_)")
-            #expect(visit.animation <= TutorialPacing.longestAnimation + 1e-9, "\(where_)")
+            let place = "\(scene.file) beat \(visit.beat + 1)"
+            #expect(visit.total - visit.animation >= TutorialPacing.readingSeconds(text) - 1e-9, "\(place)")
+            #expect(visit.animation <= TutorialPacing.longestAnimation + 1e-9, "\(place)")
         }
         while let timer = player.timer, events < 100_000 {
             onBeat.total += timer.seconds

@@ -44,16 +44,19 @@ enum SceneNarration {
     /// The numbers a text states itself, outside markup: `19`, `0.5`, each `3` of `3×3`.
     static func statedNumbers(_ text: String) -> [String] {
         let plain = text.replacing(/\[\[[^\]]*\]\]/, with: " ").replacing(/\{[^}]*\}/, with: " ")
-        return plain.matches(of: /[0-9]+(?:\.[0-9]+)?/).map { String($0.output) }
+        return plain.matches(of: /[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+(?:\.[0-9]+)?/).map { String($0.output) }
     }
+
+    /// The value of a stated number (`65,536` is 65536).
+    static func value(_ text: String) -> Double? { Double(text.filter { $0 != "," }) }
 
     /// Every number written anywhere in a YAML node (keys and scalars, `3x3` as two 3s).
     static func numbers(in node: SceneNode) -> [Double] {
         switch node.node {
-        case .scalar(let scalar): return statedNumbers(scalar.string).compactMap(Double.init)
+        case .scalar(let scalar): return statedNumbers(scalar.string).compactMap(value)
         case .sequence: return (node.items ?? []).flatMap(numbers(in:))
         case .mapping:
-            return (node.entries ?? []).flatMap { statedNumbers($0.name).compactMap(Double.init) + numbers(in: $0.value) }
+            return (node.entries ?? []).flatMap { statedNumbers($0.name).compactMap(value) + numbers(in: $0.value) }
         case .alias: return []
         }
     }
@@ -62,7 +65,7 @@ enum SceneNarration {
     /// setup and checked expectations).
     static func checkNumbers(_ paragraph: String, node: SceneNode, known: [Double], reader: inout SceneReader) {
         let unknown = statedNumbers(paragraph).filter { text in
-            guard let value = Double(text) else { return true }
+            guard let value = value(text) else { return true }
             return !known.contains { SceneNumbers.matches(value, $0) }
         }
         var seen: [String] = []

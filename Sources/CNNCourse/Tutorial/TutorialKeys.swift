@@ -54,9 +54,8 @@ public enum TutorialKeys {
             [.right, .left, .pageDown, .pageUp, .enter, .backspace],
             [.nextBeat, .previousBeat, .nextBeat, .previousBeat, .nextBeat, .previousBeat],
             label: "→ ← (PgDn PgUp, Enter)",
-            help: "next / previous beat (→ first finishes an animation; across scenes)", hint: "← → beat"),
-        KeyBinding(">", [.nextScene], help: "next scene", hint: "< > scene"),
-        KeyBinding("<", [.previousScene], help: "previous scene"),
+            help: "next / previous beat (→ ends an animation first)", hint: "← → beat"),
+        KeyBinding("><", [.nextScene, .previousScene], label: "> <", help: "next / previous scene", hint: "< > scene"),
         KeyBinding([.home, .end], [.firstBeat, .lastBeat], help: "first / last beat of the scene"),
         KeyBinding("*", [.toggleAutoplay], help: "autoplay on / off (beats advance after their hold)", hint: "* auto"),
         KeyBinding(

@@ -11,6 +11,8 @@ public enum TutorialKeyHelp {
     public static let footer = TutorialKeys.lesson.footerHints
 
     /// The footer in classroom mode (presenter keys).
-    public static let classroomFooter = ["← → beat", "< > scene", "* autoplay", "Esc scenes", "1–9 jump", ". blank", "? keys", "q quit"]
-        .joined(separator: "  ")
+    public static let classroomFooter = [
+        "← → beat", "< > scene", "* autoplay", "Esc scenes", "1–9 jump", ". blank", "? keys", "q quit",
+    ]
+    .joined(separator: "  ")
 }

@@ -8,7 +8,9 @@ extension BackpropModel: SandboxModel {
     ]
     public static let keyMap = SandboxKeys.rowStepping([
         KeyBinding([.character(modeKey)], [.viewKey(modeKey)], help: "gradient: dL/dK or dL/dX").named(["gradient"]),
-        KeyBinding([.character(rerollKey)], [.viewKey(rerollKey)], help: "new upstream gradient dL/dY").named(["new-upstream"]),
+        KeyBinding([.character(rerollKey)], [.viewKey(rerollKey)], help: "new upstream gradient dL/dY").named([
+            "new-upstream"
+        ]),
     ])
     public static let valueLayout = ValueLayout.grid
 

@@ -25,12 +25,15 @@ extension ChannelsModel: SandboxModel {
             ).named(["next-output-channel", "previous-output-channel"]),
             KeyBinding(
                 [.character(Key.fewerInputs), .character(Key.moreInputs)],
-                [action(Key.fewerInputs), action(Key.moreInputs)], help: "input channels − / +").named(["in-channels-down", "in-channels-up"]),
+                [action(Key.fewerInputs), action(Key.moreInputs)], help: "input channels − / +"
+            ).named(["in-channels-down", "in-channels-up"]),
             KeyBinding(
                 [.character(Key.fewerOutputs), .character(Key.moreOutputs)],
-                [action(Key.fewerOutputs), action(Key.moreOutputs)], help: "output channels − / +").named(["out-channels-down", "out-channels-up"]),
+                [action(Key.fewerOutputs), action(Key.moreOutputs)], help: "output channels − / +"
+            ).named(["out-channels-down", "out-channels-up"]),
             KeyBinding(
-                [.character(Key.groups)], [action(Key.groups)], help: "groups: next divisor of C_in", hint: "g groups").named(["groups"]),
+                [.character(Key.groups)], [action(Key.groups)], help: "groups: next divisor of C_in", hint: "g groups"
+            ).named(["groups"]),
             KeyBinding(
                 [.character(Key.mode)], [action(Key.mode)], help: "mode: convolution / depthwise separable",
                 hint: "m mode"

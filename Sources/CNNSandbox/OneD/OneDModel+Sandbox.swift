@@ -17,7 +17,8 @@ extension OneDModel: SandboxModel {
                 KeyBinding("a", [.action(.viewKey("a"))], help: "causal padding on / off").named(["causal"]),
                 KeyBinding("t", [.action(.viewKey("t"))], help: "single layer / dilated causal stack").named(["stack"]),
                 KeyBinding(
-                    "nN", [.action(.viewKey("n")), .action(.viewKey("N"))], help: "fewer / more layers (stack)").named(["layers-down", "layers-up"]),
+                    "nN", [.action(.viewKey("n")), .action(.viewKey("N"))], help: "fewer / more layers (stack)"
+                ).named(["layers-down", "layers-up"]),
             ], before: "")
     public static let valueLayout = ValueLayout.signal
 

@@ -14,7 +14,8 @@ extension TransposeModel: SandboxModel {
             ).named(["picture"]),
             KeyBinding(
                 [.character(outputPaddingDownKey), .character(outputPaddingUpKey)],
-                [.viewKey(outputPaddingDownKey), .viewKey(outputPaddingUpKey)], help: "output_padding − / +").named(["output-padding-down", "output-padding-up"]),
+                [.viewKey(outputPaddingDownKey), .viewKey(outputPaddingUpKey)], help: "output_padding − / +"
+            ).named(["output-padding-down", "output-padding-up"]),
         ], dropping: ["o"])
     public static let valueLayout = ValueLayout.grid
 
