@@ -119,9 +119,10 @@ public enum SceneLoader {
             expectations = SceneExpectations.check(field.value, model: model, reader: &reader)
         }
         if let view {
-            let known = [fields["setup"], fields["expect"]].compactMap { $0 }.flatMap {
-                SceneNarration.numbers(in: $0.value)
-            }
+            let known =
+                [fields["setup"], fields["expect"]].compactMap { $0 }.flatMap {
+                    SceneNarration.numbers(in: $0.value)
+                } + (strict ? SceneNarration.coreNumbers(model, configuration: configuration) : [])
             for index in narration.indices {
                 if strict {
                     SceneNarration.checkNumbers(

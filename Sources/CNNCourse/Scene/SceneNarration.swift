@@ -41,10 +41,17 @@ enum SceneNarration {
         return output + rest
     }
 
-    /// The numbers a text states itself, outside markup: `19`, `0.5`, each `3` of `3×3`.
-    static func statedNumbers(_ text: String) -> [String] {
+    /// The numbers a text states itself, outside markup: `19`, `0.5`, `65,536`, each `3` of
+    /// `3×3`. Digits that are part of a name (`LeNet-5`, `Conv2d`, `k0`, `out[0,0]`) are not numbers.
+    static func statedNumbers(_ text: String, skippingNames: Bool = true) -> [String] {
         let plain = text.replacing(/\[\[[^\]]*\]\]/, with: " ").replacing(/\{[^}]*\}/, with: " ")
-        return plain.matches(of: /[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+(?:\.[0-9]+)?/).map { String($0.output) }
+        return plain.matches(of: /[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+(?:\.[0-9]+)?/).compactMap { match in
+            let before =
+                match.range.lowerBound > plain.startIndex ? plain[plain.index(before: match.range.lowerBound)] : " "
+            let after = match.range.upperBound < plain.endIndex ? plain[match.range.upperBound] : " "
+            let partOfName = before.isLetter || before == "_" || before == "-" || before == "[" || after.isLetter
+            return partOfName && skippingNames ? nil : String(match.output)
+        }
     }
 
     /// The value of a stated number (`65,536` is 65536).
@@ -53,12 +60,37 @@ enum SceneNarration {
     /// Every number written anywhere in a YAML node (keys and scalars, `3x3` as two 3s).
     static func numbers(in node: SceneNode) -> [Double] {
         switch node.node {
-        case .scalar(let scalar): return statedNumbers(scalar.string).compactMap(value)
+        case .scalar(let scalar): return statedNumbers(scalar.string, skippingNames: false).compactMap(value)
         case .sequence: return (node.items ?? []).flatMap(numbers(in:))
         case .mapping:
-            return (node.entries ?? []).flatMap { statedNumbers($0.name).compactMap(value) + numbers(in: $0.value) }
+            return (node.entries ?? []).flatMap {
+                statedNumbers($0.name, skippingNames: false).compactMap(value) + numbers(in: $0.value)
+            }
         case .alias: return []
         }
+    }
+
+    /// The numbers the core produces for a scene's view as `setup` builds it: its input and
+    /// kernel values, its main output's values and shape, its step count and step values (each
+    /// list only when it has at most `largest` numbers).
+    static func coreNumbers(_ model: (any SandboxModel)?, configuration: ExploreConfiguration) -> [Double] {
+        let largest = 10_000
+        var numbers: [Double] = []
+        let conv = configuration.conv
+        if conv.inputRows * conv.inputColumns <= largest { numbers += conv.input.data }
+        if conv.kernelRows * conv.kernelColumns <= largest { numbers += conv.kernel.data }
+        guard let model else { return numbers }
+        numbers.append(Double(model.player.stepCount))
+        if let output = model.mainOutput {
+            numbers += output.shape.map(Double.init)
+            if model.outputHasValues && output.shape.reduce(1, *) <= largest {
+                numbers += output.channels.flatMap { $0.flatMap { $0 } }
+            }
+        }
+        if model.stepValueRefusal == nil && model.player.stepCount <= largest {
+            numbers += (0..<model.player.stepCount).compactMap { model.stepValue($0) }
+        }
+        return numbers
     }
 
     /// `--strict`: reports each number `paragraph` states that is not among `known` (the scene's
