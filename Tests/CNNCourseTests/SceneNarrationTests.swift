@@ -78,6 +78,17 @@ struct SceneNarrationTests {
         #expect(Self.problems("65,536 pixels", strict: true).first?.contains("65,536 is not") == true)
     }
 
+    @Test("a beat's do: names view actions; the player applies them; a name the view lacks is refused")
+    func beatActions() throws {
+        let timeline = "timeline:\n  - say: 1\n    do: [stride-up]"
+        let scene = try SceneLoader.load(text: Self.scene("Stride 2.", expect: timeline), file: "t.yaml").get()
+        #expect(scene.beats[0].actions == [.stride(1)])
+        let player = try #require(TutorialPlayer(scenes: [scene]))
+        #expect((player.view as? ConvModel)?.setup.stride == [2, 2])
+        let bad = Self.problems("Text.", expect: "timeline:\n  - say: 1\n    do: gradient")
+        #expect(bad.first?.contains("timeline[1].do: the conv view has no action 'gradient'; it has") == true, "\(bad)")
+    }
+
     @Test("cnnviz check --strict passes on every built-in scene")
     func builtinCourseIsStrict() {
         switch SceneLoader.load(files: BuiltinScenes.files, strict: true) {
