@@ -24,6 +24,27 @@ struct TutorialKeyCollisionTests {
         #expect(letters == [.character("q")], "every letter but q belongs to the view")
     }
 
+    @Test("every binding of every context has a stable action name, and a name means one command per context")
+    func everyBindingIsNamed() {
+        for view in SandboxViews.all {
+            let context = TutorialKeys.context(for: view)
+            var meaning: [String: TutorialCommand] = [:]
+            for binding in context.bindings {
+                for index in binding.keys.indices {
+                    if case .digit = binding.commands[index] { continue }
+                    guard let name = binding.actionName(at: index) else {
+                        Issue.record("\(view.kind.name): \(binding.keys[index].label) has no action name")
+                        continue
+                    }
+                    if let earlier = meaning[name], earlier != binding.commands[index] {
+                        Issue.record("\(view.kind.name): '\(name)' names two commands")
+                    }
+                    meaning[name] = binding.commands[index]
+                }
+            }
+        }
+    }
+
     @Test("the check fails when the lesson and a view bind the same key")
     func collisionIsCaught() {
         let clashing = KeyMap(
