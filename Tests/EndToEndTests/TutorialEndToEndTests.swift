@@ -160,7 +160,8 @@ struct TutorialEndToEndTests {
         #expect(result.status == 0)
         #expect(result.output.hasPrefix(" cnnviz play · scene 1/3 · topic 2: Cross-correlation, step by step\n"))
         #expect(result.output.contains("out[1,0]: 3×0 + 4×1 + 6×2 + 7×3 = 37"))
-        #expect(result.output.split(separator: "\n", omittingEmptySubsequences: false).count == 25)  // 24 rows + final newline
+        // 24 rows and the final newline.
+        #expect(result.output.split(separator: "\n", omittingEmptySubsequences: false).count == 25)
         let bad = try TutorialEndToEndTests.run(["play"] + TutorialEndToEndTests.goodFiles + ["--frame", "1:9"])
         #expect(bad.status == 2)
         #expect(bad.errorOutput == "cnnviz play: --frame: beat 9 is outside 1…4; scene 1 has 4 beats\n")
