@@ -11,11 +11,15 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check scene files: YAML, fields, geometry, and every expected number against the core.",
         discussion: """
             Prints each problem as file:line:column: message and exits with status 1 when there \
-            are any; prints "ok: N scenes" otherwise. Without FILE it checks the built-in course.
+            are any; prints "ok: N scenes" otherwise. Without FILE it checks the built-in course. \
+            --strict also refuses narration numbers that neither setup: nor expect: states.
             """)
 
     @Argument(help: "Scene files (YAML). Default: the built-in scenes.")
     var files: [String] = []
+
+    @Flag(help: "Also report every narration number that is not in setup: or expect: (nor a placeholder).")
+    var strict = false
 
     func run() throws {
         let sources: [(name: String, text: String)]
@@ -34,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         }
         var count = 0
         for source in sources {
-            switch SceneLoader.load(text: source.text, file: source.name) {
+            switch SceneLoader.load(text: source.text, file: source.name, strict: strict) {
             case .success: count += 1
             case .failure(let found): problems += found
             }

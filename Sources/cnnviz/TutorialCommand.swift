@@ -7,7 +7,7 @@ import Foundation
 /// The options `tutorial` and `play` share.
 struct TutorialOptions: ParsableArguments {
     @Flag(
-        help: "Classroom mode: large view, high-contrast narration in a wide block, presenter keys (b blank, 1–9 jump)."
+        help: "Classroom mode: large view, high-contrast narration in a wide block, presenter keys (. blank, 1–9 jump)."
     )
     var classroom = false
 
@@ -99,10 +99,13 @@ struct TutorialCommand: ParsableCommand {
         commandName: "tutorial",
         abstract: "Play the course: every topic as a scene with a live view and narration.",
         discussion: """
-            → and ← move beat by beat (across scenes), n and p scene by scene, g lists the scenes, \
-            space starts autoplay, ? shows every key. In classroom mode b blanks the screen and digits \
-            jump to a scene (two quick digits for 10 and up). With --frame SCENE[:BEAT] one screen is \
-            printed as text, e.g. `cnnviz tutorial --frame 3:2 --size 100x30`.
+            → and ← move beat by beat (across scenes; → first ends a running animation), > and < \
+            scene by scene, Esc lists the scenes, * starts autoplay, . blanks the screen, digits jump \
+            to a scene (two quick digits for 10 and up), ? shows every key, q quits. Letters, space \
+            and Tab are the view's own keys. --autoplay SECONDS sets the pace: 4 is normal (a beat \
+            holds its reading time at 3 words a second), 8 holds twice as long. With \
+            --frame SCENE[:BEAT] one screen is printed as text, e.g. \
+            `cnnviz tutorial --frame 3:2 --size 100x30`.
             """)
 
     @OptionGroup var options: TutorialOptions

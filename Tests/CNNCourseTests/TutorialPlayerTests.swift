@@ -43,16 +43,18 @@ struct TutorialPlayerTests {
         #expect(player.timer == nil, "nothing is due while paused on a beat that does not play")
     }
 
-    @Test("→ walks the beats and crosses into the next scene; ← walks back across scenes")
+    @Test("→ walks the beats (finishing an animation first) into the next scene; ← walks back across scenes")
     func beatsAcrossScenes() throws {
         var player = try TutorialPlayerTests.player()
-        let forward = TutorialPlayerTests.press(&player, [.right, .right, .right, .right, .right])
+        let forward = TutorialPlayerTests.press(&player, [.right, .right, .right, .right, .right, .right, .right])
         #expect(
             forward == [
                 "1:2 step 1 para 2",
                 "1:3 step 1 para 3",  // the play beat starts at its first step and animates
+                "1:3 step 4 para 3",  // → during the animation finishes it
                 "1:4 step 3 para 4",  // select [1, 0] is step 3 of the 2×2 output
                 "2:1 step 1 para 1",
+                "2:1 step 4 para 1",
                 "2:2 step 4 para 2",  // the earlier play beat [1, 4] is applied finished
             ])
         let back = TutorialPlayerTests.press(&player, [.left, .left, .pageUp])
@@ -79,7 +81,9 @@ struct TutorialPlayerTests {
     func autoplay() throws {
         var player = try TutorialPlayerTests.player(autoplay: true)
         #expect(player.timer?.kind == .hold)
-        #expect(player.timer?.seconds == 3, "the beat's own hold")
+        let reading = TutorialPacing.readingSeconds(player.scene.narration[0])
+        #expect(reading > 3, "the first paragraph takes longer to read than the beat's hold of 3 s")
+        #expect(player.timer?.seconds == reading * 0.5, "the reading time, at the pace --autoplay 2 sets (2/4)")
         var visited: [String] = []
         var events = 0
         while let timer = player.timer, events < 100 {
@@ -92,14 +96,14 @@ struct TutorialPlayerTests {
         #expect(!player.autoplay, "autoplay stops at the end of the course")
     }
 
-    @Test("space toggles autoplay; n and p move by scene; Home and End by beat")
+    @Test("* toggles autoplay; > and < move by scene; Home and End by beat")
     func sceneKeys() throws {
         var player = try TutorialPlayerTests.player()
         let states = TutorialPlayerTests.press(
             &player,
             [
-                .character(" "), .character("n"), .character("n"), .character("n"), .character("p"), .end, .home,
-                .character(" "),
+                .character("*"), .character(">"), .character(">"), .character(">"), .character("<"), .end, .home,
+                .character("*"),
             ])
         #expect(
             states == [
@@ -108,13 +112,13 @@ struct TutorialPlayerTests {
             ])
     }
 
-    @Test("g opens the scene list: arrows move, Enter opens, Esc closes without moving")
+    @Test("Esc opens the scene list: arrows move, Enter opens, Esc closes without moving")
     func sceneList() throws {
         var player = try TutorialPlayerTests.player()
         let states = TutorialPlayerTests.press(
             &player,
             [
-                .character("g"), .down, .down, .down, .up, .enter, .character("g"), .up, .escape,
+                .escape, .down, .down, .down, .up, .enter, .escape, .up, .escape,
             ])
         #expect(
             states == [
@@ -125,19 +129,19 @@ struct TutorialPlayerTests {
             ])
         // Scene 2 opens on a play beat; nothing moves while the list is open over it.
         #expect(player.isAnimating)
-        player.press(.character("g"))
+        player.press(.escape)
         #expect(player.timer == nil)
         player.press(.escape)
         #expect(player.timer?.kind == .animationStep)
     }
 
-    @Test("digits jump to a scene; b blanks and any key returns; ? shows help and any key closes it")
+    @Test("digits jump to a scene; . blanks and any key returns; ? shows help and any key closes it")
     func presenterKeys() throws {
         var player = try TutorialPlayerTests.player()
         let states = TutorialPlayerTests.press(
             &player,
             [
-                .character("3"), .character("b"), .character("n"), .character("?"), .right, .character("2"),
+                .character("3"), .character("."), .character("n"), .character("?"), .right, .character("2"),
                 .character("9"),
             ])
         #expect(
@@ -207,7 +211,7 @@ struct TutorialPlayerTests {
                 == (try ConvModel(configuration: player.scene.configuration, playing: false, speed: 1)))
     }
 
-    @Test("q and Esc finish; an empty course has no player")
+    @Test("q finishes; an empty course has no player")
     func quitting() throws {
         var player = try TutorialPlayerTests.player()
         player.press(.character("q"))

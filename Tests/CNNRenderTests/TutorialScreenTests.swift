@@ -81,7 +81,7 @@ struct TutorialScreenTests {
         let canvas = TutorialScreenTests.text(session, 200, 60, classroom: true)
         Golden.check(canvas, named: "tutorial-classroom-200x60")
         #expect(canvas.lines[0].contains("cnnviz tutorial · scene 1/3 · topic 2: Cross-correlation, step by step"))
-        #expect(canvas.lines[59].contains("b blank") && canvas.lines[59].contains("1–9 jump"))
+        #expect(canvas.lines[59].contains(". blank") && canvas.lines[59].contains("1–9 jump"))
         let first = try #require(canvas.row(containing: "To compute the first output"))
         let second = try #require(canvas.row(containing: "The four products add up"))
         #expect(canvas.lines[second - 1].isEmpty, "a blank line between paragraphs")
@@ -96,8 +96,8 @@ struct TutorialScreenTests {
     @Test("the scene list over the view, the chosen scene in reverse")
     func sceneList() throws {
         var session = try TutorialScreenTests.session()
-        session.press(.character("n"))
-        session.press(.character("g"))
+        session.press(.character(">"))
+        session.press(.escape)
         session.press(.down)
         let canvas = TutorialScreen.render(session, width: 80, height: 24, options: RenderOptions(color: false)).canvas
         Golden.check(canvas, named: "tutorial-scene-list")
@@ -110,10 +110,10 @@ struct TutorialScreenTests {
         #expect(canvas.contains("Enter open"))
     }
 
-    @Test("b blanks the whole screen")
+    @Test(". blanks the whole screen")
     func blank() throws {
         var session = try TutorialScreenTests.session()
-        session.press(.character("b"))
+        session.press(.character("."))
         let canvas = TutorialScreenTests.text(session)
         Golden.check(canvas, named: "tutorial-blank")
         #expect(canvas.cells.allSatisfy { $0.character == " " && $0.style == .plain })

@@ -45,17 +45,17 @@ struct TutorialEndToEndTests {
         }
         #expect(screen.contains("beat 1/"))
         for scene in 2...max(2, count) where scene <= count {
-            try tmux.sendKeys("n")
+            try tmux.sendKeys(">")
             screen = try await tmux.waitUntil(contains: "\(program) · scene \(scene)/\(count) · topic")
             #expect(
                 screen.split(separator: "\n").first?.contains("scene \(scene)/\(count)") == true,
                 "the header is the first row")
         }
-        try tmux.sendKeys("n")  // at the last scene, n stays
+        try tmux.sendKeys(">")  // at the last scene, > stays
         try await Task.sleep(for: .milliseconds(200))
         #expect(try tmux.capture().contains("scene \(count)/\(count) ·"))
         for scene in stride(from: count - 1, through: 1, by: -1) {
-            try tmux.sendKeys("p")
+            try tmux.sendKeys("<")
             try await tmux.waitUntil(contains: "\(program) · scene \(scene)/\(count) · topic")
         }
         try tmux.sendKeys("q")
@@ -63,7 +63,7 @@ struct TutorialEndToEndTests {
         #expect(try await tmux.terminalRestorationProblems() == [])
     }
 
-    @Test("the built-in course: n to the end and p back to scene 1 at 80×24, then quit cleanly")
+    @Test("the built-in course: > to the end and < back to scene 1 at 80×24, then quit cleanly")
     func tutorialAt80x24() async throws {
         let count = try TutorialEndToEndTests.builtinCount()
         if count == 0 {
@@ -77,7 +77,7 @@ struct TutorialEndToEndTests {
             ["tutorial"], program: "cnnviz tutorial", count: count, width: 80, height: 24)
     }
 
-    @Test("the built-in course in classroom mode at 200×60: n to the end and back, presenter keys in the footer")
+    @Test("the built-in course in classroom mode at 200×60: > to the end and back, presenter keys in the footer")
     func tutorialClassroom() async throws {
         let count = try TutorialEndToEndTests.builtinCount()
         guard count > 0 else { return }
@@ -85,7 +85,7 @@ struct TutorialEndToEndTests {
             ["tutorial", "--classroom"], program: "cnnviz tutorial", count: count, width: 200, height: 60)
     }
 
-    @Test("scene files with cnnviz play: n to the end and p back at 80×24 and in classroom mode at 200×60")
+    @Test("scene files with cnnviz play: > to the end and < back at 80×24 and in classroom mode at 200×60")
     func playSamples() async throws {
         try await TutorialEndToEndTests.walk(
             ["play"] + TutorialEndToEndTests.goodFiles, program: "cnnviz play", count: 3, width: 80, height: 24)
@@ -99,7 +99,7 @@ struct TutorialEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(arguments: ["play", "--classroom"] + TutorialEndToEndTests.goodFiles, width: 120, height: 40)
         try await tmux.waitUntil(contains: "beat 1/4 step 1/4")
-        #expect(try tmux.capture().contains("b blank"))
+        #expect(try tmux.capture().contains(". blank"))
         try tmux.sendKeys("Right")
         var screen = try await tmux.waitUntil(contains: "The four products add up: 0·0 + 1·1 + 3·2 + 4·3 = 19.")
         #expect(screen.contains("beat 2/4"))
@@ -110,7 +110,7 @@ struct TutorialEndToEndTests {
         try tmux.sendKeys("Left")
         try await tmux.waitUntil(contains: "beat 2/4 step 1/4")
 
-        try tmux.sendKeys("g")
+        try tmux.sendKeys("Escape")
         try await tmux.waitUntil(contains: "Enter open")
         try tmux.sendKeys("Down", "Down", "Enter")
         try await tmux.waitUntil(contains: "scene 3/3 · topic 11: Two channels add up into one output")
@@ -118,7 +118,7 @@ struct TutorialEndToEndTests {
         try tmux.sendKeys("2")
         try await tmux.waitUntil(contains: "scene 2/3 · topic 9")
 
-        try tmux.sendKeys("b")
+        try tmux.sendKeys(".")
         try await tmux.waitUntil(timeout: .seconds(5), "a blank screen") {
             $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
@@ -131,19 +131,19 @@ struct TutorialEndToEndTests {
         try await tmux.waitUntil(timeout: .seconds(5), "help closed") {
             !$0.contains("tutorial keys") && $0.contains("scene 2/3")
         }
-        try tmux.sendKeys("Escape")
+        try tmux.sendKeys("q")
         #expect(try await tmux.waitForExit() == 0)
         #expect(try await tmux.terminalRestorationProblems() == [])
     }
 
-    @Test("autoplay advances beats on its own; space pauses it")
+    @Test("autoplay advances beats on its own; * pauses it")
     func autoplay() async throws {
         let tmux = try Tmux()
         try tmux.start(
             arguments: ["play", "--autoplay", "0.3"] + TutorialEndToEndTests.goodFiles, width: 80, height: 24)
         try await tmux.waitUntil(contains: "▶ auto")
         try await tmux.waitUntil(contains: "scene 2/3", timeout: .seconds(20))
-        try tmux.sendKeys("Space")
+        try tmux.sendKeys("*")
         let paused = try await tmux.waitUntil(contains: "❚❚")
         let header = paused.split(separator: "\n").first.map(String.init) ?? ""
         let footer = paused.split(separator: "\n").last { $0.contains("beat ") }.map(String.init) ?? ""

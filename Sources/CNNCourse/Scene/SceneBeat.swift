@@ -1,7 +1,7 @@
 import CNNSandbox
 
 /// One beat of a scene's timeline. Entering a beat applies, in this order: its `keys` (view
-/// keys, as in `explore`), its `select` (an output cell), its `step`, and its `play` (the view
+/// keys, as in `explore`), its `do` actions (view actions by name), its `select` (an output cell), its `step`, and its `play` (the view
 /// jumps to the range's first step and animates to its last at `speed` steps per second).
 /// Narration paragraphs accumulate up to `say`.
 public struct SceneBeat: Hashable, Sendable {
@@ -17,6 +17,9 @@ public struct SceneBeat: Hashable, Sendable {
     public var hold: Double?
     /// View keys sent in order (e.g. "t" switches the transpose view's picture).
     public var keys: String
+    /// View actions by name (`do: [gradient]`), applied after `keys`: the mode or picture the
+    /// beat needs, named as narration names them.
+    public var actions: [ExploreAction]
     /// An output cell (row, column; 0-based) to select, so its inputs light up.
     public var select: (row: Int, column: Int)?
 
@@ -28,7 +31,7 @@ public struct SceneBeat: Hashable, Sendable {
     /// Creates a beat.
     public init(
         say: Int? = nil, step: Int? = nil, play: ClosedRange<Int>? = nil, speed: Double = SceneBeat.defaultSpeed,
-        hold: Double? = nil, keys: String = "", select: (row: Int, column: Int)? = nil
+        hold: Double? = nil, keys: String = "", actions: [ExploreAction] = [], select: (row: Int, column: Int)? = nil
     ) {
         self.say = say
         self.step = step
@@ -36,12 +39,14 @@ public struct SceneBeat: Hashable, Sendable {
         self.speed = speed
         self.hold = hold
         self.keys = keys
+        self.actions = actions
         self.select = select
     }
 
     public static func == (a: SceneBeat, b: SceneBeat) -> Bool {
         a.say == b.say && a.step == b.step && a.play == b.play && a.speed == b.speed && a.hold == b.hold
-            && a.keys == b.keys && a.select?.row == b.select?.row && a.select?.column == b.select?.column
+            && a.keys == b.keys && a.actions == b.actions && a.select?.row == b.select?.row
+            && a.select?.column == b.select?.column
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -51,6 +56,7 @@ public struct SceneBeat: Hashable, Sendable {
         hasher.combine(speed)
         hasher.combine(hold)
         hasher.combine(keys)
+        hasher.combine(actions)
         hasher.combine(select?.row)
         hasher.combine(select?.column)
     }

@@ -12,8 +12,9 @@ public enum SceneLoader {
     /// The fields a scene must have.
     public static let requiredFields = ["title", "topic", "view", "narration"]
 
-    /// Loads one scene from its text; `file` names it in problems.
-    public static func load(text: String, file: String) -> Result<Scene, [SceneProblem]> {
+    /// Loads one scene from its text; `file` names it in problems. `strict` also reports every
+    /// number the narration states that is not in the scene's setup or checked expectations.
+    public static func load(text: String, file: String, strict: Bool = false) -> Result<Scene, [SceneProblem]> {
         var reader = SceneReader(file: file)
         let root: Node
         do {
@@ -31,7 +32,7 @@ public enum SceneLoader {
             reader.report(line: 1, column: 1, "bad YAML: \(error)")
             return .failure(reader.problems)
         }
-        let scene = read(SceneNode(root, path: ""), reader: &reader)
+        let scene = read(SceneNode(root, path: ""), strict: strict, reader: &reader)
         let problems = reader.problems.enumerated().sorted { a, b in
             (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
         }.map(\.element)
@@ -40,11 +41,13 @@ public enum SceneLoader {
     }
 
     /// Loads several files in order, gathering every problem of every file.
-    public static func load(files: [(name: String, text: String)]) -> Result<[Scene], [SceneProblem]> {
+    public static func load(files: [(name: String, text: String)], strict: Bool = false) -> Result<
+        [Scene], [SceneProblem]
+    > {
         var scenes: [Scene] = []
         var problems: [SceneProblem] = []
         for file in files {
-            switch load(text: file.text, file: file.name) {
+            switch load(text: file.text, file: file.name, strict: strict) {
             case .success(let scene): scenes.append(scene)
             case .failure(let found): problems += found
             }
@@ -52,7 +55,7 @@ public enum SceneLoader {
         return problems.isEmpty ? .success(scenes) : .failure(problems)
     }
 
-    private static func read(_ root: SceneNode, reader: inout SceneReader) -> Scene? {
+    private static func read(_ root: SceneNode, strict: Bool, reader: inout SceneReader) -> Scene? {
         guard let fields = reader.fields(root, known: fields, owner: "a scene") else { return nil }
         for name in requiredFields where fields[name] == nil {
             reader.report(root, "missing required field '\(name)'")
@@ -83,6 +86,7 @@ public enum SceneLoader {
             }
         }
         var narration: [String] = []
+        var narrationNodes: [SceneNode] = []
         if let field = fields["narration"] {
             if let items = field.value.items, !items.isEmpty {
                 for item in items {
@@ -91,6 +95,7 @@ public enum SceneLoader {
                         in: .whitespaces)
                     if paragraph.isEmpty { reader.report(item, "\(item.path): the paragraph is empty") }
                     narration.append(paragraph)
+                    narrationNodes.append(item)
                 }
             } else {
                 reader.expected("a list of paragraphs (at least one)", field.value)
@@ -112,6 +117,21 @@ public enum SceneLoader {
         var expectations = 0
         if let field = fields["expect"] {
             expectations = SceneExpectations.check(field.value, model: model, reader: &reader)
+        }
+        if let view {
+            let known =
+                [fields["setup"], fields["expect"]].compactMap { $0 }.flatMap {
+                    SceneNarration.numbers(in: $0.value)
+                } + (strict ? SceneNarration.coreNumbers(model, configuration: configuration) : [])
+            for index in narration.indices {
+                if strict {
+                    SceneNarration.checkNumbers(
+                        narration[index], node: narrationNodes[index], known: known, reader: &reader)
+                }
+                narration[index] = SceneNarration.render(
+                    narration[index], node: narrationNodes[index], keys: TutorialKeys.context(for: view),
+                    viewName: view.kind.name, model: model, reader: &reader)
+            }
         }
         guard let title, let topic, let view, !narration.isEmpty, reader.problems.isEmpty else { return nil }
         return Scene(

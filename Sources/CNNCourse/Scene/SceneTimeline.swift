@@ -5,7 +5,7 @@ import CNNSandbox
 /// it leave it: steps, play ranges and selected cells must exist, keys must be view keys.
 enum SceneTimeline {
     /// The fields a beat takes.
-    static let fields = ["say", "step", "play", "speed", "hold", "keys", "select"]
+    static let fields = ["say", "step", "play", "speed", "hold", "keys", "do", "select"]
 
     /// The beats of `node`, or the default timeline when there is none: one beat per narration
     /// paragraph, the first also playing every step.
@@ -58,6 +58,9 @@ enum SceneTimeline {
                     }
                 }
             }
+            if let field = fields["do"] {
+                beat.actions = actions(field.value, view: &view, reader: &reader)
+            }
             if let field = fields["select"],
                 let cell = reader.wholeNumbers(field.value, count: 2, what: "an output cell [row, column]")
             {
@@ -103,5 +106,39 @@ enum SceneTimeline {
             beats.append(beat)
         }
         return beats
+    }
+
+    /// The view actions a beat's `do:` names (one name or a list), applied to `view`; a name the
+    /// view's tutorial keys do not have is reported with the names it has.
+    private static func actions(_ node: SceneNode, view: inout (any SandboxModel)?, reader: inout SceneReader)
+        -> [ExploreAction]
+    {
+        let items = node.items ?? [node]
+        var found: [ExploreAction] = []
+        for item in items {
+            guard let name = reader.text(item, what: "an action name like gradient or picture") else { continue }
+            guard let model = view else { continue }
+            let keys = TutorialKeys.context(for: type(of: model))
+            let viewNames = keys.bindings.flatMap { binding in
+                binding.keys.indices.compactMap { index -> String? in
+                    guard case .view = binding.commands[index] else { return nil }
+                    return binding.actionName(at: index)
+                }
+            }
+            guard let key = keys.key(forAction: name), case .view(let action)? = keys.command(for: key) else {
+                reader.report(
+                    item,
+                    "\(item.path): the \(type(of: model).kind.name) view has no action '\(name)'; it has \(viewNames.joined(separator: ", "))"
+                )
+                continue
+            }
+            found.append(action)
+            view?.apply(action)
+            if let message = view?.errorMessage {
+                reader.report(item, "\(item.path): after this action the core refuses the view: \(message)")
+                view = nil
+            }
+        }
+        return found
     }
 }

@@ -4,7 +4,8 @@ import CNNSandbox
 public enum KeyTables {
     /// The tutorial's keys.
     public static var tutorial: String {
-        TutorialKeys.lesson.markdownTable + "\n| `other keys` | \(TutorialKeys.viewKeysNote.action) |"
+        TutorialKeys.lesson.markdownTable
+            + "\n| `\(TutorialKeys.viewKeysNote.keys)` | \(TutorialKeys.viewKeysNote.action) |"
     }
 
     /// The keys every sandbox view shares, and the program's own.

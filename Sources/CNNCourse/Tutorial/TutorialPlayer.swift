@@ -25,8 +25,11 @@ public struct TutorialPlayer: Sendable {
     public private(set) var viewError: String?
     /// Whether beats advance on their own after their hold (space toggles it).
     public private(set) var autoplay: Bool
-    /// Seconds a beat holds when autoplaying and the beat names no `hold`.
+    /// Seconds a beat holds when autoplaying and the beat names no `hold` (`--autoplay`); it
+    /// also sets the pace of every hold (`TutorialPacing.holdSeconds`, scaled by it / 4 s).
     public let defaultHold: Double
+    /// Steps per second of the animation running now (the beat's pace; `+` `-` change it).
+    public private(set) var animationSpeed = SceneBeat.defaultSpeed
     /// The last step (0-based) of the `play` beat animating now; nil when nothing animates.
     public private(set) var animationEnd: Int?
     /// Whether the screen is blanked (`b`; any key returns).
@@ -78,12 +81,25 @@ public struct TutorialPlayer: Sendable {
         if pendingDigit != nil { candidates.append((TutorialPlayer.digitWindow, .digitWindow)) }
         if !blanked && !showHelp && listCursor == nil {
             if isAnimating {
-                candidates.append((1 / beat.speed, .animationStep))
+                candidates.append((1 / animationSpeed, .animationStep))
+            } else if let view, view.player.playing {
+                candidates.append((1 / view.player.speed, .viewTick))
             } else if autoplay && !atCourseEnd {
-                candidates.append((beat.hold ?? defaultHold, .hold))
+                candidates.append((holdSeconds, .hold))
             }
         }
         return candidates.min { $0.seconds < $1.seconds }
+    }
+
+    /// Seconds autoplay holds the current beat after its animation (`TutorialPacing`).
+    public var holdSeconds: Double {
+        TutorialPacing.holdSeconds(scene, beat: beatIndex, pace: defaultHold / SceneBeat.defaultHold)
+    }
+
+    /// The keys of the scene shown: the lesson's and its view's (`TutorialKeys.context`).
+    public var keys: KeyMap<TutorialCommand> {
+        guard let view else { return TutorialKeys.lesson }
+        return TutorialKeys.context(for: type(of: view))
     }
 
     // MARK: Input
@@ -94,6 +110,7 @@ public struct TutorialPlayer: Sendable {
         switch kind {
         case .digitWindow: pendingDigit = nil
         case .animationStep: animateOneStep()
+        case .viewTick: view?.apply(.tick)
         case .hold: nextBeat()
         }
     }
@@ -112,8 +129,9 @@ public struct TutorialPlayer: Sendable {
             pressInList(key)
             return
         }
-        switch TutorialKeys.lesson.command(for: key) {
+        switch keys.command(for: key) {
         case .quit: finished = true
+        case .nextBeat where isAnimating: finishBeat()
         case .nextBeat: nextBeat()
         case .previousBeat: previousBeat()
         case .firstBeat: go(scene: sceneIndex, beat: 0)
@@ -128,8 +146,7 @@ public struct TutorialPlayer: Sendable {
         case .help: showHelp = true
         case .digit(let digit): typeDigit(digit)
         case .view(let action): applyToView(action)
-        case nil:
-            if case .character(let character) = key, let action = viewAction(for: character) { applyToView(action) }
+        case nil: break
         }
     }
 
@@ -231,16 +248,17 @@ public struct TutorialPlayer: Sendable {
         view = shown
     }
 
-    /// The view's action for a letter, from the view's key map (nil when the view has none).
-    private func viewAction(for character: Character) -> ExploreAction? {
-        guard let view, case .action(let action)? = type(of: view).keyMap.command(for: .character(character)) else {
-            return nil
-        }
-        return action
-    }
-
-    /// A key the view handles (its own letters, arrows): stops a running animation first.
+    /// A key the view handles (its own letters, space, Tab…). `+` `-` during an animation make it
+    /// faster or slower; any other key stops the animation where it is, then acts.
     private mutating func applyToView(_ action: ExploreAction) {
+        if isAnimating && (action == .faster || action == .slower) {
+            let speeds = Player.speeds
+            animationSpeed =
+                action == .faster
+                ? speeds.first { $0 > animationSpeed } ?? animationSpeed
+                : speeds.last { $0 < animationSpeed } ?? animationSpeed
+            return
+        }
         animationEnd = nil
         view?.apply(action)
     }
@@ -255,19 +273,21 @@ public struct TutorialPlayer: Sendable {
             view = built
             viewError = nil
             animationEnd = end
+            animationSpeed = TutorialPacing.animationSpeed(beat)
         case .failure(let error):
             view = nil
             viewError = error.message
         }
     }
 
-    /// Applies a beat to a view: keys, select, step, then play (its first step, or its last when
+    /// Applies a beat to a view: keys, named actions, select, step, then play (its first step, or its last when
     /// `finished`). Returns the last step still to animate, or nil.
     @discardableResult
     static func enter(_ beat: SceneBeat, view: inout any SandboxModel, finished: Bool) -> Int? {
         for key in beat.keys {
             if case .action(let action)? = type(of: view).keyMap.command(for: .character(key)) { view.apply(action) }
         }
+        for action in beat.actions { view.apply(action) }
         if let cell = beat.select { view.apply(.selectOutput(row: cell.row, column: cell.column)) }
         if let step = beat.step { view.player.go(to: step - 1) }
         view.player.playing = false

@@ -6,6 +6,8 @@ public enum TutorialTimer: Hashable, Sendable {
     case animationStep
     /// The end of a beat's hold while autoplaying: then the next beat.
     case hold
+    /// The view plays on its own (its play key, space): its next step.
+    case viewTick
     /// The window for a second digit (scenes 10 and up) closes.
     case digitWindow
 }

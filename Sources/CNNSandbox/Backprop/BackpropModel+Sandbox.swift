@@ -7,8 +7,10 @@ extension BackpropModel: SandboxModel {
         .input, .kernel, .stride, .padding, .dilation, .preset, .fill, .seed, .values, .weights,
     ]
     public static let keyMap = SandboxKeys.rowStepping([
-        KeyBinding([.character(modeKey)], [.viewKey(modeKey)], help: "gradient: dL/dK or dL/dX"),
-        KeyBinding([.character(rerollKey)], [.viewKey(rerollKey)], help: "new upstream gradient dL/dY"),
+        KeyBinding([.character(modeKey)], [.viewKey(modeKey)], help: "gradient: dL/dK or dL/dX").named(["gradient"]),
+        KeyBinding([.character(rerollKey)], [.viewKey(rerollKey)], help: "new upstream gradient dL/dY").named([
+            "new-upstream"
+        ]),
     ])
     public static let valueLayout = ValueLayout.grid
 

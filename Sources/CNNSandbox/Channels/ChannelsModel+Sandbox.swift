@@ -21,18 +21,23 @@ extension ChannelsModel: SandboxModel {
             KeyBinding(
                 [.character(Key.nextOutput), .character(Key.previousOutput)],
                 [action(Key.nextOutput), action(Key.previousOutput)], help: "next / previous output channel",
-                hint: "n channel"),
+                hint: "n channel"
+            ).named(["next-output-channel", "previous-output-channel"]),
             KeyBinding(
                 [.character(Key.fewerInputs), .character(Key.moreInputs)],
-                [action(Key.fewerInputs), action(Key.moreInputs)], help: "input channels − / +"),
+                [action(Key.fewerInputs), action(Key.moreInputs)], help: "input channels − / +"
+            ).named(["in-channels-down", "in-channels-up"]),
             KeyBinding(
                 [.character(Key.fewerOutputs), .character(Key.moreOutputs)],
-                [action(Key.fewerOutputs), action(Key.moreOutputs)], help: "output channels − / +"),
+                [action(Key.fewerOutputs), action(Key.moreOutputs)], help: "output channels − / +"
+            ).named(["out-channels-down", "out-channels-up"]),
             KeyBinding(
-                [.character(Key.groups)], [action(Key.groups)], help: "groups: next divisor of C_in", hint: "g groups"),
+                [.character(Key.groups)], [action(Key.groups)], help: "groups: next divisor of C_in", hint: "g groups"
+            ).named(["groups"]),
             KeyBinding(
                 [.character(Key.mode)], [action(Key.mode)], help: "mode: convolution / depthwise separable",
-                hint: "m mode"),
+                hint: "m mode"
+            ).named(["mode"]),
             merged(
                 [shared[4], shared[5], shared[7]], label: "s S  p P  d D", help: "stride, padding, dilation − / +"),
             merged([shared[8], shared[9]], label: "k K  i I", help: "kernel size, input size − / +"),

@@ -11,6 +11,9 @@ public struct KeyBinding<Command: Hashable & Sendable>: Hashable, Sendable {
     public let help: String
     /// A short footer hint (`m picture`), or nil when the footer does not name this binding.
     public let hint: String?
+    /// Each key's stable action name for narration (`[[padding-up]]`), overriding the command's
+    /// own (`NamedCommand.actionName`); nil entries keep the command's name.
+    public private(set) var names: [String?]
 
     /// Binds keys to one command each; the label defaults to the keys' names.
     public init(_ keys: [KeyPress], _ commands: [Command], label: String? = nil, help: String, hint: String? = nil) {
@@ -20,6 +23,7 @@ public struct KeyBinding<Command: Hashable & Sendable>: Hashable, Sendable {
         self.label = label ?? keys.map(\.label).joined(separator: " ")
         self.help = help
         self.hint = hint
+        self.names = Array(repeating: nil, count: keys.count)
     }
 
     /// Binds several keys to the same command.
@@ -34,17 +38,35 @@ public struct KeyBinding<Command: Hashable & Sendable>: Hashable, Sendable {
 
     /// The same keys with a new command type.
     public func map<Other>(_ transform: (Command) -> Other) -> KeyBinding<Other> {
-        KeyBinding<Other>(keys, commands.map(transform), label: label, help: help, hint: hint)
+        KeyBinding<Other>(keys, commands.map(transform), label: label, help: help, hint: hint).named(names)
     }
 
     /// The same keys and commands, described differently.
     public func described(_ help: String) -> KeyBinding {
-        KeyBinding(keys, commands, label: label, help: help, hint: hint)
+        KeyBinding(keys, commands, label: label, help: help, hint: hint).named(names)
     }
 
     /// The same keys and commands with another footer hint (nil: not in the footer).
     public func hinted(_ hint: String?) -> KeyBinding {
-        KeyBinding(keys, commands, label: label, help: help, hint: hint)
+        KeyBinding(keys, commands, label: label, help: help, hint: hint).named(names)
+    }
+
+    /// The same binding with action names for its keys (one per key; nil keeps the command's).
+    public func named(_ names: [String?]) -> KeyBinding {
+        var named = self
+        named.names = (0..<keys.count).map { $0 < names.count ? names[$0] : nil }
+        return named
+    }
+
+    /// The same binding without `dropped` keys (nil when none is left); the label then names the
+    /// keys that remain.
+    public func without(_ dropped: Set<KeyPress>) -> KeyBinding? {
+        let kept = keys.indices.filter { !dropped.contains(keys[$0]) }
+        guard !kept.isEmpty else { return nil }
+        guard kept.count < keys.count else { return self }
+        return KeyBinding(
+            kept.map { keys[$0] }, kept.map { commands[$0] }, help: help, hint: nil
+        ).named(kept.map { names[$0] })
     }
 }
 

@@ -8,9 +8,11 @@ extension MatrixModel: SandboxModel {
     ]
     public static let keyMap = SandboxKeys.rowStepping([
         KeyBinding(
-            [.character(modeKey)], [.viewKey(modeKey)], help: "picture: matrix, im2col, transposed", hint: "m picture"),
+            [.character(modeKey)], [.viewKey(modeKey)], help: "picture: matrix, im2col, transposed", hint: "m picture"
+        ).named(["picture"]),
         KeyBinding(
-            [.character(namesKey)], [.viewKey(namesKey)], help: "entries as names (w₀₀) or values", hint: "w names"),
+            [.character(namesKey)], [.viewKey(namesKey)], help: "entries as names (w₀₀) or values", hint: "w names"
+        ).named(["names"]),
     ])
     public static let valueLayout = ValueLayout.grid
 

@@ -14,10 +14,11 @@ extension OneDModel: SandboxModel {
         .describing("i I", as: "signal length − / +")
         .inserting(
             [
-                KeyBinding("a", [.action(.viewKey("a"))], help: "causal padding on / off"),
-                KeyBinding("t", [.action(.viewKey("t"))], help: "single layer / dilated causal stack"),
+                KeyBinding("a", [.action(.viewKey("a"))], help: "causal padding on / off").named(["causal"]),
+                KeyBinding("t", [.action(.viewKey("t"))], help: "single layer / dilated causal stack").named(["stack"]),
                 KeyBinding(
-                    "nN", [.action(.viewKey("n")), .action(.viewKey("N"))], help: "fewer / more layers (stack)"),
+                    "nN", [.action(.viewKey("n")), .action(.viewKey("N"))], help: "fewer / more layers (stack)"
+                ).named(["layers-down", "layers-up"]),
             ], before: "")
     public static let valueLayout = ValueLayout.signal
 

@@ -10,11 +10,15 @@ extension PoolModel: SandboxModel {
         .describing("k K", as: "window size − / + (k-max: k)")
         .inserting(
             [
-                KeyBinding("m", [.action(.viewKey("m"))], help: "max / average pooling"),
-                KeyBinding("e", [.action(.viewKey("e"))], help: "ceil_mode on / off"),
-                KeyBinding("n", [.action(.viewKey("n"))], help: "count_include_pad on / off (average)"),
-                KeyBinding("g", [.action(.viewKey("g"))], help: "window → global → k-max"),
-                KeyBinding("xX", [.action(.viewKey("x")), .action(.viewKey("X"))], help: "k − / + (k-max)"),
+                KeyBinding("m", [.action(.viewKey("m"))], help: "max / average pooling").named(["pool-kind"]),
+                KeyBinding("e", [.action(.viewKey("e"))], help: "ceil_mode on / off").named(["ceil-mode"]),
+                KeyBinding("n", [.action(.viewKey("n"))], help: "count_include_pad on / off (average)").named([
+                    "include-pad"
+                ]),
+                KeyBinding("g", [.action(.viewKey("g"))], help: "window → global → k-max").named(["global-pool"]),
+                KeyBinding("xX", [.action(.viewKey("x")), .action(.viewKey("X"))], help: "k − / + (k-max)").named([
+                    "kmax-down", "kmax-up",
+                ]),
             ], before: "")
     public static let valueLayout = ValueLayout.gridWithoutWeights
 

@@ -12,7 +12,8 @@ extension StackModel: SandboxModel {
         SandboxKeys.shared.bindings[12].described("move the chosen cell (or click any cell)").hinted("Tab cells"),
         KeyBinding(
             [.character(levelDown), .character(levelUp)], [.action(.viewKey(levelDown)), .action(.viewKey(levelUp))],
-            help: "chosen cell one level down / up", hint: "[ ] level"),
+            help: "chosen cell one level down / up", hint: "[ ] level"
+        ).named(["level-down", "level-up"]),
         SandboxKeys.shared.bindings[9],
         KeyBinding("v", [.nextView], help: "next view"),
         KeyBinding("?", [.toggleHelp], help: "this help", hint: "? keys"),

@@ -10,10 +10,12 @@ extension TransposeModel: SandboxModel {
     public static let keyMap = SandboxKeys.rowStepping(
         [
             KeyBinding(
-                "t", [.viewKey(modeKey)], help: "picture: scattered kernels / zero insertion", hint: "t picture"),
+                "t", [.viewKey(modeKey)], help: "picture: scattered kernels / zero insertion", hint: "t picture"
+            ).named(["picture"]),
             KeyBinding(
                 [.character(outputPaddingDownKey), .character(outputPaddingUpKey)],
-                [.viewKey(outputPaddingDownKey), .viewKey(outputPaddingUpKey)], help: "output_padding − / +"),
+                [.viewKey(outputPaddingDownKey), .viewKey(outputPaddingUpKey)], help: "output_padding − / +"
+            ).named(["output-padding-down", "output-padding-up"]),
         ], dropping: ["o"])
     public static let valueLayout = ValueLayout.grid
 
