@@ -130,7 +130,9 @@ enum ChannelsPanels {
             let panelTop = top + gridRow * (panel.height + 1)
             let panelLeft = 1 + gridColumn * (gridWidth + 2)
             let read = readChannels.contains(channel)
-            panel.draw(into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim) {
+            panel.draw(into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim,
+                options: palette.options
+            ) {
                 r, c in
                 let isLit = lit.contains(Cell3(channel: channel, row: r, column: c))
                 guard r >= 0, c >= 0, r < stage.inputRows, c < stage.inputColumns else {
@@ -191,7 +193,8 @@ enum ChannelsPanels {
                     columns: 0..<stage.kernelColumns,
                     cellWidth: plan.kernelCell, rowStep: plan.rowStep)
                 panel.draw(
-                    into: &canvas, top: blockTop, left: sliceLeft, titleStyle: current ? palette.title : palette.dim
+                    into: &canvas, top: blockTop, left: sliceLeft, titleStyle: current ? palette.title : palette.dim,
+                    options: palette.options
                 ) { r, c in
                     let value = stage.weightValue(kernel: kernel, slice: slice, row: r, column: c)
                     return (NumberText.format(value), palette.value(value, scale: summary.weight.scale))
@@ -211,6 +214,7 @@ enum ChannelsPanels {
             let done = kernel < position.channel
             let blockHits = panel.draw(
                 into: &canvas, top: blockTop, left: outputLeft, titleStyle: current ? palette.title : palette.dim,
+                options: palette.options,
                 content: { r, c in
                     let value = stage.value(channel: kernel, row: r, column: c)
                     if current && r == position.row && c == position.column {

@@ -235,7 +235,8 @@ public enum PoolView {
         let top = area.top
         var left = 1
         inputPanel.draw(
-            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
+            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2,
+            options: options
         ) { r, c in
             let inside = r >= 0 && c >= 0 && r < setup.inputRows && c < setup.inputColumns
             let beyond = r >= padEnd.rows || c >= padEnd.columns
@@ -301,7 +302,7 @@ public enum PoolView {
             title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell,
             rowStep: rowStep)
         let hits = outputPanel.draw(
-            into: &canvas, top: top, left: left, titleStyle: palette.title,
+            into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
             content: { r, c in
                 let cellStep = computation.step(row: r, column: c)
                 let value = computation.value(row: r, column: c)
