@@ -7,7 +7,7 @@ import Foundation
 /// The options `tutorial` and `play` share.
 struct TutorialOptions: ParsableArguments {
     @Flag(
-        help: "Classroom mode: large view, high-contrast narration in a wide block, presenter keys (b blank, 1–9 jump)."
+        help: "Classroom mode: large view, block-font numbers, framed highlights, high contrast, narration across the full width, presenter keys (b blank, 1–9 jump)."
     )
     var classroom = false
 

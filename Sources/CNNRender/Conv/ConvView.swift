@@ -84,7 +84,9 @@ public enum ConvView {
         var rowStep = 1
         let tallest = max(inputRows.count, setup.kernelRows + 2, outputRowsCount)
         // Classroom mode (a projector) may go larger still.
-        let zooms = [(12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)]
+        let zooms = [
+            (20, 11), (16, 9), (12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2),
+        ]
             .filter { options.classroom || $0.0 <= 7 }
         for (candidate, step) in zooms {
             let total =

@@ -26,22 +26,26 @@ struct GridCellBlock {
             if height > 1 && line == height - 1 && style.underline && !framed { lineStyle.underline = true }
             canvas.put(blank, row: row + line, column: column, style: lineStyle)
         }
-        var inner = (row: row, column: column, width: width, height: height)
-        if framed {
-            drawFrame(into: &canvas, row: row, column: column, style: fillStyle)
-            inner = (row + 1, column + 1, width - 2, height - 2)
-        }
         var valueStyle = fillStyle
         valueStyle.bold = true
-        if inner.height >= BigDigits.height, glyphs != .ascii, let big = BigDigits.rows(text),
-            let bigWidth = big.first?.unicodeScalars.count, bigWidth <= inner.width
-        {
-            let top = inner.row + (inner.height - BigDigits.height) / 2
-            let left = inner.column + (inner.width - bigWidth) / 2
-            for (index, line) in big.enumerated() {
-                put(line, row: top + index, column: left, style: valueStyle, into: &canvas)
-            }
+        // The large font where it fits: inside a full frame, else inside the block with the
+        // frame reduced to its corners (the value keeps its size when it is highlighted).
+        let bigWidth = glyphs == .ascii ? nil : BigDigits.width(text)
+        if let bigWidth, framed, height - 2 >= BigDigits.height, bigWidth <= width - 2 {
+            drawFrame(into: &canvas, row: row, column: column, style: fillStyle, cornersOnly: false)
+            drawBig(into: &canvas, inside: (row + 1, column + 1, width - 2, height - 2), style: valueStyle)
             return
+        }
+        if let bigWidth, height >= BigDigits.height, bigWidth <= width - (framed ? 2 : 0) {
+            if framed { drawFrame(into: &canvas, row: row, column: column, style: fillStyle, cornersOnly: true) }
+            let inset = framed ? 1 : 0
+            drawBig(into: &canvas, inside: (row, column + inset, width - 2 * inset, height), style: valueStyle)
+            return
+        }
+        var inner = (row: row, column: column, width: width, height: height)
+        if framed {
+            drawFrame(into: &canvas, row: row, column: column, style: fillStyle, cornersOnly: false)
+            inner = (row + 1, column + 1, width - 2, height - 2)
         }
         var shown = text
         if shown.unicodeScalars.count > inner.width {
@@ -54,6 +58,22 @@ struct GridCellBlock {
         canvas.put(shown, row: middle, column: left, style: lineStyle)
     }
 
+    /// The value in the large font, magnified as far as the rectangle allows, centred in it.
+    private func drawBig(
+        into canvas: inout Canvas, inside box: (row: Int, column: Int, width: Int, height: Int), style: CellStyle
+    ) {
+        guard let unit = BigDigits.width(text), unit > 0 else { return }
+        let scale = max(1, min(box.height / BigDigits.height, (box.width + 1) / (unit + 1)))
+        guard let big = BigDigits.rows(text, scale: scale), let bigWidth = big.first?.unicodeScalars.count else {
+            return
+        }
+        let top = box.row + (box.height - big.count) / 2
+        let left = box.column + (box.width - bigWidth + 1) / 2
+        for (index, line) in big.enumerated() {
+            put(line, row: top + index, column: left, style: style, into: &canvas)
+        }
+    }
+
     /// Text whose blanks keep the block's colour without counting as written over.
     private func put(_ text: String, row: Int, column: Int, style: CellStyle, into canvas: inout Canvas) {
         for (offset, scalar) in text.unicodeScalars.enumerated() where scalar != " " {
@@ -61,14 +81,21 @@ struct GridCellBlock {
         }
     }
 
-    /// A heavy outline on the block's edge rows and columns.
-    private func drawFrame(into canvas: inout Canvas, row: Int, column: Int, style: CellStyle) {
+    /// A heavy outline on the block's edge rows and columns (or only its four corners).
+    private func drawFrame(into canvas: inout Canvas, row: Int, column: Int, style: CellStyle, cornersOnly: Bool) {
         var frame = style
         frame.bold = true
         let ascii = glyphs == .ascii
         let horizontal = ascii ? "=" : "━"
         let vertical = ascii ? "|" : "┃"
         let corners = ascii ? ["+", "+", "+", "+"] : ["┏", "┓", "┗", "┛"]
+        if cornersOnly {
+            canvas.put(corners[0], row: row, column: column, style: frame)
+            canvas.put(corners[1], row: row, column: column + width - 1, style: frame)
+            canvas.put(corners[2], row: row + height - 1, column: column, style: frame)
+            canvas.put(corners[3], row: row + height - 1, column: column + width - 1, style: frame)
+            return
+        }
         let inner = String(repeating: horizontal, count: width - 2)
         canvas.put(corners[0] + inner + corners[1], row: row, column: column, style: frame)
         canvas.put(corners[2] + inner + corners[3], row: row + height - 1, column: column, style: frame)

@@ -155,7 +155,10 @@ public enum PoolView {
         var extra = 0
         var rowStep = 1
         let tallest = max(inputRows.count, outputRowsCount)
-        let zooms = [(5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter { options.classroom || $0.0 <= 4 }
+        // Classroom mode (a projector) goes larger, as the convolution view does.
+        let zooms = [(16, 9), (12, 7), (10, 6), (8, 5), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter {
+            options.classroom || $0.0 <= 4
+        }
         for (candidate, step) in zooms {
             let total =
                 inputColumns.count * (inputText + 1 + candidate) + outputColumnsCount * (outputText + 1 + candidate)
