@@ -7,7 +7,8 @@ import Foundation
 /// The options `tutorial` and `play` share.
 struct TutorialOptions: ParsableArguments {
     @Flag(
-        help: "Classroom mode: large view, block-font numbers, framed highlights, high contrast, narration across the full width, presenter keys (b blank, 1–9 jump)."
+        help:
+            "Classroom mode: large block-font numbers, framed highlights, high contrast, full-width narration, presenter keys (b blank, 1–9 jump)."
     )
     var classroom = false
 

@@ -44,7 +44,9 @@ struct CourseLayoutTests {
 
     @Test("a long header is cut at a word with an ellipsis")
     func headerCut() {
-        #expect(TextWrap.cut("topic 2: Cross-correlation, step by step", width: 30, glyphs: .unicode) == "topic 2: Cross-correlation…")
+        #expect(
+            TextWrap.cut("topic 2: Cross-correlation, step by step", width: 30, glyphs: .unicode)
+                == "topic 2: Cross-correlation…")
         #expect(TextWrap.cut("short", width: 20, glyphs: .unicode) == "short")
     }
 }

@@ -134,7 +134,8 @@ enum ChannelsPanels {
             let panelTop = top + gridRow * (panel.height + 1)
             let panelLeft = 1 + gridColumn * (gridWidth + 2)
             let read = readChannels.contains(channel)
-            panel.draw(into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim,
+            panel.draw(
+                into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim,
                 options: palette.options
             ) {
                 r, c in

@@ -87,7 +87,7 @@ public enum ConvView {
         let zooms = [
             (20, 11), (16, 9), (12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2),
         ]
-            .filter { options.classroom || $0.0 <= 7 }
+        .filter { options.classroom || $0.0 <= 7 }
         for (candidate, step) in zooms {
             let total =
                 inputColumns.count * (inputText + 1 + candidate) + setup.kernelColumns * (kernelText + 1 + candidate)

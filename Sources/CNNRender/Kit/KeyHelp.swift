@@ -46,7 +46,8 @@ public enum Box {
         guard width >= 2, height >= 2 else { return }
         let inner = String(repeating: glyphs.horizontal, count: width - 2)
         canvas.putBackdrop(glyphs.topLeft + inner + glyphs.topRight, row: top, column: left, style: style)
-        canvas.putBackdrop(glyphs.bottomLeft + inner + glyphs.bottomRight, row: top + height - 1, column: left, style: style)
+        canvas.putBackdrop(
+            glyphs.bottomLeft + inner + glyphs.bottomRight, row: top + height - 1, column: left, style: style)
         for y in (top + 1)..<(top + height - 1) {
             canvas.putBackdrop(glyphs.vertical, row: y, column: left, style: style)
             canvas.putBackdrop(glyphs.vertical, row: y, column: left + width - 1, style: style)

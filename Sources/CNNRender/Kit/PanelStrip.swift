@@ -129,7 +129,8 @@ public enum PanelStrip {
                 title: panel.title, rows: shownRows, columns: shownColumns, cellWidth: panel.textWidth + 1 + extra,
                 rowStep: rowStep)
             hits += grid.draw(
-                into: &canvas, top: top, left: left, titleStyle: palette.title, options: options, content: panel.content,
+                into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
+                content: panel.content,
                 target: panel.target)
             var captionRow = top + grid.height
             if shownRows != panel.rows || shownColumns != panel.columns {

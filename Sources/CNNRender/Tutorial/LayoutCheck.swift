@@ -30,7 +30,8 @@ public enum LayoutCheck {
         for scene in scenes ?? session.scenes.indices {
             for beat in session.scenes[scene].beats.indices {
                 session.go(scene: scene, beat: beat)
-                var messages = problems(in: TutorialScreen.render(session, width: width, height: height, options: options))
+                var messages = problems(
+                    in: TutorialScreen.render(session, width: width, height: height, options: options))
                 if session.isAnimating {
                     session.finishBeat()
                     let end = TutorialScreen.render(session, width: width, height: height, options: options)
