@@ -22,8 +22,13 @@ public enum TutorialScreen {
         drawFooter(session, into: &canvas, palette: palette, options: options)
 
         let layout = NarrationLayout(session: session, width: width, height: height, classroom: options.classroom)
-        let ruleRow = height - 2 - layout.lines.count
-        drawNarration(layout, into: &canvas, top: ruleRow + 1, palette: palette, options: options)
+        // The narration's rows are reserved for the scene's longest beat, so the view keeps one
+        // size (and one zoom) while the narration grows beat by beat; the text sits at the
+        // bottom of those rows, just above the footer.
+        let reserved = NarrationLayout.reservedRows(
+            scene: session.scene, width: width, height: height, classroom: options.classroom)
+        let ruleRow = height - 2 - max(layout.lines.count, reserved)
+        drawNarration(layout, into: &canvas, top: height - 1 - layout.lines.count, palette: palette, options: options)
         if ruleRow >= 1 {
             canvas.putBackdrop(
                 String(repeating: glyphs.horizontal, count: width), row: ruleRow, column: 0,
@@ -127,7 +132,22 @@ struct NarrationLayout {
     let margin: Int
 
     init(session: TutorialSession, width: Int, height: Int, classroom: Bool) {
-        let paragraphs = Array(session.scene.narration.prefix(session.paragraphsShown))
+        self.init(
+            paragraphs: Array(session.scene.narration.prefix(session.paragraphsShown)), width: width, height: height,
+            classroom: classroom)
+    }
+
+    /// The most lines any beat of `scene` shows at this size.
+    static func reservedRows(scene: Scene, width: Int, height: Int, classroom: Bool) -> Int {
+        let counts = Set(scene.beats.indices.map { scene.paragraphsShown(atBeat: $0) })
+        return counts.map { count in
+            NarrationLayout(
+                paragraphs: Array(scene.narration.prefix(count)), width: width, height: height, classroom: classroom
+            ).lines.count
+        }.max() ?? 0
+    }
+
+    init(paragraphs: [String], width: Int, height: Int, classroom: Bool) {
         // The full width below the view, with a wider margin in classroom mode (a projected
         // screen's edges are often cut off or hard to read).
         let textWidth = classroom ? max(10, width - 8) : max(10, width - 4)
