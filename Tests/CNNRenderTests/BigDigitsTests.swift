@@ -46,6 +46,9 @@ struct BigDigitsTests {
         let canvas = BigDigitsTests.cell("4", style: palette.highlight, width: 7, height: 4)
         #expect(canvas.lines[0] == "┏ █ █ ┓")
         #expect(canvas.lines[3] == "┗     ┛")
+        let narrow = BigDigitsTests.cell("4", style: palette.highlight, width: 6, height: 4)
+        #expect(narrow.lines[0] == "┏━━━━┓", "no room beside the corners: a full frame, the value small inside")
+        #expect(narrow.lines[1].contains("4"))
     }
 
     @Test("zero is a value: a grey block in classroom mode, plain text otherwise")

@@ -36,9 +36,10 @@ struct GridCellBlock {
             drawBig(into: &canvas, inside: (row + 1, column + 1, width - 2, height - 2), style: valueStyle)
             return
         }
-        if let bigWidth, height >= BigDigits.height, bigWidth <= width - (framed ? 2 : 0) {
+        // With corners only, two blank columns on each side keep them clear of the digits.
+        if let bigWidth, height >= BigDigits.height, bigWidth <= width - (framed ? 4 : 0) {
             if framed { drawFrame(into: &canvas, row: row, column: column, style: fillStyle, cornersOnly: true) }
-            let inset = framed ? 1 : 0
+            let inset = framed ? 2 : 0
             drawBig(into: &canvas, inside: (row, column + inset, width - 2 * inset, height), style: valueStyle)
             return
         }
