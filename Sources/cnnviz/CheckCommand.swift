@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNNCourse
 import CNNFiles
+import CNNRender
 import CNNSandbox
 import Foundation
 
@@ -13,6 +14,8 @@ struct CheckCommand: ParsableCommand {
             Prints each problem as file:line:column: message and exits with status 1 when there \
             are any; prints "ok: N scenes" otherwise. Without FILE it checks the built-in course. \
             --strict also refuses narration numbers that neither setup: nor expect: states.
+            Every beat is also played at 80×24: nothing may be drawn over anything else, the view \
+            may not be refused, the footer keeps "? keys" and "q quit".
             """)
 
     @Argument(help: "Scene files (YAML). Default: the built-in scenes.")
@@ -39,7 +42,9 @@ struct CheckCommand: ParsableCommand {
         var count = 0
         for source in sources {
             switch SceneLoader.load(text: source.text, file: source.name, strict: strict) {
-            case .success: count += 1
+            case .success(let scene):
+                count += 1
+                problems += SceneLayout.problems(scene, text: source.text)
             case .failure(let found): problems += found
             }
         }
@@ -47,6 +52,39 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure.problems(problems.map(\.description).joined(separator: "\n"))
         }
         print("ok: \(count) scene\(count == 1 ? "" : "s")")
+    }
+}
+
+/// The layout check of `cnnviz check`: every beat of a scene played on an 80×24 screen.
+enum SceneLayout {
+    /// The smallest screen a scene must fit.
+    static let width = 80
+    static let height = 24
+
+    /// The beats that break a layout rule, each at its timeline entry's line.
+    static func problems(_ scene: Scene, text: String) -> [SceneProblem] {
+        guard let session = TutorialSession.session(scenes: [scene]) else { return [] }
+        let lines = beatLines(text)
+        return LayoutCheck.problems(session, width: width, height: height, options: RenderOptions()).map { problem in
+            let line = problem.beat < lines.count ? lines[problem.beat] : 1
+            return SceneProblem(
+                file: scene.file, line: line, column: 1,
+                message: "beat \(problem.beat + 1) does not fit \(width)×\(height): \(problem.message)")
+        }
+    }
+
+    /// The 1-based line of each entry of `timeline:` (its `- ` item), in order.
+    static func beatLines(_ text: String) -> [Int] {
+        var lines: [Int] = []
+        var inTimeline = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if !line.hasPrefix(" ") && !line.hasPrefix("-") && !line.isEmpty {
+                inTimeline = line.hasPrefix("timeline:")
+            } else if inTimeline && line.trimmingCharacters(in: .whitespaces).hasPrefix("- ") {
+                lines.append(index + 1)
+            }
+        }
+        return lines
     }
 }
 

@@ -7,7 +7,8 @@ import Foundation
 /// The options `tutorial` and `play` share.
 struct TutorialOptions: ParsableArguments {
     @Flag(
-        help: "Classroom mode: large view, high-contrast narration in a wide block, presenter keys (. blank, 1–9 jump)."
+        help:
+            "Classroom mode: large block-font numbers, framed highlights, high contrast, full-width narration, presenter keys (. blank, 1–9 jump)."
     )
     var classroom = false
 

@@ -74,7 +74,7 @@ struct TutorialScreenTests {
         }
     }
 
-    @Test("classroom mode at 200×60: the view large, narration in a wide block with blank lines, presenter keys")
+    @Test("classroom mode at 200×60: the view large, narration across the full width with blank lines, presenter keys")
     func classroom200x60() throws {
         var session = try TutorialScreenTests.session()
         session.go(scene: 0, beat: 3)
@@ -85,7 +85,8 @@ struct TutorialScreenTests {
         let first = try #require(canvas.row(containing: "To compute the first output"))
         let second = try #require(canvas.row(containing: "The four products add up"))
         #expect(canvas.lines[second - 1].isEmpty, "a blank line between paragraphs")
-        #expect(canvas.lines[first].hasPrefix(String(repeating: " ", count: 25)), "wide margins (width/8)")
+        #expect(canvas.lines[first].hasPrefix("    To compute"), "a margin of four columns")
+        #expect(canvas.lines[first].unicodeScalars.count > 104, "the narration is no longer held to a 100-column block")
         // The view gets the rest of the screen: far more rows than at 80×24, and larger cells.
         let rule = try #require(canvas.lines.firstIndex { $0.hasPrefix("────") })
         #expect(rule > 40)

@@ -196,6 +196,16 @@ struct CheckEndToEndTests {
                 """)
     }
 
+    @Test("a scene whose beat does not fit 80×24 is a problem at its timeline entry")
+    func layoutProblem() throws {
+        let file = TutorialEndToEndTests.fixtures.appendingPathComponent("broken/does-not-fit.yaml").path
+        let result = try TutorialEndToEndTests.run(["check", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errorOutput
+                == "\(file):9:1: beat 1 does not fit 80×24: the view shows a 'does not fit' box instead of its grids\n")
+    }
+
     @Test("good files: ok: 3 scenes, exit 0; a missing file is a problem too")
     func goodFiles() throws {
         let result = try TutorialEndToEndTests.run(["check"] + TutorialEndToEndTests.goodFiles)

@@ -54,7 +54,11 @@ enum ChannelsPanels {
             let outputRowsShown = min(stage.outputRows, max(1, (blockRows - (rowStep > 1 ? 0 : 0)) / rowStep))
             let kernelRowsShown = min(stage.kernelRows, max(1, blockRows / rowStep))
             let blockHeight = max(gridHeight(kernelRowsShown), gridHeight(outputRowsShown)) + 1
-            let outputChannelsShown = max(1, min(stage.outputChannels, (area.height + 1) / blockHeight))
+            // When the channels are paged, the last block's spacing row carries the page note,
+            // so that row must lie inside the area too.
+            let allOutputChannels = stage.outputChannels * blockHeight - 1 <= area.height
+            let outputChannelsShown =
+                allOutputChannels ? stage.outputChannels : max(1, min(stage.outputChannels, area.height / blockHeight))
             // Inputs: the rest of the width, wrapped into rows of grids.
             let inputWidthLeft = max(inputCell, width - 2 - kernelWidth - outputWidth - 2 * gap)
             let inputColumnsShown = max(1, min(paddedColumns.count, (inputWidthLeft + 1) / inputCell))
@@ -102,8 +106,8 @@ enum ChannelsPanels {
             column: left + 1, style: CellStyle(bold: true))
         left += gap - 2
         return drawKernelsAndOutputs(
-            stage: stage, plan: chosen, position: position, summary: summary, top: area.top, left: left, into: &canvas,
-            palette: palette, glyphs: glyphs)
+            stage: stage, plan: chosen, position: position, summary: summary, top: area.top, left: left,
+            bottom: area.top + area.height, into: &canvas, palette: palette, glyphs: glyphs)
     }
 
     /// A cell of one channel.
@@ -130,7 +134,10 @@ enum ChannelsPanels {
             let panelTop = top + gridRow * (panel.height + 1)
             let panelLeft = 1 + gridColumn * (gridWidth + 2)
             let read = readChannels.contains(channel)
-            panel.draw(into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim) {
+            panel.draw(
+                into: &canvas, top: panelTop, left: panelLeft, titleStyle: read ? palette.title : palette.dim,
+                options: palette.options
+            ) {
                 r, c in
                 let isLit = lit.contains(Cell3(channel: channel, row: r, column: c))
                 guard r >= 0, c >= 0, r < stage.inputRows, c < stage.inputColumns else {
@@ -166,7 +173,7 @@ enum ChannelsPanels {
     /// Draws one block per shown output channel: its kernel's slices, `=`, its output grid.
     private static func drawKernelsAndOutputs(
         stage: ChannelsStage, plan: Plan, position: (stage: Int, channel: Int, row: Int, column: Int),
-        summary: (input: ValueSummary, weight: ValueSummary, output: ValueSummary), top: Int, left: Int,
+        summary: (input: ValueSummary, weight: ValueSummary, output: ValueSummary), top: Int, left: Int, bottom: Int,
         into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
     ) -> [HitRegion] {
         let kernelRowsShown = min(
@@ -191,7 +198,8 @@ enum ChannelsPanels {
                     columns: 0..<stage.kernelColumns,
                     cellWidth: plan.kernelCell, rowStep: plan.rowStep)
                 panel.draw(
-                    into: &canvas, top: blockTop, left: sliceLeft, titleStyle: current ? palette.title : palette.dim
+                    into: &canvas, top: blockTop, left: sliceLeft, titleStyle: current ? palette.title : palette.dim,
+                    options: palette.options
                 ) { r, c in
                     let value = stage.weightValue(kernel: kernel, slice: slice, row: r, column: c)
                     return (NumberText.format(value), palette.value(value, scale: summary.weight.scale))
@@ -211,6 +219,7 @@ enum ChannelsPanels {
             let done = kernel < position.channel
             let blockHits = panel.draw(
                 into: &canvas, top: blockTop, left: outputLeft, titleStyle: current ? palette.title : palette.dim,
+                options: palette.options,
                 content: { r, c in
                     let value = stage.value(channel: kernel, row: r, column: c)
                     if current && r == position.row && c == position.column {
@@ -237,7 +246,8 @@ enum ChannelsPanels {
                 "r\(plan.outputRows.lowerBound)\(dash)\(plan.outputRows.upperBound - 1) c\(plan.outputColumns.lowerBound)\(dash)\(plan.outputColumns.upperBound - 1)"
             )
         }
-        if !notes.isEmpty {
+        // The page note goes under the last block, never below the area (the sum is there).
+        if !notes.isEmpty && top + plan.outputChannels.count * blockHeight - 1 < bottom {
             canvas.put(
                 notes.joined(separator: " "), row: top + plan.outputChannels.count * blockHeight - 1, column: left,
                 style: palette.dim)

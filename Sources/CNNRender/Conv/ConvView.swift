@@ -84,8 +84,10 @@ public enum ConvView {
         var rowStep = 1
         let tallest = max(inputRows.count, setup.kernelRows + 2, outputRowsCount)
         // Classroom mode (a projector) may go larger still.
-        let zooms = [(12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)]
-            .filter { options.classroom || $0.0 <= 7 }
+        let zooms = [
+            (20, 11), (16, 9), (12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2),
+        ]
+        .filter { options.classroom || $0.0 <= 7 }
         for (candidate, step) in zooms {
             let total =
                 inputColumns.count * (inputText + 1 + candidate) + setup.kernelColumns * (kernelText + 1 + candidate)
@@ -134,7 +136,8 @@ public enum ConvView {
         var left = 1
         let top = area.top
         inputPanel.draw(
-            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
+            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2,
+            options: options
         ) { r, c in
             let isPadding = r < 0 || c < 0 || r >= setup.inputRows || c >= setup.inputColumns
             let isLit = lit.contains(Key(row: r, column: c))
@@ -163,7 +166,7 @@ public enum ConvView {
         let kernelPanel = GridPanel(
             title: "kernel \(setup.kernelRows)\(x)\(setup.kernelColumns)", rows: 0..<setup.kernelRows,
             columns: 0..<setup.kernelColumns, cellWidth: kernelCell, rowStep: rowStep)
-        kernelPanel.draw(into: &canvas, top: top, left: left, titleStyle: palette.title) { r, c in
+        kernelPanel.draw(into: &canvas, top: top, left: left, titleStyle: palette.title, options: options) { r, c in
             let value = kernel.data[r * setup.kernelColumns + c]
             return (NumberText.format(value), palette.value(value, scale: kernelScale))
         }
@@ -205,7 +208,7 @@ public enum ConvView {
             title: "output \(computation.outputRows)\(x)\(computation.outputColumns)", rows: shownOutputRows,
             columns: shownOutputColumns, cellWidth: outputCell, rowStep: rowStep)
         let hits = outputPanel.draw(
-            into: &canvas, top: top, left: left, titleStyle: palette.title,
+            into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
             content: { r, c in
                 let step = computation.step(row: r, column: c)
                 if step == model.player.step {

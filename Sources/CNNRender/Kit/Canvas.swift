@@ -78,6 +78,9 @@ public struct Cell: Hashable, Sendable {
 
 /// An in-memory screen: a grid of styled cells that the renderer draws into and the
 /// terminal layer copies to the real terminal. Drawing outside the grid is clipped.
+///
+/// The canvas also keeps the frame's layout record (see `CanvasLayout`): text written over
+/// other text (an overlap) and refusal boxes drawn. Two canvases are equal when their cells are.
 public struct Canvas: Equatable, Sendable {
     /// Columns.
     public let width: Int
@@ -85,12 +88,55 @@ public struct Canvas: Equatable, Sendable {
     public let height: Int
     /// Cells row by row.
     public private(set) var cells: [Cell]
+    /// What wrote each cell this frame: 0 nothing, 1 a fill (background), 2 text.
+    private var writes: [UInt8]
+    /// The layout record: overlaps and refusals.
+    public internal(set) var layout = CanvasLayout()
+    /// While true (overlays such as the help box), writing over text is intended and not recorded.
+    public var drawsOver = false
 
     /// Creates a blank canvas.
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.cells = Array(repeating: Cell(), count: self.width * self.height)
+        self.writes = Array(repeating: 0, count: self.width * self.height)
+    }
+
+    /// Canvases are equal when they show the same cells; the layout record is not compared.
+    public static func == (lhs: Canvas, rhs: Canvas) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+    }
+
+    /// Writes text into cell `index`, recording an overlap when it replaces different text
+    /// written earlier in the frame (a fill before it is a background, not an overlap).
+    private mutating func writeText(_ scalar: Unicode.Scalar, style: CellStyle, at index: Int) {
+        let old = cells[index].character
+        if !drawsOver && writes[index] == 2 && old != " " && old != scalar {
+            layout.recordOverlap(row: index / max(1, width), column: index % max(1, width), old: old, new: scalar)
+        }
+        cells[index] = Cell(scalar, style: style)
+        writes[index] = 2
+    }
+
+    /// Copies one cell of another canvas here with what wrote it, recording an overlap when
+    /// text lands on different text.
+    mutating func copyCell(_ cell: Cell, wroteText: Bool, wroteFill: Bool, row: Int, column: Int) {
+        guard contains(row: row, column: column) else { return }
+        let index = row * width + column
+        if wroteText {
+            writeText(cell.character, style: cell.style, at: index)
+        } else {
+            cells[index] = cell
+            writes[index] = wroteFill ? 1 : 0
+        }
+    }
+
+    /// What wrote a cell this frame: (text, fill).
+    func written(row: Int, column: Int) -> (text: Bool, fill: Bool) {
+        guard contains(row: row, column: column) else { return (false, false) }
+        let write = writes[row * width + column]
+        return (write == 2, write == 1)
     }
 
     /// Reads or writes one cell; reads outside the grid give a blank, writes are dropped.
@@ -101,7 +147,7 @@ public struct Canvas: Equatable, Sendable {
         }
         set {
             guard contains(row: row, column: column) else { return }
-            cells[row * width + column] = newValue
+            writeText(newValue.character, style: newValue.style, at: row * width + column)
         }
     }
 
@@ -125,20 +171,35 @@ public struct Canvas: Equatable, Sendable {
                 continue
             case 2:
                 if x >= 0 && x + 1 < width {
-                    cells[row * width + x] = Cell(scalar, style: style)
+                    writeText(scalar, style: style, at: row * width + x)
                     cells[row * width + x + 1] = .continuation(style: style)
+                    writes[row * width + x + 1] = 2
                 } else if x >= 0 && x < width {
-                    cells[row * width + x] = Cell(" ", style: style)
+                    writeText(" ", style: style, at: row * width + x)
                 } else if x + 1 == 0 && width > 0 {
-                    cells[row * width] = Cell(" ", style: style)
+                    writeText(" ", style: style, at: row * width)
                 }
                 x += 2
             default:
-                if x >= 0 && x < width { cells[row * width + x] = Cell(scalar, style: style) }
+                if x >= 0 && x < width { writeText(scalar, style: style, at: row * width + x) }
                 x += 1
             }
         }
         return x
+    }
+
+    /// Writes lines that other text may be written over without an overlap being recorded:
+    /// box outlines, rules (a title set into a frame's border is intended).
+    public mutating func putBackdrop(_ text: String, row: Int, column: Int, style: CellStyle = .plain) {
+        guard row >= 0 && row < height else { return }
+        var x = column
+        for scalar in text.unicodeScalars {
+            if x >= 0 && x < width {
+                cells[row * width + x] = Cell(scalar, style: style)
+                writes[row * width + x] = 1
+            }
+            x += 1
+        }
     }
 
     /// Changes the style of cells in a rectangle, keeping their characters.
@@ -158,6 +219,7 @@ public struct Canvas: Equatable, Sendable {
         for y in max(0, row)..<min(height, row + h) {
             for x in max(0, column)..<min(width, column + w) {
                 cells[y * width + x] = cell
+                writes[y * width + x] = 1
             }
         }
     }

@@ -35,10 +35,14 @@ public struct GridPanel {
     }
 
     /// Draws the title and every cell; `content` gives each cell's text and style.
-    /// Returns the hit regions of the cells when `target` is given.
+    /// Returns the hit regions of the cells when `target` is given. In classroom mode (`options`)
+    /// tall cells show their value in the large block font (`BigDigits`) when it fits, centred,
+    /// and an underlined style (the highlight) is drawn as a frame around the cell instead of
+    /// an underline on every row of its block.
     @discardableResult
     public func draw(
         into canvas: inout Canvas, top: Int, left: Int, titleStyle: CellStyle, titleLimit: Int = 0,
+        options: RenderOptions? = nil,
         content: (Int, Int) -> (text: String, style: CellStyle),
         target: ((Int, Int) -> HitTarget?)? = nil
     ) -> [HitRegion] {
@@ -50,26 +54,32 @@ public struct GridPanel {
         }
         var hits: [HitRegion] = []
         let textWidth = cellWidth - 1
+        let blockHeight = max(1, rowStep - 1)
         for row in rows {
             for column in columns {
                 let origin = cellOrigin(top: top, left: left, row: row, column: column)
                 let (text, style) = content(row, column)
-                var shown = text
-                if shown.unicodeScalars.count > textWidth {
-                    shown = String(String.UnicodeScalarView(shown.unicodeScalars.prefix(textWidth)))
-                }
-                let padded = String(repeating: " ", count: textWidth - shown.unicodeScalars.count) + shown
-                // Tall cells are filled as blocks, with the value on the middle line.
-                let blockHeight = max(1, rowStep - 1)
-                let blank = String(repeating: " ", count: textWidth)
-                for line in 0..<blockHeight {
-                    let text = line == (blockHeight - 1) / 2 ? padded : blank
-                    canvas.put(text, row: origin.row + line, column: origin.column, style: style)
+                if let options, options.classroom {
+                    GridCellBlock(
+                        text: text, style: style, width: textWidth, height: blockHeight, glyphs: options.glyphs
+                    ).draw(into: &canvas, row: origin.row, column: origin.column)
+                } else {
+                    var shown = text
+                    if shown.unicodeScalars.count > textWidth {
+                        shown = String(String.UnicodeScalarView(shown.unicodeScalars.prefix(textWidth)))
+                    }
+                    let padded = String(repeating: " ", count: textWidth - shown.unicodeScalars.count) + shown
+                    // Tall cells are filled as blocks, with the value on the middle line.
+                    let blank = String(repeating: " ", count: textWidth)
+                    for line in 0..<blockHeight {
+                        let text = line == (blockHeight - 1) / 2 ? padded : blank
+                        canvas.put(text, row: origin.row + line, column: origin.column, style: style)
+                    }
                 }
                 if let target, let hit = target(row, column) {
                     hits.append(
                         HitRegion(
-                            row: origin.row, column: origin.column, width: cellWidth, height: max(1, rowStep - 1),
+                            row: origin.row, column: origin.column, width: cellWidth, height: blockHeight,
                             target: hit))
                 }
             }

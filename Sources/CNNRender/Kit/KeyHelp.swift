@@ -20,6 +20,9 @@ public enum KeyHelp {
         let top = max(0, (canvas.height - height) / 2)
         let left = max(0, (canvas.width - innerWidth - 2) / 2)
         let box = CellStyle(bold: true)
+        let drewOver = canvas.drawsOver
+        canvas.drawsOver = true
+        defer { canvas.drawsOver = drewOver }
         canvas.fill(row: top, column: left, width: innerWidth + 2, height: height, with: Cell(" "))
         Box.draw(into: &canvas, top: top, left: left, width: innerWidth + 2, height: height, glyphs: glyphs, style: box)
         canvas.put(" \(title) ", row: top, column: left + 2, style: CellStyle(bold: true))
@@ -42,11 +45,12 @@ public enum Box {
     ) {
         guard width >= 2, height >= 2 else { return }
         let inner = String(repeating: glyphs.horizontal, count: width - 2)
-        canvas.put(glyphs.topLeft + inner + glyphs.topRight, row: top, column: left, style: style)
-        canvas.put(glyphs.bottomLeft + inner + glyphs.bottomRight, row: top + height - 1, column: left, style: style)
+        canvas.putBackdrop(glyphs.topLeft + inner + glyphs.topRight, row: top, column: left, style: style)
+        canvas.putBackdrop(
+            glyphs.bottomLeft + inner + glyphs.bottomRight, row: top + height - 1, column: left, style: style)
         for y in (top + 1)..<(top + height - 1) {
-            canvas.put(glyphs.vertical, row: y, column: left, style: style)
-            canvas.put(glyphs.vertical, row: y, column: left + width - 1, style: style)
+            canvas.putBackdrop(glyphs.vertical, row: y, column: left, style: style)
+            canvas.putBackdrop(glyphs.vertical, row: y, column: left + width - 1, style: style)
         }
     }
 }

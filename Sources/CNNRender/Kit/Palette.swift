@@ -16,10 +16,30 @@ public struct Palette: Sendable {
 
     private static let negative: [UInt8] = [153, 117, 75, 32, 25]
     private static let positive: [UInt8] = [223, 222, 215, 208, 202]
+    /// Classroom mode: the same hues in steps that stay apart on a washed-out projector.
+    private static let classroomNegative: [UInt8] = [117, 75, 33, 26, 19]
+    private static let classroomPositive: [UInt8] = [222, 215, 208, 202, 160]
+    /// Classroom mode: zero, a neutral grey block like any other value.
+    private static let classroomZero: UInt8 = 252
 
-    /// The style of a value cell, scaled against the largest magnitude in its grid.
+    /// The style of a value cell, scaled against the largest magnitude in its grid. In classroom
+    /// mode zero gets a neutral block (it is a value, not a gap) and text is bold.
     public func value(_ value: Double, scale: Double) -> CellStyle {
-        guard options.color, scale > 0, value != 0, value.isFinite else { return .plain }
+        guard options.color, value.isFinite else { return .plain }
+        if options.classroom {
+            guard scale > 0, value != 0 else {
+                return CellStyle(
+                    foreground: .black, background: TerminalColor(index256: Palette.classroomZero, basic: 7),
+                    bold: true)
+            }
+            let level = min(4, max(0, Int((abs(value) / scale * 4).rounded(.up)) - 1))
+            let index = value < 0 ? Palette.classroomNegative[level] : Palette.classroomPositive[level]
+            let foreground: TerminalColor = level >= 3 ? .white : .black
+            return CellStyle(
+                foreground: foreground, background: TerminalColor(index256: index, basic: value < 0 ? 4 : 3),
+                bold: true)
+        }
+        guard scale > 0, value != 0 else { return .plain }
         let level = min(4, max(0, Int((abs(value) / scale * 4).rounded(.up)) - 1))
         let index = value < 0 ? Palette.negative[level] : Palette.positive[level]
         let basic: UInt8 = value < 0 ? 4 : 3
@@ -27,12 +47,17 @@ public struct Palette: Sendable {
         return CellStyle(foreground: foreground, background: TerminalColor(index256: index, basic: basic))
     }
 
-    /// A kernel tap reading this cell, or the output cell being computed.
+    /// A kernel tap reading this cell, or the output cell being computed. Classroom mode gives it
+    /// a hue of its own, outside the blue–orange value scale (magenta), and grids draw its
+    /// underline as a frame around the cell.
     public var highlight: CellStyle {
-        options.color
-            ? CellStyle(
-                foreground: .black, background: TerminalColor(index256: 226, basic: 3), bold: true, underline: true)
-            : CellStyle(bold: true, reverse: true, underline: true)
+        guard options.color else { return CellStyle(bold: true, reverse: true, underline: true) }
+        if options.classroom {
+            return CellStyle(
+                foreground: .black, background: TerminalColor(index256: 213, basic: 5), bold: true, underline: true)
+        }
+        return CellStyle(
+            foreground: .black, background: TerminalColor(index256: 226, basic: 3), bold: true, underline: true)
     }
 
     /// The selection cursor on the output map.

@@ -129,7 +129,8 @@ public enum PanelStrip {
                 title: panel.title, rows: shownRows, columns: shownColumns, cellWidth: panel.textWidth + 1 + extra,
                 rowStep: rowStep)
             hits += grid.draw(
-                into: &canvas, top: top, left: left, titleStyle: palette.title, content: panel.content,
+                into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
+                content: panel.content,
                 target: panel.target)
             var captionRow = top + grid.height
             if shownRows != panel.rows || shownColumns != panel.columns {
@@ -171,6 +172,7 @@ public enum PanelStrip {
     ) -> Int {
         let lines = TextWrap.lines(glyphs.adapt(message), width: max(8, width - 4))
         let boxHeight = min(maxHeight, lines.count + 3)
+        canvas.layout.recordRefusal(title)
         canvas.fill(row: top, column: left, width: width, height: boxHeight, with: Cell(" "))
         Box.draw(
             into: &canvas, top: top, left: left, width: width, height: boxHeight, glyphs: glyphs, style: palette.error)

@@ -58,4 +58,20 @@ public enum TextWrap {
         }
         return index
     }
+
+    /// `text` when it fits in `width` columns; otherwise its longest run of whole words that fits
+    /// with the ellipsis after it (a single long word is cut where it must be).
+    public static func cut(_ text: String, width: Int, glyphs: Glyphs) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > width else { return text }
+        let room = max(0, width - glyphs.ellipsis.unicodeScalars.count)
+        var end = room
+        while end > 0 && scalars[end] != " " { end -= 1 }
+        if end < room / 2 { end = room }
+        var kept = String(String.UnicodeScalarView(scalars[0..<end]))
+        while kept.hasSuffix(" ") || kept.hasSuffix(":") || kept.hasSuffix(",") || kept.hasSuffix("·") {
+            kept.removeLast()
+        }
+        return kept + glyphs.ellipsis
+    }
 }

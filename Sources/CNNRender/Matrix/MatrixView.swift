@@ -145,8 +145,11 @@ public enum MatrixView {
         case .im2col: side = 5 + max(computation.inputColumns * (max(2, model.inputSummary.textWidth) + 1), 12)
         case .transposed: side = 5 + max(computation.outputColumns * 4, 8) + 5 + max(computation.inputColumns * 4, 10)
         }
+        // Under the grid: a blank row and the written-out product (im2col: the product's two
+        // lines may follow the result row directly when the screen is tight).
         let extraRows = model.mode == .im2col ? 2 : 1
-        return (layout.labelWidth + columns * layout.cellWidth + side, rows + extraRows + 3)
+        let productRows = model.mode == .im2col ? 2 : 3
+        return (layout.labelWidth + columns * layout.cellWidth + side, rows + extraRows + productRows)
     }
 
     /// "The 9×25 weight matrix needs 110 columns …; an input of at most 4×4 fits here".
@@ -495,8 +498,8 @@ public enum MatrixView {
             opening: [Segment("\(indexed("y", step, glyphs)) = k \(glyphs.dot) P[:,\(step)] = ", palette.dim)],
             terms: terms,
             separator: " + ", closing: [Segment(" = "), Segment(NumberText.format(trace.value), palette.result)],
-            width: width - 2, maxLines: 3, glyphs: glyphs)
-        ExpressionText.draw(lines, into: &canvas, row: min(bottom - 1 - lines.count, end + 1), column: 1)
+            width: width - 2, maxLines: max(1, min(3, bottom - end)), glyphs: glyphs)
+        ExpressionText.draw(lines, into: &canvas, row: max(end, min(bottom - 1 - lines.count, end + 1)), column: 1)
         return []
     }
 

@@ -155,7 +155,10 @@ public enum PoolView {
         var extra = 0
         var rowStep = 1
         let tallest = max(inputRows.count, outputRowsCount)
-        let zooms = [(5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter { options.classroom || $0.0 <= 4 }
+        // Classroom mode (a projector) goes larger, as the convolution view does.
+        let zooms = [(16, 9), (12, 7), (10, 6), (8, 5), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter {
+            options.classroom || $0.0 <= 4
+        }
         for (candidate, step) in zooms {
             let total =
                 inputColumns.count * (inputText + 1 + candidate) + outputColumnsCount * (outputText + 1 + candidate)
@@ -235,7 +238,8 @@ public enum PoolView {
         let top = area.top
         var left = 1
         inputPanel.draw(
-            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
+            into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2,
+            options: options
         ) { r, c in
             let inside = r >= 0 && c >= 0 && r < setup.inputRows && c < setup.inputColumns
             let beyond = r >= padEnd.rows || c >= padEnd.columns
@@ -301,7 +305,7 @@ public enum PoolView {
             title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell,
             rowStep: rowStep)
         let hits = outputPanel.draw(
-            into: &canvas, top: top, left: left, titleStyle: palette.title,
+            into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
             content: { r, c in
                 let cellStep = computation.step(row: r, column: c)
                 let value = computation.value(row: r, column: c)

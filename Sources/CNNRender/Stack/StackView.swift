@@ -309,6 +309,7 @@ public enum StackView {
         let boxWidth = max(20, width)
         let lines = TextWrap.lines(glyphs.adapt(message), width: boxWidth - 4)
         let boxHeight = max(3, min(height, lines.count + 3))
+        canvas.layout.recordRefusal("cannot compute")
         Box.draw(
             into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
             style: palette.error)

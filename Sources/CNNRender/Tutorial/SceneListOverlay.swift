@@ -6,6 +6,9 @@ enum SceneListOverlay {
     static func draw(_ session: TutorialSession, into canvas: inout Canvas, options: RenderOptions) {
         guard let cursor = session.listCursor else { return }
         let glyphs = options.glyphs
+        let drewOver = canvas.drawsOver
+        canvas.drawsOver = true
+        defer { canvas.drawsOver = drewOver }
         let numberWidth = String(session.scenes.count).count
         let entries = session.scenes.enumerated().map { index, scene in
             let number = String(index + 1)

@@ -4,7 +4,7 @@ import CNNSandbox
 
 /// Draws the tutorial: a header naming the scene, the scene's view in the upper part, the
 /// narration shown so far below it (newest paragraph emphasised), and a footer with the keys.
-/// Classroom mode gives the narration wide margins, blank lines between paragraphs and bold
+/// Classroom mode gives the narration a wider margin, blank lines between paragraphs and bold
 /// text without dimming, and lists the presenter keys.
 public enum TutorialScreen {
     /// The frame of the session's current state. `program` opens the header
@@ -17,14 +17,20 @@ public enum TutorialScreen {
         let palette = Palette(options: options)
         let glyphs = options.glyphs
 
-        TitleBar.draw(title: glyphs.adapt(header(session, program: program)), hint: "", into: &canvas, palette: palette)
+        let title = TextWrap.cut(glyphs.adapt(header(session, program: program)), width: width - 2, glyphs: glyphs)
+        TitleBar.draw(title: title, hint: "", into: &canvas, palette: palette)
         drawFooter(session, into: &canvas, palette: palette, options: options)
 
         let layout = NarrationLayout(session: session, width: width, height: height, classroom: options.classroom)
-        let ruleRow = height - 2 - layout.lines.count
-        drawNarration(layout, into: &canvas, top: ruleRow + 1, palette: palette, options: options)
+        // The narration's rows are reserved for the scene's longest beat, so the view keeps one
+        // size (and one zoom) while the narration grows beat by beat; the text sits at the
+        // bottom of those rows, just above the footer.
+        let reserved = NarrationLayout.reservedRows(
+            scene: session.scene, width: width, height: height, classroom: options.classroom)
+        let ruleRow = height - 2 - max(layout.lines.count, reserved)
+        drawNarration(layout, into: &canvas, top: height - 1 - layout.lines.count, palette: palette, options: options)
         if ruleRow >= 1 {
-            canvas.put(
+            canvas.putBackdrop(
                 String(repeating: glyphs.horizontal, count: width), row: ruleRow, column: 0,
                 style: options.classroom ? .plain : palette.faint)
         }
@@ -39,6 +45,7 @@ public enum TutorialScreen {
                 canvas.blit(body.canvas, row: 1, column: 0)
                 hits = body.hits.map { $0.offset(rows: 1) }
             } else {
+                canvas.layout.recordRefusal("cannot show this scene")
                 let message = glyphs.adapt(
                     "cannot show this scene: \(session.viewError ?? "the view could not be built")")
                 for (index, line) in TextWrap.lines(message, width: max(1, width - 4)).prefix(viewRows).enumerated() {
@@ -80,15 +87,20 @@ public enum TutorialScreen {
         canvas.put(" " + shown, row: row, column: 0, style: options.classroom ? .plain : palette.dim)
     }
 
-    /// The longest prefix of `text` made of whole two-space-separated items that fits.
-    private static func fitted(_ text: String, width: Int) -> String {
-        var result = ""
-        for item in text.components(separatedBy: "  ") {
-            let candidate = result.isEmpty ? item : result + "  " + item
+    /// Whole two-space-separated items of `text` that fit in `width`: the last two (`? keys`,
+    /// `q quit`) always, then as many of the first ones as there is room for.
+    static func fitted(_ text: String, width: Int) -> String {
+        let items = text.components(separatedBy: "  ")
+        let kept = Array(items.suffix(2))
+        var result = kept.joined(separator: "  ")
+        var leading: [String] = []
+        for item in items.dropLast(2) {
+            let candidate = (leading + [item] + kept).joined(separator: "  ")
             if candidate.unicodeScalars.count > width { break }
+            leading.append(item)
             result = candidate
         }
-        return result
+        return result.unicodeScalars.count <= width ? result : ""
     }
 
     private static func drawNarration(
@@ -120,11 +132,26 @@ struct NarrationLayout {
     let margin: Int
 
     init(session: TutorialSession, width: Int, height: Int, classroom: Bool) {
-        let paragraphs = Array(session.scene.narration.prefix(session.paragraphsShown))
-        // Classroom: a centred block of at most 100 columns, a comfortable line length to read
-        // from the back of a room; otherwise the full width with a small margin.
-        let textWidth = classroom ? max(10, min(width - 8, 100)) : max(10, width - 4)
-        margin = classroom ? max(4, (width - textWidth) / 2) : 2
+        self.init(
+            paragraphs: Array(session.scene.narration.prefix(session.paragraphsShown)), width: width, height: height,
+            classroom: classroom)
+    }
+
+    /// The most lines any beat of `scene` shows at this size.
+    static func reservedRows(scene: Scene, width: Int, height: Int, classroom: Bool) -> Int {
+        let counts = Set(scene.beats.indices.map { scene.paragraphsShown(atBeat: $0) })
+        return counts.map { count in
+            NarrationLayout(
+                paragraphs: Array(scene.narration.prefix(count)), width: width, height: height, classroom: classroom
+            ).lines.count
+        }.max() ?? 0
+    }
+
+    init(paragraphs: [String], width: Int, height: Int, classroom: Bool) {
+        // The full width below the view, with a wider margin in classroom mode (a projected
+        // screen's edges are often cut off or hard to read).
+        let textWidth = classroom ? max(10, width - 8) : max(10, width - 4)
+        margin = classroom ? 4 : 2
         // The view keeps most of the screen: narration takes at most a quarter (a third in
         // classroom mode, whose screens are large). When the paragraphs do not all fit, whole
         // older paragraphs give way first; the newest is shown from its start, cut with an ellipsis.

@@ -1,0 +1,46 @@
+/// A frame's layout record, kept by its canvas: where text was written over other text, and
+/// which refusal boxes were drawn. Layout checks (`LayoutCheck`) read it; drawing never stops.
+public struct CanvasLayout: Sendable {
+    /// One overlap: the character that was there and the one written over it.
+    public struct Overlap: Sendable, Equatable {
+        public let row: Int
+        public let column: Int
+        public let old: Unicode.Scalar
+        public let new: Unicode.Scalar
+    }
+
+    /// At most this many overlaps are kept (the count goes on).
+    public static let keptOverlaps = 16
+
+    /// The first overlaps of the frame.
+    public private(set) var overlaps: [Overlap] = []
+    /// How many cells were overwritten in all.
+    public private(set) var overlapCount = 0
+    /// Titles of refusal boxes drawn (`cannot compute`, `does not fit`), at most `keptOverlaps`.
+    public private(set) var refusals: [String] = []
+
+    /// Creates an empty record.
+    public init() {}
+
+    /// Records text written over different text.
+    mutating func recordOverlap(row: Int, column: Int, old: Unicode.Scalar, new: Unicode.Scalar) {
+        overlapCount += 1
+        if overlaps.count < CanvasLayout.keptOverlaps {
+            overlaps.append(Overlap(row: row, column: column, old: old, new: new))
+        }
+    }
+
+    /// Records a refusal box.
+    public mutating func recordRefusal(_ title: String) {
+        if refusals.count < CanvasLayout.keptOverlaps { refusals.append(title) }
+    }
+
+    /// Adds another canvas's record, its positions moved by an offset.
+    mutating func merge(_ other: CanvasLayout, rows: Int, columns: Int) {
+        for overlap in other.overlaps {
+            recordOverlap(row: overlap.row + rows, column: overlap.column + columns, old: overlap.old, new: overlap.new)
+        }
+        overlapCount += other.overlapCount - other.overlaps.count
+        for refusal in other.refusals { recordRefusal(refusal) }
+    }
+}

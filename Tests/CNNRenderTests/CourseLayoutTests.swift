@@ -1,0 +1,52 @@
+import CNNCourse
+import CNNSandbox
+import Testing
+
+@testable import CNNRender
+
+/// Every beat of every built-in scene keeps the layout rules at 80×24 and in classroom mode at
+/// 200×60 and 160×45: nothing drawn over anything else, no refusal box, the header cut with an
+/// ellipsis, the footer keeping `? keys` and `q quit`.
+@Suite("Course layout")
+struct CourseLayoutTests {
+    static func course() throws -> TutorialSession {
+        let scenes = try BuiltinCourse.load().get()
+        return try #require(TutorialSession.session(scenes: scenes))
+    }
+
+    @Test(
+        "every beat fits",
+        arguments: [(80, 24, false), (200, 60, true), (160, 45, true), (200, 60, false)])
+    func everyBeatFits(width: Int, height: Int, classroom: Bool) throws {
+        let session = try CourseLayoutTests.course()
+        let problems = LayoutCheck.problems(
+            session, width: width, height: height, options: RenderOptions(classroom: classroom))
+        #expect(problems.isEmpty, "\(problems.count) problems:\n\(problems.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test("the check finds text drawn over text, refusal boxes and a footer without its keys")
+    func checkFindsProblems() {
+        var canvas = Canvas(width: 20, height: 3)
+        canvas.fill(row: 0, column: 0, width: 18, height: 1, with: Cell("x"))
+        canvas.put("sum = 12", row: 0, column: 0)
+        canvas.put("? keys  q quit", row: 2, column: 0)
+        #expect(LayoutCheck.problems(in: RenderedFrame(canvas: canvas)).isEmpty, "text over a fill is no overlap")
+        canvas.put("out", row: 0, column: 4)
+        PanelStrip.drawRefusal(
+            "no", top: 1, left: 0, width: 20, maxHeight: 1, into: &canvas, palette: Palette(options: RenderOptions()),
+            glyphs: .unicode)
+        canvas.fill(row: 2, column: 0, width: 20, height: 1, with: Cell())
+        let problems = LayoutCheck.problems(in: RenderedFrame(canvas: canvas))
+        #expect(problems.contains { $0.hasPrefix("2 cells drawn over, first at row 0 column 4 ('=' under 'o')") })
+        #expect(problems.contains { $0.contains("'cannot compute' box") })
+        #expect(problems.contains { $0.hasPrefix("the footer lost") })
+    }
+
+    @Test("a long header is cut at a word with an ellipsis")
+    func headerCut() {
+        #expect(
+            TextWrap.cut("topic 2: Cross-correlation, step by step", width: 30, glyphs: .unicode)
+                == "topic 2: Cross-correlation…")
+        #expect(TextWrap.cut("short", width: 20, glyphs: .unicode) == "short")
+    }
+}
