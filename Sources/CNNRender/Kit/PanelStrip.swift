@@ -74,8 +74,16 @@ public enum PanelStrip {
         let available = max(8, width - start - 1)
         let messageWidth = min(46, max(24, available / 3))
         let captionRows = panels.map(\.captions.count).max() ?? 0
+        // Rows on screen per grid; unbounded while choosing the zoom, which only accepts what fits.
+        var rowsShown = Int.max
+        // A grid that does not show everything carries row indices in a margin on its left.
+        func margin(_ panel: Panel, _ columns: Int) -> Int {
+            columns < panel.columns.count || panel.rows.count > rowsShown ? GridPanel.rowIndexMargin(panel.rows) : 0
+        }
         func gridWidth(_ panel: Panel, _ extra: Int, _ columns: Int) -> Int {
-            panel.message != nil ? messageWidth : max(columns * (panel.textWidth + 1 + extra) - 1, panel.labelWidth)
+            panel.message != nil
+                ? messageWidth
+                : max(columns * (panel.textWidth + 1 + extra) - 1, panel.labelWidth) + margin(panel, columns)
         }
         func totalWidth(_ extra: Int, _ visible: [Int]) -> Int {
             zip(panels, visible).reduce(0) { $0 + gridWidth($1.0, extra, $1.1) } + gap * max(0, panels.count - 1)
@@ -94,6 +102,8 @@ public enum PanelStrip {
             rowStep = step
             break
         }
+        let visibleRows = max(1, (height - 1 - captionRows + rowStep - 1) / rowStep)
+        rowsShown = visibleRows
         // Viewports: shrink the widest grids until the strip fits.
         var visible = fullColumns
         while totalWidth(extra, visible) > available {
@@ -106,7 +116,6 @@ public enum PanelStrip {
             guard let widest else { break }
             visible[widest] -= 1
         }
-        let visibleRows = max(1, (height - 1 - captionRows + rowStep - 1) / rowStep)
 
         var hits: [HitRegion] = []
         var bottom = top
@@ -128,15 +137,13 @@ public enum PanelStrip {
             let grid = GridPanel(
                 title: panel.title, rows: shownRows, columns: shownColumns, cellWidth: panel.textWidth + 1 + extra,
                 rowStep: rowStep)
+            left += margin(panel, visible[index])
             hits += grid.draw(
                 into: &canvas, top: top, left: left, titleStyle: palette.title, content: panel.content,
                 target: panel.target)
             var captionRow = top + grid.height
             if shownRows != panel.rows || shownColumns != panel.columns {
-                let dash = glyphs.rangeDash
-                canvas.put(
-                    "rows \(shownRows.lowerBound)\(dash)\(shownRows.upperBound - 1), cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)",
-                    row: captionRow, column: left, style: palette.dim)
+                grid.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
                 captionRow += 1
             }
             for caption in panel.captions {

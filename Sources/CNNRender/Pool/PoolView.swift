@@ -171,10 +171,16 @@ public enum PoolView {
 
         // Viewports.
         let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
-        let available = max(8, width - 2 - gap - errorWidth)
         let outputTitleWidth = setup.mode == .kMax ? 9 : 12  // "output 3", "output 4×4"
         let inputWant = inputColumns.count * inputCell
         let outputWant = max(outputColumnsCount * outputCell, outputTitleWidth)
+        // Grids that do not show everything carry row indices in a margin on their left.
+        let columnsCut = inputWant + outputWant > max(8, width - 2 - gap - errorWidth)
+        let inputMargin =
+            columnsCut || inputRows.count > visibleRows ? GridPanel.rowIndexMargin(inputRows) : 0
+        let outputMargin =
+            columnsCut || outputRowsCount > visibleRows ? GridPanel.rowIndexMargin(0..<outputRowsCount) : 0
+        let available = max(8, width - 2 - gap - errorWidth - inputMargin - outputMargin)
         var inputVisibleColumns = inputColumns.count
         var outputVisibleColumns = outputColumnsCount
         if inputWant + outputWant > available {
@@ -233,7 +239,7 @@ public enum PoolView {
             rows: shownInputRows,
             columns: shownInputColumns, cellWidth: inputCell, rowStep: rowStep)
         let top = area.top
-        var left = 1
+        var left = 1 + inputMargin
         inputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2
         ) { r, c in
@@ -260,11 +266,8 @@ public enum PoolView {
                 return (text, unread ? palette.faint : palette.value(value, scale: inputScale))
             }
         }
-        let dash = glyphs.rangeDash
         if shownInputRows != inputRows || shownInputColumns != inputColumns {
-            let window =
-                "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
-            canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
+            inputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
         }
         left += max(inputPanel.width, 9) + 1
         let middleRow = top + 1 + (min(visibleRows, shownInputRows.count) - 1) * rowStep / 2 + (rowStep - 1) / 2
@@ -300,6 +303,7 @@ public enum PoolView {
         let outputPanel = GridPanel(
             title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell,
             rowStep: rowStep)
+        left += outputMargin
         let hits = outputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title,
             content: { r, c in
@@ -311,9 +315,7 @@ public enum PoolView {
             },
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
-            let window =
-                "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
-            canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)
+            outputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
         }
         return (hits, max(top + inputPanel.height + 1, top + outputPanel.height + 1))
     }
