@@ -265,6 +265,9 @@ struct PoolViewTests {
                 // Part of the plane is shown: its rows and columns carry their indices.
                 #expect(canvas.lines.contains { $0.hasPrefix("  12│") })
                 #expect(canvas.contains("  0  1  2  3"))
+                // The minimap: the part on screen, and no window (the whole plane is the window).
+                #expect(canvas.contains("▒···"))
+                #expect(!canvas.contains("█"))
             }
         }
     }

@@ -271,7 +271,16 @@ public enum PoolView {
         }
         left += max(inputPanel.width, 9) + 1
         let middleRow = top + 1 + (min(visibleRows, shownInputRows.count) - 1) * rowStep / 2 + (rowStep - 1) / 2
-        canvas.put("\(operatorLabel) \(glyphs.arrow)", row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        let operatorText = "\(operatorLabel) \(glyphs.arrow)"
+        canvas.put(operatorText, row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        // A minimap above the operator when the input is larger than its panel.
+        if shownInputRows != inputRows || shownInputColumns != inputColumns, middleRow - top >= 3 {
+            let map = Minimap(
+                total: (inputRows, inputColumns), shown: (shownInputRows, shownInputColumns),
+                window: focusCells.isEmpty ? (0..<0, 0..<0) : (focusRows, focusColumns), maxRows: middleRow - top - 2,
+                maxColumns: operatorText.unicodeScalars.count)
+            map.draw(into: &canvas, top: top + 1, left: left + 1, palette: palette, glyphs: glyphs)
+        }
         left += gap - 1
 
         guard let computation else {
