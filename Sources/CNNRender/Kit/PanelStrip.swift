@@ -121,6 +121,8 @@ public enum PanelStrip {
         var bottom = top
         var left = start
         var joinerRows: [Int] = []
+        // Where each grid went, for the minimap: its left edge, width, first free row, and what it shows.
+        var placed: [(panel: Int, left: Int, width: Int, free: Int, rows: Range<Int>, columns: Range<Int>)] = []
         for (index, panel) in panels.enumerated() {
             if let message = panel.message {
                 let boxWidth = min(messageWidth, max(20, width - left - 1))
@@ -151,9 +153,11 @@ public enum PanelStrip {
                 captionRow += 1
             }
             bottom = max(bottom, captionRow)
+            placed.append((index, left, max(grid.width, panel.labelWidth), captionRow, shownRows, shownColumns))
             joinerRows.append(top + 1 + (shownRows.count - 1) * rowStep / 2 + (rowStep - 1) / 2)
             left += max(grid.width, panel.labelWidth) + gap
         }
+        drawMinimap(placed, of: panels, bottom: bottom, into: &canvas, palette: palette, glyphs: glyphs)
         // Joiners between neighbours, level with the middle of the shorter one.
         var x = start
         for (index, panel) in panels.enumerated() {
@@ -168,6 +172,25 @@ public enum PanelStrip {
             x += gap
         }
         return (hits, bottom)
+    }
+
+    /// When a grid does not show everything, a minimap of the first such grid goes under the first
+    /// grid that shows all of itself, if it fits there above `bottom` (so nothing below moves).
+    static func drawMinimap(
+        _ placed: [(panel: Int, left: Int, width: Int, free: Int, rows: Range<Int>, columns: Range<Int>)],
+        of panels: [Panel], bottom: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+    ) {
+        let isCut = { (grid: (panel: Int, left: Int, width: Int, free: Int, rows: Range<Int>, columns: Range<Int>)) in
+            grid.rows != panels[grid.panel].rows || grid.columns != panels[grid.panel].columns
+        }
+        guard let cut = placed.first(where: isCut),
+            let host = placed.first(where: { !isCut($0) && bottom - $0.free - 1 >= 2 && $0.width >= 4 })
+        else { return }
+        let panel = panels[cut.panel]
+        let map = Minimap(
+            total: (panel.rows, panel.columns), shown: (cut.rows, cut.columns),
+            window: (panel.focusRows, panel.focusColumns), maxRows: bottom - host.free - 1, maxColumns: host.width)
+        map.draw(into: &canvas, top: host.free + 1, left: host.left, palette: palette, glyphs: glyphs)
     }
 
     /// Draws the core's refusal in a box; returns the rows used.
