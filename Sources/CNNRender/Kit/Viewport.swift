@@ -47,6 +47,7 @@ public enum Viewport {
         /// How many page moves lead from the first page to the last (at least 1).
         var jumps: Int
 
+        /// Where page `page` starts.
         func start(ofPage page: Int) -> Int { page * travel / jumps }
 
         /// The last page starting at or before `offset`.
@@ -54,6 +55,7 @@ public enum Viewport {
             min(jumps, ((offset + 1) * jumps - 1) / travel)
         }
 
+        /// The shortest distance between consecutive page starts.
         var smallestStep: Int { travel / jumps }
     }
 }
