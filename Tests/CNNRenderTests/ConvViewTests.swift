@@ -168,11 +168,46 @@ struct ConvViewTests {
     func panning() {
         let setup = ConvSetup(inputRows: 60, inputColumns: 60, padding: .explicit([1, 1]))
         let frame = Self.frame(setup, step: 60 * 30 + 45)
-        #expect(frame.canvas.contains("rows "))
-        #expect(frame.canvas.contains("cols "))
         let model = ConvModel(setup: setup)
         let trace = model.computation!.trace(step: 60 * 30 + 45)
         #expect(frame.canvas.contains("= \(NumberText.format(trace.value))"))
+        // 60×60 does not fit: the rows under the kernel carry their indices on the left edge.
+        let rows = frame.canvas.lines.compactMap { line -> Int? in
+            guard let bar = line.firstIndex(of: "│") else { return nil }
+            return Int(line[..<bar].trimmingCharacters(in: .whitespaces))
+        }
+        #expect(rows.contains(trace.terms[0].row) && rows.contains(trace.terms.last!.row))
+        #expect(frame.canvas.contains("█"))
+    }
+
+    @Test(
+        "a 64×64 input pages: indices on the edges, a minimap under the kernel; the picture stands still for a page",
+        arguments: [(80, 24, 22), (200, 60, 4)])
+    func largeInputPages(width: Int, height: Int, mostMoves: Int) throws {
+        let setup = ConvSetup(inputRows: 64, inputColumns: 64)
+        let columns = 62
+        let frames = (0..<columns).map { Self.frame(setup, step: 20 * columns + $0, width: width, height: height) }
+        Golden.check(frames[40].canvas, named: "conv-large-64-\(width)x\(height)")
+        #expect(frames.allSatisfy { $0.canvas.contains("█") })
+        // Along a row of 62 steps the input and output panels move only when the window crosses a
+        // page (centring moved them on every step past the middle: about 55 moves). In the panels'
+        // lines, a step that moves neither changes only the old and new window, the output cell
+        // and the minimap.
+        let title = try #require(frames[0].canvas.row(containing: "input 64×64 "))
+        // The line of column indices under the panels says where each viewport stands.
+        let indexLine = try #require(
+            (title..<height).first { line in
+                let text = frames[0].canvas.lines[line]
+                return !text.contains("│") && text.first { $0 != " " }?.isNumber == true
+            })
+        let changes = zip(frames, frames.dropFirst()).map { pair in
+            (title...indexLine).map { line in
+                (0..<width).filter { pair.0.canvas[line, $0] != pair.1.canvas[line, $0] }.count
+            }.reduce(0, +)
+        }
+        let moved = zip(frames, frames.dropFirst()).map { $0.0.canvas.lines[indexLine] != $0.1.canvas.lines[indexLine] }
+        #expect(moved.filter { $0 }.count >= 2 && moved.filter { $0 }.count <= mostMoves)
+        #expect(zip(changes, moved).allSatisfy { $0.1 || $0.0 <= 24 })
     }
 
     @Test("a click on an output cell maps to that cell")

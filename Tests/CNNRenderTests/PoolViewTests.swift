@@ -262,7 +262,12 @@ struct PoolViewTests {
                 #expect(model.currentTrace == nil)
                 Golden.check(canvas, named: "pool-global-large")
                 #expect(canvas.contains("global avg of the 200×200 plane = "))
-                #expect(canvas.contains("rows "))
+                // Part of the plane is shown: its rows and columns carry their indices.
+                #expect(canvas.lines.contains { $0.hasPrefix("  12│") })
+                #expect(canvas.contains("  0  1  2  3"))
+                // The minimap: the part on screen, and no window (the whole plane is the window).
+                #expect(canvas.contains("▒···"))
+                #expect(!canvas.contains("█"))
             }
         }
     }

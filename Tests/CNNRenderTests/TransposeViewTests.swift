@@ -223,4 +223,20 @@ struct TransposeViewTests {
         #expect(canvas.contains("scattered kernels / zero insertion"))
         #expect(!canvas.contains("padding mode"))
     }
+
+    @Test("a 30×30 input does not fit: indices on its edges and a minimap under the kernel, moving with the input cell")
+    func largeInput() throws {
+        let configuration = ExploreConfiguration(
+            conv: ConvSetup(inputRows: 30, inputColumns: 30, stride: [2, 2]), outputPadding: [0, 0],
+            given: ["input", "stride"])
+        let first = Self.frame(try Self.screen(configuration, step: 0), width: 100, height: 30)
+        let later = Self.frame(try Self.screen(configuration, step: 29 * 30 + 29), width: 100, height: 30)
+        #expect(first.lines.contains { $0.hasPrefix("  0│") })
+        #expect(later.lines.contains { $0.hasPrefix(" 29│") })
+        // The window (the input cell) is in the map's first cell at step 1, its last at the end.
+        let firstMap = try #require(first.lines.first { $0.contains("█") })
+        let lastMap = try #require(later.lines.last { $0.contains("█") })
+        #expect(firstMap.contains("█▒▒"))
+        #expect(lastMap.contains("▒▒█"))
+    }
 }

@@ -104,10 +104,18 @@ public enum ConvView {
 
         // Viewports: what part of a large input and output fits.
         let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
-        let kernelWidth = setup.kernelColumns * kernelCell - 1
-        let available = max(8, width - 2 - kernelWidth - 2 * gap - errorWidth)
+        // The kernel's column is as wide as its grid or its preset's name, whichever is wider.
+        let kernelName = setup.kernelValues == nil ? setup.preset.title : ""
+        let kernelWidth = max(setup.kernelColumns * kernelCell - 1, kernelName.unicodeScalars.count)
         let inputWant = inputColumns.count * inputCell
         let outputWant = outputColumnsCount * outputCell
+        // Grids that do not show everything carry row indices in a margin on their left.
+        let columnsCut = inputWant + outputWant > max(8, width - 2 - kernelWidth - 2 * gap - errorWidth)
+        let inputMargin =
+            columnsCut || inputRows.count > visibleRows ? GridPanel.rowIndexMargin(inputRows) : 0
+        let outputMargin =
+            columnsCut || outputRowsCount > visibleRows ? GridPanel.rowIndexMargin(0..<outputRowsCount) : 0
+        let available = max(8, width - 2 - kernelWidth - 2 * gap - errorWidth - inputMargin - outputMargin)
         var inputVisibleColumns = inputColumns.count
         var outputVisibleColumns = outputColumnsCount
         if inputWant + outputWant > available {
@@ -133,7 +141,7 @@ public enum ConvView {
             title: "input \(setup.inputRows)\(x)\(setup.inputColumns)\(padNote)", rows: shownInputRows,
             columns: shownInputColumns,
             cellWidth: inputCell, rowStep: rowStep)
-        var left = 1
+        var left = 1 + inputMargin
         let top = area.top
         inputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2,
@@ -149,11 +157,9 @@ public enum ConvView {
             let unread = r >= setup.inputRows - unreadRows || c >= setup.inputColumns - unreadColumns
             return (NumberText.format(value), unread ? palette.faint : palette.value(value, scale: inputScale))
         }
-        if shownInputRows != inputRows || shownInputColumns != inputColumns {
-            let dash = glyphs.rangeDash
-            let window =
-                "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
-            canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
+        let inputCut = shownInputRows != inputRows || shownInputColumns != inputColumns
+        if inputCut {
+            inputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
         }
         left += max(inputPanel.width, 9) + 1
         let middleRow =
@@ -171,11 +177,22 @@ public enum ConvView {
             return (NumberText.format(value), palette.value(value, scale: kernelScale))
         }
         // Explicit weights (a scene's `weights:`) are no preset; the preset's name would mislead.
-        let kernelName = setup.kernelValues == nil ? setup.preset.title : ""
         canvas.put(kernelName, row: top + kernelPanel.height, column: left, style: palette.dim)
         if let bias = setup.bias {
             canvas.put(
                 "bias \(NumberText.format(bias))", row: top + kernelPanel.height + 1, column: left, style: palette.dim)
+        }
+        var minimapBottom = top
+        if inputCut {
+            let mapTop = top + kernelPanel.height + (setup.bias == nil ? 2 : 3)
+            let map = Minimap(
+                total: (inputRows, inputColumns), shown: (shownInputRows, shownInputColumns),
+                window: (footprintRows, footprintColumns), maxRows: area.top + area.height - mapTop,
+                maxColumns: max(kernelPanel.width, kernelName.unicodeScalars.count))
+            if mapTop < area.top + area.height {
+                map.draw(into: &canvas, top: mapTop, left: left, palette: palette, glyphs: glyphs)
+                minimapBottom = mapTop + map.size.rows
+            }
         }
         left += max(kernelPanel.width, kernelName.unicodeScalars.count) + 1
         canvas.put("=", row: middleRow, column: left + 1, style: CellStyle(bold: true))
@@ -207,6 +224,7 @@ public enum ConvView {
         let outputPanel = GridPanel(
             title: "output \(computation.outputRows)\(x)\(computation.outputColumns)", rows: shownOutputRows,
             columns: shownOutputColumns, cellWidth: outputCell, rowStep: rowStep)
+        left += outputMargin
         let hits = outputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
             content: { r, c in
@@ -223,14 +241,11 @@ public enum ConvView {
             },
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
-            let dash = glyphs.rangeDash
-            let window =
-                "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
-            canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)
+            outputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
         }
         let bottom = max(
             top + inputPanel.height + 1, top + kernelPanel.height + (setup.bias == nil ? 1 : 2),
-            top + outputPanel.height + 1)
+            top + outputPanel.height + 1, minimapBottom)
         return (hits, bottom)
     }
 

@@ -74,8 +74,16 @@ public enum PanelStrip {
         let available = max(8, width - start - 1)
         let messageWidth = min(46, max(24, available / 3))
         let captionRows = panels.map(\.captions.count).max() ?? 0
+        // Rows on screen per grid; unbounded while choosing the zoom, which only accepts what fits.
+        var rowsShown = Int.max
+        // A grid that does not show everything carries row indices in a margin on its left.
+        func margin(_ panel: Panel, _ columns: Int) -> Int {
+            columns < panel.columns.count || panel.rows.count > rowsShown ? GridPanel.rowIndexMargin(panel.rows) : 0
+        }
         func gridWidth(_ panel: Panel, _ extra: Int, _ columns: Int) -> Int {
-            panel.message != nil ? messageWidth : max(columns * (panel.textWidth + 1 + extra) - 1, panel.labelWidth)
+            panel.message != nil
+                ? messageWidth
+                : max(columns * (panel.textWidth + 1 + extra) - 1, panel.labelWidth) + margin(panel, columns)
         }
         func totalWidth(_ extra: Int, _ visible: [Int]) -> Int {
             zip(panels, visible).reduce(0) { $0 + gridWidth($1.0, extra, $1.1) } + gap * max(0, panels.count - 1)
@@ -94,6 +102,8 @@ public enum PanelStrip {
             rowStep = step
             break
         }
+        let visibleRows = max(1, (height - 1 - captionRows + rowStep - 1) / rowStep)
+        rowsShown = visibleRows
         // Viewports: shrink the widest grids until the strip fits.
         var visible = fullColumns
         while totalWidth(extra, visible) > available {
@@ -106,12 +116,13 @@ public enum PanelStrip {
             guard let widest else { break }
             visible[widest] -= 1
         }
-        let visibleRows = max(1, (height - 1 - captionRows + rowStep - 1) / rowStep)
 
         var hits: [HitRegion] = []
         var bottom = top
         var left = start
         var joinerRows: [Int] = []
+        // Where each grid went, for the minimap: its left edge, width, first free row, and what it shows.
+        var placed: [(panel: Int, left: Int, width: Int, free: Int, rows: Range<Int>, columns: Range<Int>)] = []
         for (index, panel) in panels.enumerated() {
             if let message = panel.message {
                 let boxWidth = min(messageWidth, max(20, width - left - 1))
@@ -128,16 +139,14 @@ public enum PanelStrip {
             let grid = GridPanel(
                 title: panel.title, rows: shownRows, columns: shownColumns, cellWidth: panel.textWidth + 1 + extra,
                 rowStep: rowStep)
+            left += margin(panel, visible[index])
             hits += grid.draw(
                 into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
                 content: panel.content,
                 target: panel.target)
             var captionRow = top + grid.height
             if shownRows != panel.rows || shownColumns != panel.columns {
-                let dash = glyphs.rangeDash
-                canvas.put(
-                    "rows \(shownRows.lowerBound)\(dash)\(shownRows.upperBound - 1), cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)",
-                    row: captionRow, column: left, style: palette.dim)
+                grid.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
                 captionRow += 1
             }
             for caption in panel.captions {
@@ -145,9 +154,11 @@ public enum PanelStrip {
                 captionRow += 1
             }
             bottom = max(bottom, captionRow)
+            placed.append((index, left, max(grid.width, panel.labelWidth), captionRow, shownRows, shownColumns))
             joinerRows.append(top + 1 + (shownRows.count - 1) * rowStep / 2 + (rowStep - 1) / 2)
             left += max(grid.width, panel.labelWidth) + gap
         }
+        drawMinimap(placed, of: panels, bottom: bottom, into: &canvas, palette: palette, glyphs: glyphs)
         // Joiners between neighbours, level with the middle of the shorter one.
         var x = start
         for (index, panel) in panels.enumerated() {
@@ -162,6 +173,25 @@ public enum PanelStrip {
             x += gap
         }
         return (hits, bottom)
+    }
+
+    /// When a grid does not show everything, a minimap of the first such grid goes under the first
+    /// grid that shows all of itself, if it fits there above `bottom` (so nothing below moves).
+    static func drawMinimap(
+        _ placed: [(panel: Int, left: Int, width: Int, free: Int, rows: Range<Int>, columns: Range<Int>)],
+        of panels: [Panel], bottom: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
+    ) {
+        let isCut = { (grid: (panel: Int, left: Int, width: Int, free: Int, rows: Range<Int>, columns: Range<Int>)) in
+            grid.rows != panels[grid.panel].rows || grid.columns != panels[grid.panel].columns
+        }
+        guard let cut = placed.first(where: isCut),
+            let host = placed.first(where: { !isCut($0) && bottom - $0.free - 1 >= 2 && $0.width >= 4 })
+        else { return }
+        let panel = panels[cut.panel]
+        let map = Minimap(
+            total: (panel.rows, panel.columns), shown: (cut.rows, cut.columns),
+            window: (panel.focusRows, panel.focusColumns), maxRows: bottom - host.free - 1, maxColumns: host.width)
+        map.draw(into: &canvas, top: host.free + 1, left: host.left, palette: palette, glyphs: glyphs)
     }
 
     /// Draws the core's refusal in a box; returns the rows used.

@@ -174,10 +174,16 @@ public enum PoolView {
 
         // Viewports.
         let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
-        let available = max(8, width - 2 - gap - errorWidth)
         let outputTitleWidth = setup.mode == .kMax ? 9 : 12  // "output 3", "output 4×4"
         let inputWant = inputColumns.count * inputCell
         let outputWant = max(outputColumnsCount * outputCell, outputTitleWidth)
+        // Grids that do not show everything carry row indices in a margin on their left.
+        let columnsCut = inputWant + outputWant > max(8, width - 2 - gap - errorWidth)
+        let inputMargin =
+            columnsCut || inputRows.count > visibleRows ? GridPanel.rowIndexMargin(inputRows) : 0
+        let outputMargin =
+            columnsCut || outputRowsCount > visibleRows ? GridPanel.rowIndexMargin(0..<outputRowsCount) : 0
+        let available = max(8, width - 2 - gap - errorWidth - inputMargin - outputMargin)
         var inputVisibleColumns = inputColumns.count
         var outputVisibleColumns = outputColumnsCount
         if inputWant + outputWant > available {
@@ -236,7 +242,7 @@ public enum PoolView {
             rows: shownInputRows,
             columns: shownInputColumns, cellWidth: inputCell, rowStep: rowStep)
         let top = area.top
-        var left = 1
+        var left = 1 + inputMargin
         inputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2,
             options: options
@@ -264,15 +270,21 @@ public enum PoolView {
                 return (text, unread ? palette.faint : palette.value(value, scale: inputScale))
             }
         }
-        let dash = glyphs.rangeDash
         if shownInputRows != inputRows || shownInputColumns != inputColumns {
-            let window =
-                "rows \(shownInputRows.lowerBound)\(dash)\(shownInputRows.upperBound - 1), cols \(shownInputColumns.lowerBound)\(dash)\(shownInputColumns.upperBound - 1)"
-            canvas.put(window, row: top + inputPanel.height, column: left, style: palette.dim)
+            inputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
         }
         left += max(inputPanel.width, 9) + 1
         let middleRow = top + 1 + (min(visibleRows, shownInputRows.count) - 1) * rowStep / 2 + (rowStep - 1) / 2
-        canvas.put("\(operatorLabel) \(glyphs.arrow)", row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        let operatorText = "\(operatorLabel) \(glyphs.arrow)"
+        canvas.put(operatorText, row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        // A minimap above the operator when the input is larger than its panel.
+        if shownInputRows != inputRows || shownInputColumns != inputColumns, middleRow - top >= 3 {
+            let map = Minimap(
+                total: (inputRows, inputColumns), shown: (shownInputRows, shownInputColumns),
+                window: focusCells.isEmpty ? (0..<0, 0..<0) : (focusRows, focusColumns), maxRows: middleRow - top - 2,
+                maxColumns: operatorText.unicodeScalars.count)
+            map.draw(into: &canvas, top: top + 1, left: left + 1, palette: palette, glyphs: glyphs)
+        }
         left += gap - 1
 
         guard let computation else {
@@ -304,6 +316,7 @@ public enum PoolView {
         let outputPanel = GridPanel(
             title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell,
             rowStep: rowStep)
+        left += outputMargin
         let hits = outputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
             content: { r, c in
@@ -315,9 +328,7 @@ public enum PoolView {
             },
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
-            let window =
-                "rows \(shownOutputRows.lowerBound)\(dash)\(shownOutputRows.upperBound - 1), cols \(shownOutputColumns.lowerBound)\(dash)\(shownOutputColumns.upperBound - 1)"
-            canvas.put(window, row: top + outputPanel.height, column: left, style: palette.dim)
+            outputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
         }
         return (hits, max(top + inputPanel.height + 1, top + outputPanel.height + 1))
     }

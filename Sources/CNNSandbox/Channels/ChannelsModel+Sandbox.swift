@@ -42,9 +42,9 @@ extension ChannelsModel: SandboxModel {
                 [shared[4], shared[5], shared[7]], label: "s S  p P  d D", help: "stride, padding, dilation − / +"),
             merged([shared[8], shared[9]], label: "k K  i I", help: "kernel size, input size − / +"),
             merged([shared[10], shared[11]], label: "c  r", help: "next kernel preset, new random input"),
-            shared[12].hinted(nil),
+            shared[12].hinted(nil), shared[13],
             merged(
-                [shared[13], shared[14], shared[15]], label: "v  ?  q", help: "next view, this help, quit",
+                [shared[14], shared[15], shared[16]], label: "v  ?  q", help: "next view, this help, quit",
                 hint: "? keys"),
         ])
     }()

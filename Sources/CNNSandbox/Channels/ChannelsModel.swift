@@ -95,7 +95,7 @@ public struct ChannelsModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .pageSteps, .faster, .slower, .tick:
             _ = player.applyPlayback(action)
         case .stride(let delta): edit { $0.conv.changeStride(by: delta) }
         case .padding(let delta): edit { $0.conv.changePadding(by: delta) }

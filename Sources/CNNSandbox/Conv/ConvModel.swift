@@ -49,7 +49,7 @@ public struct ConvModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .pageSteps, .faster, .slower, .tick:
             _ = player.applyPlayback(action)
         case .stride(let delta): edit { $0.changeStride(by: delta) }
         case .padding(let delta): edit { $0.changePadding(by: delta) }

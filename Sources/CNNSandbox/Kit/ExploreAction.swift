@@ -6,6 +6,8 @@ public enum ExploreAction: Hashable, Sendable {
     case stepBackward
     case firstStep
     case lastStep
+    /// PgUp / PgDn: a page of steps back (negative) or forward (`Player.pageLength` each).
+    case pageSteps(Int)
     case faster
     case slower
     /// The clock: advance one step if playing.

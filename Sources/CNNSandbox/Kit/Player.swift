@@ -27,6 +27,9 @@ public struct Player: Hashable, Sendable {
     /// Milliseconds between steps at the current speed.
     public var interval: Int { Int((1000 / speed).rounded()) }
 
+    /// Steps in a page (PgUp / PgDn): a tenth of the timeline, at least one step.
+    public var pageLength: Int { max(1, (stepCount + 9) / 10) }
+
     /// Whether the last step is shown.
     public var atEnd: Bool { step == stepCount - 1 }
 
@@ -83,6 +86,9 @@ extension Player {
             backward()
         case .firstStep: go(to: 0)
         case .lastStep: go(to: stepCount - 1)
+        case .pageSteps(let pages):
+            playing = false
+            go(to: step + pages * pageLength)
         case .faster: faster()
         case .slower: slower()
         case .tick: if playing { forward() }

@@ -40,6 +40,9 @@ public enum SandboxKeys {
                 .action(.moveCursor(rows: 1, columns: 0)),
             ],
             label: "Tab, arrows", help: "pick an output cell (or click it)", hint: "Tab pick a cell"),
+        KeyBinding(
+            [.pageUp, .pageDown], [.action(.pageSteps(-1)), .action(.pageSteps(1))], label: "PgUp PgDn",
+            help: "a page of steps back / forward"),
         KeyBinding("v", [.nextView], help: "next view"),
         KeyBinding("?", [.toggleHelp], help: "this help", hint: "? keys"),
         KeyBinding([.character("q"), .escape], all: .quit, label: "q Esc", help: "quit"),

@@ -72,7 +72,7 @@ public struct StackModel: Hashable, Sendable {
     /// Applies one action.
     public mutating func apply(_ action: ExploreAction) {
         switch action {
-        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .faster, .slower, .tick:
+        case .togglePlay, .stepForward, .stepBackward, .firstStep, .lastStep, .pageSteps, .faster, .slower, .tick:
             _ = player.applyPlayback(action)
         case .inputSize(let delta):
             setup.changeInputSize(by: delta)
