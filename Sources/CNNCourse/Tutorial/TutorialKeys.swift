@@ -69,11 +69,11 @@ public enum TutorialKeys {
         KeyBinding("q", [.quit], help: "quit", hint: "q quit"),
     ])
 
-    /// The view's keys the lesson takes over on purpose: in a scene, ← → and Home/End move
+    /// The view's keys the lesson takes over on purpose: in a scene, ← →, PgUp/PgDn and Home/End move
     /// between beats (the view's `h` `l` still step it), Esc opens the scene list, `?` and `q` are
     /// the lesson's help and quit. Any other key bound by both is a collision.
     public static let takenFromView: Set<KeyPress> = [
-        .left, .right, .home, .end, .escape, .character("?"), .character("q"),
+        .left, .right, .home, .end, .pageUp, .pageDown, .escape, .character("?"), .character("q"),
     ]
 
     /// The keys of a scene showing `view`: the lesson's, then the view's own actions (without the

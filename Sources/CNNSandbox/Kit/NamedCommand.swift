@@ -33,6 +33,7 @@ extension ExploreAction: NamedCommand {
             if rows > 0 { return "cursor-down" }
             return columns < 0 ? "cursor-left" : "cursor-right"
         case .toggleHelp: return "help"
+        case .pageSteps(let pages): return pages < 0 ? "page-back" : "page-forward"
         }
     }
 }
