@@ -4,7 +4,8 @@ extension PoolModel: SandboxModel {
     public static let kind = ViewKind(
         name: "pool", title: "pooling", summary: "max and average pooling windows; global and k-max pooling")
     public static let settings: [SettingName] = [
-        .input, .kernel, .stride, .padding, .dilation, .fill, .seed, .pool, .ceilMode, .excludePad, .values,
+        .input, .image, .imageRange, .kernel, .stride, .padding, .dilation, .fill, .seed, .pool, .ceilMode,
+        .excludePad, .values,
     ]
     public static let keyMap = SandboxKeys.shared.removing(["o", "c"])
         .describing("k K", as: "window size − / + (k-max: k)")
