@@ -7,10 +7,14 @@ import CNNSandbox
 /// scale, stated once ("1 cell = 4×8 pixels"). The pictures are averaged once per change of
 /// values or scale (`PictureCache`); the model computed the feature map once per geometry change.
 enum ConvPictureView {
-    /// Whether the model is drawn as pictures at this width: an image, or an input whose numbers
-    /// would not fit, unless `z` switched to the other drawing.
+    /// The largest input side drawn as numbers by default (the `I` key's limit); larger inputs,
+    /// which only `--input` or an image can give, are drawn as pictures.
+    static let largestNumericSide = ConvSetup.maximumInputSide
+
+    /// Whether the model is drawn as pictures at this width: an image, or an input larger than
+    /// the numbers are drawn for, unless `z` switched to the other drawing.
     static func wanted(_ model: ConvModel, width: Int) -> Bool {
-        let tooLarge = model.setup.inputColumns * 3 > width / 2 || model.setup.inputRows > 24
+        let tooLarge = max(model.setup.inputRows, model.setup.inputColumns) > ConvPictureView.largestNumericSide
         return (model.fromImage || tooLarge) != model.pictureToggled
     }
 
