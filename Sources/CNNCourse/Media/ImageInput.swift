@@ -71,11 +71,26 @@ public enum ImageInput {
         do {
             return try ImageFile.load(path, relativeTo: sceneFile)
         } catch {
-            let folder = (sceneFile as NSString).deletingLastPathComponent
-            let key = ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
+            let key = resolved(path, from: (sceneFile as NSString).deletingLastPathComponent)
             guard let text = BuiltinScenes.samples[key], let data = Data(base64Encoded: text) else { throw error }
             return try ImageFile.decode([UInt8](data))
         }
+    }
+}
+
+extension ImageInput {
+    /// `folder/path` with `.` and `..` resolved by name (the path need not exist): `Scenes` and
+    /// `../Samples/shapes.pgm` give `Samples/shapes.pgm`.
+    static func resolved(_ path: String, from folder: String) -> String {
+        var parts: [Substring] = []
+        for part in (folder + "/" + path).split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if parts.isEmpty || parts.last == ".." { parts.append(part) } else { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
     }
 }
 

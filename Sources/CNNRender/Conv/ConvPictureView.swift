@@ -4,7 +4,7 @@ import CNNSandbox
 /// The convolution view drawn as pictures, for an image or an input too large for numbers: the
 /// input in greys with the kernel's window outlined and the numbers under it beside, then the
 /// feature map in the signed scale with the current cell outlined and its range. Both share one
-/// scale, stated once ("1 cell = 4×8 pixels"). The pictures are averaged once per change of
+/// scale, stated once, on the input's title ("1 cell = 4×8 pixels"). The pictures are averaged once per change of
 /// values or scale (`PictureCache`); the model computed the feature map once per geometry change.
 enum ConvPictureView {
     /// The largest input side drawn as numbers by default (the `I` key's limit); larger inputs,
@@ -34,7 +34,7 @@ enum ConvPictureView {
         let numbersWidth = max(16, kernelSide * (2 + max(2, model.inputSummary.textWidth)))
         // Two pictures (each with a one-cell margin on both sides) and the numbers between them.
         let pictureColumns = max(4, (width - 2 - numbersWidth - 4) / 2 - 2)
-        let pictureRows = max(2, bottom - top - 4)
+        let pictureRows = max(2, bottom - top - 3)
         let inputShading =
             model.fromImage
             ? Picture.Shading.grey(low: 0, high: model.inputSummary.scale > 1 ? 255 : 1)
@@ -46,21 +46,17 @@ enum ConvPictureView {
                 fitFactor(width: $0.outputColumns, height: $0.outputRows, columns: pictureColumns, rows: pictureRows)
             } ?? 1)
         let x = glyphs.times
-        canvas.put(
-            "1 cell = \(factor)\(x)\(2 * factor) pixels (\(ConvModel.zoomKey): numbers)", row: top, column: 1,
-            style: palette.dim)
         var left = 1
-        var lowest = top + 1
+        var lowest = top
         if let input = inputCache.fitted(
             values: model.input.data, width: setup.inputColumns, shading: inputShading, factor: factor)
         {
-            var panel = PicturePanel(
+            let panel = PicturePanel(
                 title: "input \(setup.inputRows)\(x)\(setup.inputColumns)", source: input.source,
                 fitted: input.fitted, window: trace.map(footprint))
-            panel.showsScale = false
-            let size = panel.draw(into: &canvas, row: top + 1, column: left, options: options)
+            let size = panel.draw(into: &canvas, row: top, column: left, options: options)
             left += size.width + 2
-            lowest = max(lowest, top + 1 + size.height)
+            lowest = max(lowest, top + size.height)
         }
         guard let computation else { return lowest }
         if let output = outputCache.fitted(
@@ -73,12 +69,12 @@ enum ConvPictureView {
                 title: "feature map \(computation.outputRows)\(x)\(computation.outputColumns)",
                 source: output.source, fitted: output.fitted)
             canvas.put(
-                glyphs.adapt("\(panel.title)  \(panel.rangeText)"), row: top + 1, column: left, style: palette.title)
+                glyphs.adapt("\(panel.title)  \(panel.rangeText)"), row: top, column: left, style: palette.title)
             let widget = PictureWidget(picture: output.fitted, options: options)
             widget.draw(
-                into: &canvas, row: top + 2, column: left,
+                into: &canvas, row: top + 1, column: left,
                 window: PictureWidget.Window(row: row, column: column, height: 1, width: 1))
-            lowest = max(lowest, top + 2 + widget.size.rows)
+            lowest = max(lowest, top + 1 + widget.size.rows)
         }
         return lowest
     }
