@@ -5,8 +5,8 @@ import Foundation
 /// channels (or a kernel's slices) by `|`, kernels by `||`. In a file (`@file.csv`) a line is a
 /// row and a blank line separates channels. `"0 1 2; 3 4 5"` is 2 rows of 3 numbers.
 public enum ValueText {
-    /// The most bytes read, from a flag or a file (4096×4096 numbers fit).
-    public static let maxBytes = 256 * 1024 * 1024
+    /// The most bytes read, from a flag or a file (4096×4096 one-digit numbers fit).
+    public static let maxBytes = 64 * 1024 * 1024
     /// The most numbers read: one 4096×4096 grid.
     public static let maxNumbers = 4096 * 4096
 
