@@ -46,7 +46,7 @@ public enum ConvView {
         let lowestDotTop = footerRow - 1 - dotLines.count
         let area = (top: row, height: max(3, lowestDotTop - 1 - row))
         let panelsBottom: Int
-        if ConvPictureView.wanted(model, width: width) {
+        if ConvPictureView.wanted(model) {
             panelsBottom = ConvPictureView.drawPanels(
                 model, trace: trace, top: area.top, bottom: area.top + area.height, width: width, into: &canvas,
                 options: options)
