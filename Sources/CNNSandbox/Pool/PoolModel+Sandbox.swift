@@ -16,12 +16,16 @@ extension PoolModel: SandboxModel {
                 KeyBinding("n", [.action(.viewKey("n"))], help: "count_include_pad on / off (average)"),
                 KeyBinding("g", [.action(.viewKey("g"))], help: "window → global → k-max"),
                 KeyBinding("xX", [.action(.viewKey("x")), .action(.viewKey("X"))], help: "k − / + (k-max)"),
+                KeyBinding(
+                    [.character(ConvModel.zoomKey)], [.action(.viewKey(ConvModel.zoomKey))],
+                    help: "picture / numbers (an image)"),
             ], before: "")
     public static let valueLayout = ValueLayout.gridWithoutWeights
 
     /// Builds the sandbox from the flags (stride defaults to the window); refuses what the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
         self.init(setup: try PoolSetup(configuration: configuration), playing: playing, speed: speed)
+        fromImage = configuration.imagePath != nil
         if case .failure(let error) = result { throw error }
     }
 
