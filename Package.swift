@@ -34,7 +34,7 @@ let package = Package(
         // The course: scene files, their checks against the core, the tutorial player.
         .target(
             name: "CNNCourse",
-            dependencies: ["CNNCore", "CNNSandbox", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CNNCore", "CNNSandbox", "CNNImage", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedScenes"]
         ),
         // Build time: compiles Scenes/*.yaml into CNNCourse (BuiltinScenes.files).
@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "cnnviz",
             dependencies: [
-                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal", "CNNStartup", "CNNFiles",
+                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal", "CNNStartup", "CNNFiles", "CNNImage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,13 +12,20 @@ struct EmbedScenes: BuildToolPlugin {
         let files = try FileManager.default.contentsOfDirectory(at: scenes, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "yaml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // The sample images scenes may show (`image: ../Samples/shapes.pgm`), so the binary has them too.
+        let samplesFolder = context.package.directoryURL.appending(path: "Samples")
+        let samples =
+            ((try? FileManager.default.contentsOfDirectory(at: samplesFolder, includingPropertiesForKeys: nil))
+            ?? [])
+            .filter { ["pgm"].contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinScenes.swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) scenes of Scenes/",
                 executable: try context.tool(named: "SceneEmbedder").url,
-                arguments: [output.path] + files.map(\.path),
-                inputFiles: files,
+                arguments: [output.path] + files.map(\.path) + samples.map(\.path),
+                inputFiles: files + samples,
                 outputFiles: [output])
         ]
     }

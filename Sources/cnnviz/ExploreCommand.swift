@@ -15,21 +15,45 @@ struct ExploreCommand: ParsableCommand {
             `cnnviz explore --stride 2 --frame 3 --size 100x30`.
             """)
 
-    @Option(help: "The view: \(SandboxViews.names.joined(separator: ", ")) (v cycles them).")
+    @Option(
+        help: "The view: \(SandboxViews.names.joined(separator: ", ")) (v cycles them).",
+        completion: .list(SandboxViews.names))
     var view = "conv"
 
     @Option(help: ArgumentHelp(Settings.named(.input).helpLine)) var input: String?
+    @Option(
+        help: ArgumentHelp(Settings.named(.image).helpLine),
+        completion: .file(extensions: ["pgm", "ppm", "pbm", "pnm", "png", "jpg", "jpeg"]))
+    var image: String?
+    @Option(
+        name: .customLong("image-range"), help: ArgumentHelp(Settings.named(.imageRange).helpLine),
+        completion: .list(["1", "255"]))
+    var imageRange: String?
+    @Option(
+        help: ArgumentHelp(
+            "Input values: \"0 1 2; 3 4 5\" (rows by ;, channels by |) or @FILE.csv (a row per line, a blank line between channels)"
+        ), completion: .file())
+    var values: String?
+    @Option(
+        help: ArgumentHelp(
+            "Kernel weights, the same syntax; channels view: slices by |, kernels by || (or @FILE.csv)"),
+        completion: .file())
+    var weights: String?
     @Option(help: ArgumentHelp(Settings.named(.kernel).helpLine)) var kernel: String?
     @Option(help: ArgumentHelp(Settings.named(.stride).helpLine)) var stride: String?
     @Option(help: ArgumentHelp(Settings.named(.padding).helpLine)) var padding: String?
     @Option(help: ArgumentHelp(Settings.named(.dilation).helpLine)) var dilation: String?
-    @Option(help: ArgumentHelp(Settings.named(.preset).helpLine + ": " + Settings.named(.preset).syntax))
+    @Option(
+        help: ArgumentHelp(Settings.named(.preset).helpLine + ": " + Settings.named(.preset).syntax),
+        completion: .list(KernelPreset.allCases.map(\.rawValue)))
     var preset: String?
-    @Option(help: ArgumentHelp(Settings.named(.fill).helpLine + ": " + Settings.named(.fill).syntax))
+    @Option(
+        help: ArgumentHelp(Settings.named(.fill).helpLine + ": " + Settings.named(.fill).syntax),
+        completion: .list(InputPattern.allCases.map(\.rawValue)))
     var fill: String?
     @Option(help: ArgumentHelp(Settings.named(.seed).helpLine)) var seed: String?
     @Option(help: ArgumentHelp(Settings.named(.bias).helpLine)) var bias: String?
-    @Option(help: ArgumentHelp(Settings.named(.pool).helpLine)) var pool: String?
+    @Option(help: ArgumentHelp(Settings.named(.pool).helpLine), completion: .list(["max", "avg"])) var pool: String?
     @Flag(name: .customLong("ceil-mode"), help: ArgumentHelp(Settings.named(.ceilMode).helpLine))
     var ceilMode = false
     @Flag(name: .customLong("exclude-pad"), help: ArgumentHelp(Settings.named(.excludePad).helpLine))
@@ -62,10 +86,19 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
     var size = "80x24"
 
+    @Option(
+        help: "Format of the --frame output: \(FrameFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+        completion: .list(FrameFormat.allCases.map(\.rawValue)))
+    var format = "text"
+
+    @Flag(help: "Print runnable PyTorch for the setup (the F call and the nn module, with the tensors) and exit.")
+    var torch = false
+
     /// The values given, by setting (switches as "on").
     var givenSettings: [(SettingName, String)] {
         let values: [(SettingName, String?)] = [
-            (.input, input), (.kernel, kernel), (.stride, stride), (.padding, padding), (.dilation, dilation),
+            (.input, input), (.image, image), (.imageRange, imageRange), (.kernel, kernel), (.stride, stride),
+            (.padding, padding), (.dilation, dilation),
             (.preset, preset), (.fill, fill), (.seed, seed), (.bias, bias), (.pool, pool),
             (.ceilMode, ceilMode ? "on" : nil), (.excludePad, excludePad ? "on" : nil), (.layers, layers),
             (.inChannels, inChannels), (.outChannels, outChannels), (.groups, groups),
@@ -79,10 +112,15 @@ struct ExploreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try makeConfiguration()
+        var configuration = try makeConfiguration()
         guard let model = SandboxViews.model(named: view) else {
             throw ValidationError(
                 "--view: unknown view '\(view)'; choose one of \(SandboxViews.names.joined(separator: ", "))")
+        }
+        do throws(FlagError) {
+            try ExploreInputs.complete(&configuration, view: model, values: values, weights: weights)
+        } catch {
+            throw CommandFailure.usage("cnnviz explore: \(error.message)")
         }
         var shown: any SandboxModel
         do throws(CNNError) {
@@ -90,9 +128,20 @@ struct ExploreCommand: ParsableCommand {
         } catch {
             throw CommandFailure.usage("cnnviz explore: \(error.message)")
         }
+        if torch {
+            switch TorchCode.program(for: shown) {
+            case .success(let code): print(code, terminator: "")
+            case .failure(let refusal): throw CommandFailure.usage("cnnviz explore: --torch: \(refusal.reason)")
+            }
+            return
+        }
         if let frame {
             let size: (width: Int, height: Int)
-            do { size = try FlagValues.screenSize(self.size) } catch {
+            let frameFormat: FrameFormat
+            do {
+                size = try FlagValues.screenSize(self.size)
+                frameFormat = try FlagValues.frameFormat(format)
+            } catch {
                 throw CommandFailure.usage("cnnviz explore: \(error.message)")
             }
             guard frame >= 1 && frame <= shown.player.stepCount else {
@@ -101,8 +150,11 @@ struct ExploreCommand: ParsableCommand {
                 )
             }
             shown.player.go(to: frame - 1)
-            let options = RenderOptions(ascii: ascii || !Locale.current.prefersUnicode, color: false)
-            print(shown.render(width: size.width, height: size.height, options: options).canvas.text)
+            let options = RenderOptions(
+                ascii: ascii || !Locale.current.prefersUnicode, color: frameFormat != .text && !noColor)
+            print(
+                export(
+                    shown.render(width: size.width, height: size.height, options: options).canvas, format: frameFormat))
             return
         }
         let session = ExploreSession(view: shown, configuration: configuration)

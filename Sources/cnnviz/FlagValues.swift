@@ -1,4 +1,5 @@
 import CNNCore
+import CNNRender
 import CNNSandbox
 import Foundation
 
@@ -39,6 +40,14 @@ enum FlagValues {
             )
         case .failure(.outOfRange(let bad)):
             throw FlagError("--padding: \(bad) is outside 0…99; padding counts zeros added on a side")
+        }
+    }
+
+    /// `text`, `ansi`, `html` or `svg` (`--format`).
+    static func frameFormat(_ text: String) throws(FlagError) -> FrameFormat {
+        switch FrameFormat.parse(text) {
+        case .success(let format): return format
+        case .failure(let error): throw FlagError(error.message)
         }
     }
 

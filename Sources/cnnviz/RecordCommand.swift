@@ -70,8 +70,12 @@ struct RecordCommand: ParsableCommand {
         }
         var view: any SandboxModel
         do {
-            let configuration = try explore.makeConfiguration()
+            var configuration = try explore.makeConfiguration()
+            try ExploreInputs.complete(
+                &configuration, view: model, values: explore.values, weights: explore.weights)
             view = try model.init(configuration: configuration, playing: true, speed: explore.speed)
+        } catch let error as FlagError {
+            throw CommandFailure.usage("cnnviz record: \(error.message)")
         } catch let error as ValidationError {
             throw CommandFailure.usage("cnnviz record: \(error.message)")
         } catch let error as CNNError {

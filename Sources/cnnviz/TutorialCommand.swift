@@ -30,6 +30,11 @@ struct TutorialOptions: ParsableArguments {
     @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
     var size = "80x24"
 
+    @Option(
+        help: "Format of the --frame output: \(FrameFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+        completion: .list(FrameFormat.allCases.map(\.rawValue)))
+    var format = "text"
+
     /// Plays `scenes` (interactively, or one frame with --frame) under `command`'s name.
     func play(_ scenes: [Scene], command: String) throws {
         if let autoplay, !(autoplay > 0 && autoplay.isFinite) {
@@ -56,19 +61,23 @@ struct TutorialOptions: ParsableArguments {
         }
         let screen: (width: Int, height: Int)
         let place: (scene: Int, beat: Int)
+        let frameFormat: FrameFormat
         do throws(FlagError) {
             screen = try FlagValues.screenSize(size)
+            frameFormat = try FlagValues.frameFormat(format)
             place = try TutorialOptions.framePlace(frame, scenes: scenes)
         } catch {
             throw CommandFailure.usage("cnnviz \(command): \(error.message)")
         }
         session.go(scene: place.scene - 1, beat: place.beat - 1)
         session.finishBeat()
-        let options = RenderOptions(ascii: ascii || !Locale.current.prefersUnicode, color: false, classroom: classroom)
-        print(
-            TutorialScreen.render(
-                session, width: screen.width, height: screen.height, options: options, program: program
-            ).canvas.text)
+        let options = RenderOptions(
+            ascii: ascii || !Locale.current.prefersUnicode, color: frameFormat != .text && !noColor,
+            classroom: classroom)
+        let canvas = TutorialScreen.render(
+            session, width: screen.width, height: screen.height, options: options, program: program
+        ).canvas
+        print(export(canvas, format: frameFormat))
     }
 
     /// `3` or `3:2` → (scene 3, beat 2), both 1-based and checked against the scenes.

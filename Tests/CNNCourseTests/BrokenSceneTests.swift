@@ -19,7 +19,7 @@ struct BrokenSceneTests {
         #expect(
             try SceneFixtures.problems("broken/unknown-field") == [
                 "broken/unknown-field.yaml:4:1: unknown field 'colour'; a scene takes title, topic, view, setup, narration, timeline, expect",
-                "broken/unknown-field.yaml:7:3: unknown field 'setup.strde'; setup takes input, kernel, stride, padding, dilation, preset, fill, seed, bias, pool, ceil-mode, exclude-pad, layers, in-channels, out-channels, groups, output-padding, causal, values, weights",
+                "broken/unknown-field.yaml:7:3: unknown field 'setup.strde'; setup takes input, image, image-range, kernel, stride, padding, dilation, preset, fill, seed, bias, pool, ceil-mode, exclude-pad, layers, in-channels, out-channels, groups, output-padding, causal, values, weights",
                 "broken/unknown-field.yaml:12:5: unknown field 'timeline[1].wait'; a beat takes say, step, play, speed, hold, keys, do, select",
                 "broken/unknown-field.yaml:14:3: unknown field 'expect.outputs'; expect takes output, output_shape, steps, step_values, facts",
             ])

@@ -58,6 +58,17 @@ import Testing
         #expect(canvas[1, 2].style.background?.index256 == 223, "a quarter of the scale: faint orange")
     }
 
+    @Test("values under 5% of the scale look like zero, so rounding noise does not speckle a flat region")
+    func tinyValuesLookLikeZero() throws {
+        let picture = try #require(Picture.signed(width: 3, height: 2, values: [1e-17, 0, -0.04, 100, 0.06 * 100, 0]))
+        let fitted = try #require(picture.fitted(columns: 3, rows: 1))
+        var canvas = Canvas(width: 5, height: 3)
+        PictureWidget(picture: fitted, options: RenderOptions()).draw(into: &canvas, row: 0, column: 0)
+        #expect(canvas[1, 1].style.foreground == canvas[1, 2].style.foreground, "1e-17 draws as 0 does")
+        #expect(canvas[1, 3].style.foreground?.index256 == 236, "−0.04 of 100 is drawn as zero")
+        #expect(canvas[1, 2].style.background?.index256 == 223, "6% of the scale keeps the faint orange")
+    }
+
     @Test func windowOutlineSurroundsTheCoveredCells() throws {
         let fitted = try #require(halves()?.fitted(columns: 8, rows: 2))  // factor 2: a cell is 2×4 pixels
         let widget = PictureWidget(picture: fitted, options: RenderOptions())

@@ -28,10 +28,13 @@ struct ViewRenderersTests {
         let model = try #require(SandboxViews.model(named: name))
         var view = try model.init(configuration: ExploreConfiguration(), playing: false, speed: 2)
         view.apply(.toggleHelp)
-        let text = view.render(width: 100, height: 40, options: RenderOptions(color: false)).canvas.text
-        #expect(text.contains("keys: \(model.kind.title)"))
-        for entry in model.keyMap.entries {
-            #expect(text.contains(entry.action), "the \(name) overlay lacks '\(entry.action)'")
+        for (width, height) in [(100, 40), (80, 24)] {
+            let text = view.render(width: width, height: height, options: RenderOptions(color: false)).canvas.text
+            #expect(text.contains("keys: \(model.kind.title)"))
+            for entry in model.keyMap.entries {
+                #expect(
+                    text.contains(entry.action), "the \(name) overlay at \(width)×\(height) lacks '\(entry.action)'")
+            }
         }
     }
 }

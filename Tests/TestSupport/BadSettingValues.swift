@@ -8,5 +8,6 @@ public enum BadSettingValues {
         .input: "0", .kernel: "16", .stride: "0", .padding: "sideways", .dilation: "100", .preset: "blurry",
         .fill: "noise", .seed: "-1", .bias: "lots", .pool: "median", .ceilMode: "maybe", .excludePad: "perhaps",
         .layers: " ", .inChannels: "17", .outChannels: "0", .groups: "two", .outputPadding: "99", .causal: "sometimes",
+        .image: " ", .imageRange: "7",
     ]
 }

@@ -3,7 +3,8 @@ import CNNSandbox
 
 /// Reads a scene's `setup:` mapping into an `ExploreConfiguration` through the sandbox's setting
 /// table (`Settings`): the same names, value syntax, ranges, defaults and messages as the
-/// `cnnviz explore` flags, plus explicit `values` and `weights`.
+/// `cnnviz explore` flags, plus explicit `values` and `weights`; `image` is read relative to the
+/// scene file.
 enum SceneSetupReader {
     /// The fields `setup:` takes: every setting, then `values` and `weights`.
     static let fields = Settings.all.map(\.name.rawValue) + ["values", "weights"]
@@ -27,6 +28,17 @@ enum SceneSetupReader {
                 try setting.apply(text, to: &configuration)
             } catch {
                 reader.report(value, "\(value.path): \(error.message)")
+            }
+        }
+        if let node = fields["image"]?.value, configuration.imagePath != nil {
+            if fields["values"] != nil {
+                reader.report(node, "\(node.path): give either image or values, not both")
+            } else {
+                do throws(ImageLoadError) {
+                    try ImageInput.load(into: &configuration, view: view, sceneFile: reader.file)
+                } catch {
+                    reader.report(node, "\(node.path): \(error.message)")
+                }
             }
         }
         if let value = fields["values"]?.value {

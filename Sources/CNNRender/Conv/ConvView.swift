@@ -45,12 +45,21 @@ public enum ConvView {
         // Panels between the header and the dot product.
         let lowestDotTop = footerRow - 1 - dotLines.count
         let area = (top: row, height: max(3, lowestDotTop - 1 - row))
-        let (panelHits, panelsBottom) = drawPanels(
-            model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
-            options: options)
-        hits += panelHits
+        let panelsBottom: Int
+        if ConvPictureView.wanted(model) {
+            panelsBottom = ConvPictureView.drawPanels(
+                model, trace: trace, top: area.top, bottom: area.top + area.height, width: width, into: &canvas,
+                options: options)
+        } else {
+            let (panelHits, bottom) = drawPanels(
+                model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
+                options: options)
+            hits += panelHits
+            panelsBottom = bottom
+        }
         ExpressionText.draw(dotLines, into: &canvas, row: min(lowestDotTop, panelsBottom + 1), column: 1)
 
+        if model.showCode { ConvCodeOverlay.draw(model, into: &canvas, options: options) }
         return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
     }
 

@@ -14,9 +14,19 @@ public enum KeyHelp {
                 + glyphs.adapt(entry.action) + " "
         }
         let footer = " any key closes this help "
+        // A help that does not fit drops its blank rows first, then goes into columns side by
+        // side when the screen is wide enough; only then are the last entries replaced by "…".
+        let spacious = lines.count + 4 <= canvas.height
+        let padding = spacious ? 1 : 0
+        let rowsAvailable = max(1, canvas.height - 2 - 2 * padding)
+        let lineWidth = lines.map { $0.unicodeScalars.count }.max() ?? 0
+        var columnCount = max(1, (lines.count + rowsAvailable - 1) / rowsAvailable)
+        if columnCount * lineWidth + (columnCount - 1) * 2 > canvas.width - 2 { columnCount = 1 }
+        let rowsShown = min(rowsAvailable, (lines.count + columnCount - 1) / columnCount)
         let innerWidth = min(
-            canvas.width - 2, max(lines.map { $0.unicodeScalars.count }.max() ?? 0, footer.count, title.count + 2))
-        let height = min(canvas.height, lines.count + 4)
+            canvas.width - 2,
+            max(columnCount * lineWidth + (columnCount - 1) * 2, footer.count, title.count + 2))
+        let height = min(canvas.height, rowsShown + 2 + 2 * padding)
         let top = max(0, (canvas.height - height) / 2)
         let left = max(0, (canvas.width - innerWidth - 2) / 2)
         let box = CellStyle(bold: true)
@@ -26,10 +36,19 @@ public enum KeyHelp {
         canvas.fill(row: top, column: left, width: innerWidth + 2, height: height, with: Cell(" "))
         Box.draw(into: &canvas, top: top, left: left, width: innerWidth + 2, height: height, glyphs: glyphs, style: box)
         canvas.put(" \(title) ", row: top, column: left + 2, style: CellStyle(bold: true))
-        for (index, line) in lines.prefix(height - 4).enumerated() {
+        let capacity = rowsShown * columnCount
+        for (index, line) in lines.prefix(capacity).enumerated() {
+            let row = top + 1 + padding + index % rowsShown
+            let column = left + 1 + (index / rowsShown) * (lineWidth + 2)
+            if index == capacity - 1 && lines.count > capacity {
+                canvas.put(
+                    " \(glyphs.ellipsis) \(lines.count - capacity + 1) more: enlarge the terminal", row: row,
+                    column: column)
+                break
+            }
             let keys = String(String.UnicodeScalarView(line.unicodeScalars.prefix(keyWidth + 1)))
-            canvas.put(line, row: top + 2 + index, column: left + 1)
-            canvas.put(keys, row: top + 2 + index, column: left + 1, style: CellStyle(bold: true))
+            canvas.put(line, row: row, column: column)
+            canvas.put(keys, row: row, column: column, style: CellStyle(bold: true))
         }
         canvas.put(
             footer, row: top + height - 1, column: left + max(1, (innerWidth + 2 - footer.count) / 2),

@@ -12,6 +12,8 @@ public struct PicturePanel: Sendable {
     public var fitted: FittedPicture
     /// The window in source pixels, or nil.
     public var window: PictureWidget.Window?
+    /// Whether the heading states the scale (off when a caller states one scale for several pictures).
+    public var showsScale = true
 
     /// The most numbers shown per side.
     public static let maxNumbers = 15
@@ -47,7 +49,7 @@ public struct PicturePanel: Sendable {
         width: Int, height: Int
     ) {
         let palette = Palette(options: options)
-        let heading = "\(title)  \(fitted.scaleText)  \(rangeText)"
+        let heading = showsScale ? "\(title)  \(fitted.scaleText)  \(rangeText)" : "\(title)  \(rangeText)"
         canvas.put(options.glyphs.adapt(heading), row: row, column: column, style: palette.title)
         let widget = PictureWidget(picture: fitted, options: options)
         widget.draw(into: &canvas, row: row + 1, column: column, window: window)

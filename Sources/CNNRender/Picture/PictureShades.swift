@@ -8,6 +8,10 @@ enum PictureShades {
     static let blockRamp: [Unicode.Scalar] = [" ", "░", "▒", "▓", "█"]
     /// The colour of a signed zero: a neutral dark grey.
     static let neutral = TerminalColor(index256: 236, basic: 0)
+    /// Below this share of the scale a signed value is drawn as zero: the scale's palest colours
+    /// start at any non-zero value, so without it rounding noise (1e-17 beside an exact 0) speckles
+    /// a flat region with pale blocks.
+    static let signedDeadZone = 0.05
 
     /// The position of a value on its shading, 0…1 (for signed: the magnitude).
     static func level(_ value: Double, _ shading: Picture.Shading) -> Double {
@@ -34,6 +38,7 @@ enum PictureShades {
             let step = Int((level(value, shading) * Double(greyRamp.count - 1)).rounded())
             return TerminalColor(index256: greyRamp[step], basic: step >= greyRamp.count / 2 ? 7 : 0)
         case .signed(let scale):
+            guard abs(value) >= signedDeadZone * scale else { return neutral }
             return palette.value(value, scale: scale).background ?? neutral
         }
     }

@@ -80,6 +80,10 @@ public struct PictureWidget: Sendable {
         let style =
             options.color
             ? CellStyle(foreground: TerminalColor(index256: 226, basic: 3), bold: true) : .init(bold: true)
+        // The outline is drawn on top of the picture on purpose: not an overlap.
+        let drewOver = canvas.drawsOver
+        canvas.drawsOver = true
+        defer { canvas.drawsOver = drewOver }
         let top = row + covered.row
         let left = column + covered.column
         let bottom = top + covered.rows + 1

@@ -40,9 +40,16 @@ public enum PoolView {
 
         let lowestTop = footerRow - 1 - explanation.count
         let area = (top: row, height: max(3, lowestTop - 1 - row))
-        let (hits, bottom) = drawPanels(
-            model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
-            options: options)
+        var (hits, bottom): ([HitRegion], Int) = ([], area.top)
+        if PoolPictureView.wanted(model) {
+            bottom = PoolPictureView.drawPanels(
+                model, trace: trace, top: area.top, bottom: area.top + area.height, width: width, into: &canvas,
+                options: options)
+        } else {
+            (hits, bottom) = drawPanels(
+                model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
+                options: options)
+        }
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
         return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)

@@ -5,7 +5,8 @@ extension ChannelsModel: SandboxModel {
         name: "channels", title: "channels",
         summary: "input channels summed into output channels; groups, depthwise separable, 1×1")
     public static let settings: [SettingName] = [
-        .input, .kernel, .stride, .padding, .dilation, .preset, .fill, .seed, .bias, .inChannels, .outChannels,
+        .input, .image, .imageRange, .kernel, .stride, .padding, .dilation, .preset, .fill, .seed, .bias,
+        .inChannels, .outChannels,
         .groups, .values, .weights,
     ]
     public static let keyMap: KeyMap<SandboxCommand> = {

@@ -4,14 +4,25 @@ extension ConvModel: SandboxModel {
     public static let kind = ViewKind(
         name: "conv", title: "convolution", summary: "a kernel slides over the input; the dot product is written out")
     public static let settings: [SettingName] = [
-        .input, .kernel, .stride, .padding, .dilation, .preset, .fill, .seed, .bias, .values, .weights,
+        .input, .image, .imageRange, .kernel, .stride, .padding, .dilation, .preset, .fill, .seed, .bias, .values,
+        .weights,
     ]
-    public static let keyMap = SandboxKeys.shared
+    public static let keyMap = SandboxKeys.with([
+        KeyBinding([.character(zoomKey)], [.viewKey(zoomKey)], help: "picture / numbers (zoom in on the window)")
+            .named(["picture"]),
+        KeyBinding([.character(codeKey)], [.viewKey(codeKey)], help: "PyTorch code for this setup (T again closes)")
+            .named(["pytorch-code"]),
+    ])
+    /// The key that switches between the picture and the numeric grid.
+    public static let zoomKey: Character = "z"
+    /// The key that shows the PyTorch code.
+    public static let codeKey: Character = "T"
     public static let valueLayout = ValueLayout.grid
 
     /// Builds the sandbox from the flags; refuses a geometry the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
         self.init(setup: configuration.conv, playing: playing, speed: speed)
+        fromImage = configuration.imagePath != nil
         if case .failure(let error) = result { throw error }
     }
 

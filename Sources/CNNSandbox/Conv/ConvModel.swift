@@ -24,6 +24,12 @@ public struct ConvModel: Hashable, Sendable {
     public var player: Player
     public private(set) var focus: Focus = .timeline
     public var showHelp = false
+    /// Whether the input came from an image (the view then draws pictures rather than numbers).
+    public var fromImage = false
+    /// `z`: the other drawing than the automatic one (numbers for an image, a picture for numbers).
+    public private(set) var pictureToggled = false
+    /// `T`: whether the PyTorch code of the setup is shown over the view.
+    public private(set) var showCode = false
 
     /// Creates the sandbox at step 0.
     public init(setup: ConvSetup, playing: Bool = true, speed: Double = 2) {
@@ -78,6 +84,8 @@ public struct ConvModel: Hashable, Sendable {
             player.playing = false
             player.go(to: computation.step(row: row, column: column))
         case .toggleHelp: showHelp.toggle()
+        case .viewKey(ConvModel.zoomKey): pictureToggled.toggle()
+        case .viewKey(ConvModel.codeKey): showCode.toggle()
         case .viewKey: break
         }
     }

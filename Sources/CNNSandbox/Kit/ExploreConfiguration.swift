@@ -22,6 +22,11 @@ public struct ExploreConfiguration: Hashable, Sendable {
     public var outputPadding: [Int]
     /// 1-D view: pad only on the left, so an output never sees the future.
     public var causal: Bool
+    /// An image file to take the input from (`--image`, a scene's `image:`); the command or course
+    /// layer reads it into `conv.inputValues` (the sandbox does no I/O).
+    public var imagePath: String?
+    /// The image's value range: 1 (0…1, the default) or 255 (0…255).
+    public var imageRange: Int
     /// The long names of the flags the user gave (e.g. "stride", "padding").
     public var given: Set<String>
 
@@ -29,8 +34,11 @@ public struct ExploreConfiguration: Hashable, Sendable {
     public init(
         conv: ConvSetup = ConvSetup(), poolKind: PoolKind = .max, ceilMode: Bool = false, countIncludePad: Bool = true,
         layers: String? = nil, inputChannels: Int = 2, outputChannels: Int = 2, groups: Int = 1,
-        outputPadding: [Int] = [0, 0], causal: Bool = false, given: Set<String> = []
+        outputPadding: [Int] = [0, 0], causal: Bool = false, given: Set<String> = [],
+        imagePath: String? = nil, imageRange: Int = 1
     ) {
+        self.imagePath = imagePath
+        self.imageRange = imageRange
         self.conv = conv
         self.poolKind = poolKind
         self.ceilMode = ceilMode

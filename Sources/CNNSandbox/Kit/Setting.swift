@@ -3,6 +3,8 @@ import CNNCore
 /// The name of a setting: the `explore` flag `--NAME` and the scene `setup:` field `NAME`.
 public enum SettingName: String, CaseIterable, Hashable, Sendable {
     case input, values, kernel, weights, fill, preset, seed, bias, stride, padding, dilation, pool
+    case image
+    case imageRange = "image-range"
     case ceilMode = "ceil-mode"
     case excludePad = "exclude-pad"
     case layers

@@ -16,6 +16,30 @@ public enum Settings {
             (configuration.conv.inputRows, configuration.conv.inputColumns) = (size[0], size[1])
         },
         Setting(
+            name: .image, kind: .value, syntax: "a PGM, PPM, PNG or JPEG file", defaultText: "",
+            help:
+                "conv, pool, channels, stack views: take the input from an image (up to 4096×4096; colour is 3 channels in the channels view, luminance elsewhere)"
+        ) { text, configuration throws(SettingError) in
+            let path = text.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else {
+                throw SettingError("expected an image file (PGM, PPM, PNG or JPEG), got nothing")
+            }
+            guard path.utf8.count <= 4096 else {
+                throw SettingError("the path has \(path.utf8.count) bytes; at most 4096 are read")
+            }
+            configuration.imagePath = path
+        },
+        Setting(
+            name: .imageRange, kind: .value, syntax: "1 or 255", defaultText: "1",
+            help: "with image: pixel values from 0 to 1, or from 0 to 255"
+        ) { text, configuration throws(SettingError) in
+            switch text.trimmingCharacters(in: .whitespaces) {
+            case "1", "1.0": configuration.imageRange = 1
+            case "255": configuration.imageRange = 255
+            default: throw SettingError("expected 1 (values 0…1) or 255 (values 0…255), got '\(quoted(text))'")
+            }
+        },
+        Setting(
             name: .kernel, kind: .value, syntax: "3 or 3x2", defaultText: "3, pool 2",
             help: "Kernel or pooling window size (1…15)"
         ) { text, configuration throws(SettingError) in

@@ -4,7 +4,8 @@ extension PoolModel: SandboxModel {
     public static let kind = ViewKind(
         name: "pool", title: "pooling", summary: "max and average pooling windows; global and k-max pooling")
     public static let settings: [SettingName] = [
-        .input, .kernel, .stride, .padding, .dilation, .fill, .seed, .pool, .ceilMode, .excludePad, .values,
+        .input, .image, .imageRange, .kernel, .stride, .padding, .dilation, .fill, .seed, .pool, .ceilMode,
+        .excludePad, .values,
     ]
     public static let keyMap = SandboxKeys.shared.removing(["o", "c"])
         .describing("k K", as: "window size − / + (k-max: k)")
@@ -19,12 +20,17 @@ extension PoolModel: SandboxModel {
                 KeyBinding("xX", [.action(.viewKey("x")), .action(.viewKey("X"))], help: "k − / + (k-max)").named([
                     "kmax-down", "kmax-up",
                 ]),
+                KeyBinding(
+                    [.character(ConvModel.zoomKey)], [.action(.viewKey(ConvModel.zoomKey))],
+                    help: "picture / numbers (an image)"
+                ).named(["picture"]),
             ], before: "")
     public static let valueLayout = ValueLayout.gridWithoutWeights
 
     /// Builds the sandbox from the flags (stride defaults to the window); refuses what the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
         self.init(setup: try PoolSetup(configuration: configuration), playing: playing, speed: speed)
+        fromImage = configuration.imagePath != nil
         if case .failure(let error) = result { throw error }
     }
 

@@ -18,6 +18,10 @@ public struct PoolModel: Hashable, Sendable {
     /// Where arrow keys go (shared with the convolution view).
     public private(set) var focus: ConvModel.Focus = .timeline
     public var showHelp = false
+    /// Whether the input came from an image (the view then draws pictures rather than numbers).
+    public var fromImage = false
+    /// `z`: the other drawing than the automatic one (numbers for an image).
+    public private(set) var pictureToggled = false
 
     /// Creates the sandbox at step 0.
     public init(setup: PoolSetup, playing: Bool = true, speed: Double = 2) {
@@ -83,6 +87,7 @@ public struct PoolModel: Hashable, Sendable {
             player.go(to: 0)
         case "x": edit { $0.changeK(by: -1) }
         case "X": edit { $0.changeK(by: +1) }
+        case ConvModel.zoomKey: pictureToggled.toggle()
         default: break
         }
     }

@@ -3,7 +3,7 @@ import CNNCore
 extension StackModel: SandboxModel {
     public static let kind = ViewKind(
         name: "stack", title: "receptive field stack", summary: "receptive fields grow through a stack of layers")
-    public static let settings: [SettingName] = [.input, .layers]
+    public static let settings: [SettingName] = [.input, .image, .imageRange, .layers]
     public static let keyMap = KeyMap<SandboxCommand>([
         KeyBinding([.character(" ")], all: .action(.togglePlay), help: "play / pause the growth", hint: "space play"),
         SandboxKeys.shared.bindings[1].described("light one level more / less"),
