@@ -61,7 +61,8 @@ let package = Package(
         .executableTarget(
             name: "cnnviz",
             dependencies: [
-                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal", "CNNStartup", "CNNFiles", "CNNImage",
+                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal", "CNNStartup", "CNNFiles",
+                "CNNImage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
