@@ -21,7 +21,11 @@ let package = Package(
     ],
     targets: [
         // The math: tensors, convolution, pooling, receptive fields, costs, traces. No UI.
-        .target(name: "CNNCore"),
+        .target(name: "CNNCore", dependencies: ["CNNKernels"]),
+        // The convolution's AVX inner loop (C, chosen at run time when the CPU has AVX). No I/O.
+        .target(name: "CNNKernels"),
+        // Reading files the user names: one plain sentence per failure, bounded sizes. No other target of ours.
+        .target(name: "CNNFiles"),
         // The PyTorch reference-vector format (read cases, compute, write results).
         .target(name: "CNNOracle", dependencies: ["CNNCore"], exclude: ["FORMAT.md"]),
         // The views' pure state: one folder per view (setup, computation, model) and a kit with the
@@ -55,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "cnnviz",
             dependencies: [
-                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal",
+                "CNNCore", "CNNOracle", "CNNSandbox", "CNNCourse", "CNNRender", "CNNTerminal", "CNNFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +70,7 @@ let package = Package(
         .testTarget(name: "CNNCoreTests", dependencies: ["CNNCore", "CNNOracle"], exclude: ["Fixtures"]),
         .testTarget(name: "CNNSandboxTests", dependencies: ["CNNSandbox", "CNNCore", "TestSupport"]),
         .testTarget(name: "CNNCourseTests", dependencies: ["CNNSandbox", "CNNCourse", "CNNCore", "TestSupport"]),
+        .testTarget(name: "CNNFilesTests", dependencies: ["CNNFiles"]),
         .testTarget(name: "CNNTerminalTests", dependencies: ["CNNTerminal", "CNNRender"]),
         .testTarget(
             name: "CNNRenderTests", dependencies: ["CNNRender", "CNNSandbox", "CNNCourse", "CNNCore", "TestSupport"],

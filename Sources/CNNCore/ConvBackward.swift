@@ -24,6 +24,7 @@ extension ConvLayer {
     /// Works for 1-D and 2-D, groups, dilation, stride and asymmetric padding.
     public func backward(input: Tensor, weight: Tensor, gradOutput: Tensor) throws(CNNError) -> ConvGradients {
         try checkInputAndWeight(input: input, weight: weight)
+        try checkComputeBounds()
         guard gradOutput.shape == outputShape else {
             throw .invalidShape(
                 "grad_output shape \(Tensor.describe(gradOutput.shape)) should match the output \(Tensor.describe(outputShape)), one gradient per output value"
@@ -67,7 +68,8 @@ extension ConvLayer {
         let work = result.count * inputShape[0] * rowAxis.outputSize * columnAxis.outputSize
         let outChannels = outputChannels
         result.data.withUnsafeMutableBufferPointer { buffer in
-            let target = SharedBuffer(base: buffer.baseAddress!)
+            guard let base = buffer.baseAddress else { return }
+            let target = SharedBuffer(base: base)
             parallelFor(outChannels, work: work) { co in
                 for index in 0..<perKernel {
                     let slice = index / taps

@@ -3,6 +3,16 @@ extension ConvLayer {
     /// the same order as `trace` lists the terms, so a traced value equals the computed one.
     public func forward(input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) -> Tensor {
         try checkTensors(input: input, weight: weight, bias: bias)
+        try checkComputeBounds()
+        if ConvTiledForward.applies(to: self) {
+            return try Tensor(
+                shape: outputShape, data: ConvTiledForward(layer: self).run(input: input, weight: weight, bias: bias))
+        }
+        return try forwardByRows(input: input, weight: weight, bias: bias)
+    }
+
+    /// The general path (any column stride): one kernel row at a time into each output row.
+    func forwardByRows(input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) -> Tensor {
         var output = Tensor(shape: outputShape)
         let rows = rowAxis
         let columns = columnAxis
@@ -20,61 +30,37 @@ extension ConvLayer {
         let rowRanges = (0..<kernelRows).map { rows.validOutputs(tap: $0) }
         let columnRanges = (0..<kernelColumns).map { columns.validOutputs(tap: $0) }
         let interior = ConvLayer.interior(columnRanges)
-        // Output rows whose every kernel row lands inside the input, and whether the 3×3 path applies.
-        let fullRows = ConvLayer.interior(rowRanges)
-        let fused3x3 = kernelRows == 3 && kernelColumns == 3 && columns.stride == 1
-        // Two output channels of one group share each input load on the 3×3 path.
-        let block = fused3x3 && perGroup % 2 == 0 ? 2 : 1
-        let blocksPerImage = outChannels / block
         input.data.withUnsafeBufferPointer { inBuffer in
             weight.data.withUnsafeBufferPointer { weightBuffer in
                 output.data.withUnsafeMutableBufferPointer { outBuffer in
-                    let source = SharedReadBuffer(base: inBuffer.baseAddress!)
-                    let weights = SharedReadBuffer(base: weightBuffer.baseAddress!)
-                    let target = SharedBuffer(base: outBuffer.baseAddress!)
-                    parallelFor(batch * blocksPerImage, work: work) { job in
-                        let n = job / blocksPerImage
-                        let firstChannel = (job % blocksPerImage) * block
-                        let group = firstChannel / perGroup
-                        let out = target.base + (n * outChannels + firstChannel) * outPlane
+                    guard let inBase = inBuffer.baseAddress, let weightBase = weightBuffer.baseAddress,
+                        let outBase = outBuffer.baseAddress
+                    else { return }
+                    let source = SharedReadBuffer(base: inBase)
+                    let weights = SharedReadBuffer(base: weightBase)
+                    let target = SharedBuffer(base: outBase)
+                    parallelFor(batch * outChannels, work: work) { job in
+                        let n = job / outChannels
+                        let channel = job % outChannels
+                        let group = channel / perGroup
+                        let out = target.base + (n * outChannels + channel) * outPlane
                         for slice in 0..<groupSize {
                             let ci = group * groupSize + slice
                             let plane = source.base + (n * inChannels + ci) * inPlane
-                            let kernel = weights.base + (firstChannel * groupSize + slice) * taps
-                            let kernelStride = groupSize * taps
+                            let kernel = weights.base + (channel * groupSize + slice) * taps
                             for oh in 0..<rows.outputSize {
-                                if fused3x3 && fullRows.contains(oh) {
-                                    let top = plane + rows.inputPosition(output: oh, tap: 0) * inWidth
-                                    let rowStep = rows.dilation * inWidth
-                                    if block == 2 {
-                                        ConvLayer.accumulate3x3Pair(
-                                            into: out + oh * outWidth, out + outPlane + oh * outWidth, from: top,
-                                            rowStep: rowStep, weights: kernel, kernel + kernelStride,
-                                            columns: columns, ranges: columnRanges, interior: interior)
-                                    } else {
-                                        ConvLayer.accumulate3x3(
-                                            into: out + oh * outWidth, from: top, rowStep: rowStep,
-                                            weights: kernel, columns: columns, ranges: columnRanges, interior: interior)
-                                    }
-                                    continue
-                                }
-                                for member in 0..<block {
-                                    for kr in 0..<rowRanges.count where rowRanges[kr].contains(oh) {
-                                        let ih = rows.inputPosition(output: oh, tap: kr)
-                                        ConvLayer.accumulateRow(
-                                            into: out + member * outPlane + oh * outWidth, from: plane + ih * inWidth,
-                                            weights: kernel + member * kernelStride + kr * columnRanges.count,
-                                            columns: columns, ranges: columnRanges, interior: interior)
-                                    }
+                                for kr in 0..<rowRanges.count where rowRanges[kr].contains(oh) {
+                                    let ih = rows.inputPosition(output: oh, tap: kr)
+                                    ConvLayer.accumulateRow(
+                                        into: out + oh * outWidth, from: plane + ih * inWidth,
+                                        weights: kernel + kr * columnRanges.count,
+                                        columns: columns, ranges: columnRanges, interior: interior)
                                 }
                             }
                         }
                         if let bias {
-                            for member in 0..<block {
-                                let b = bias.data[firstChannel + member]
-                                let plane = out + member * outPlane
-                                for i in 0..<outPlane { plane[i] += b }
-                            }
+                            let b = bias.data[channel]
+                            for i in 0..<outPlane { out[i] += b }
                         }
                     }
                 }
@@ -143,214 +129,6 @@ extension ConvLayer {
                 for kc in 0..<ranges.count { acc += weights[kc] * base[kc * dilation] }
                 to[i] = acc
             }
-        }
-    }
-
-    /// Adds all nine taps of a 3×3 kernel into one output row whose kernel rows all land
-    /// inside the input. Per output cell the taps are added kernel row by row, column by
-    /// column — the trace's order — so results match the traces bit for bit.
-    @inline(__always)
-    static func accumulate3x3(
-        into out: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>, rowStep: Int,
-        weights: UnsafePointer<Double>, columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
-    ) {
-        accumulate3x3Edges(
-            into: out, from: top, rowStep: rowStep, weights: weights, columns: columns, ranges: ranges,
-            interior: interior)
-        guard !interior.isEmpty else { return }
-        let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
-        let r0 = top + first
-        let r1 = r0 + rowStep
-        let r2 = r1 + rowStep
-        let to = out + interior.lowerBound
-        let w00 = weights[0]
-        let w01 = weights[1]
-        let w02 = weights[2]
-        let w10 = weights[3]
-        let w11 = weights[4]
-        let w12 = weights[5]
-        let w20 = weights[6]
-        let w21 = weights[7]
-        let w22 = weights[8]
-        let d1 = columns.dilation
-        let d2 = 2 * columns.dilation
-        let count = interior.count
-        var i = 0
-        // Four cells at a time; each lane is one output cell, its taps added in trace order.
-        let p01 = r0 + d1
-        let p02 = r0 + d2
-        let p11 = r1 + d1
-        let p12 = r1 + d2
-        let p21 = r2 + d1
-        let p22 = r2 + d2
-        while i &+ 4 <= count {
-            var acc = SIMDLoad.load(to + i)
-            acc += SIMD4(repeating: w00) * SIMDLoad.load(r0 + i)
-            acc += SIMD4(repeating: w01) * SIMDLoad.load(p01 + i)
-            acc += SIMD4(repeating: w02) * SIMDLoad.load(p02 + i)
-            acc += SIMD4(repeating: w10) * SIMDLoad.load(r1 + i)
-            acc += SIMD4(repeating: w11) * SIMDLoad.load(p11 + i)
-            acc += SIMD4(repeating: w12) * SIMDLoad.load(p12 + i)
-            acc += SIMD4(repeating: w20) * SIMDLoad.load(r2 + i)
-            acc += SIMD4(repeating: w21) * SIMDLoad.load(p21 + i)
-            acc += SIMD4(repeating: w22) * SIMDLoad.load(p22 + i)
-            SIMDLoad.store(acc, to + i)
-            i &+= 4
-        }
-        while i < count {
-            var acc = to[i]
-            acc += w00 * r0[i]
-            acc += w01 * r0[i + d1]
-            acc += w02 * r0[i + d2]
-            acc += w10 * r1[i]
-            acc += w11 * r1[i + d1]
-            acc += w12 * r1[i + d2]
-            acc += w20 * r2[i]
-            acc += w21 * r2[i + d1]
-            acc += w22 * r2[i + d2]
-            to[i] = acc
-            i += 1
-        }
-    }
-
-    /// `accumulate3x3` for two output channels at once: each input value is loaded once and
-    /// used by both kernels. Each channel's cells still receive their taps in trace order.
-    @inline(__always)
-    static func accumulate3x3Pair(
-        into outA: UnsafeMutablePointer<Double>, _ outB: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>,
-        rowStep: Int, weights a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-        columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
-    ) {
-        accumulate3x3Edges(
-            into: outA, from: top, rowStep: rowStep, weights: a, columns: columns, ranges: ranges, interior: interior)
-        accumulate3x3Edges(
-            into: outB, from: top, rowStep: rowStep, weights: b, columns: columns, ranges: ranges, interior: interior)
-        guard !interior.isEmpty else { return }
-        let first = columns.inputPosition(output: interior.lowerBound, tap: 0)
-        let r0 = top + first
-        let r1 = r0 + rowStep
-        let r2 = r1 + rowStep
-        let toA = outA + interior.lowerBound
-        let toB = outB + interior.lowerBound
-        let a00 = a[0]
-        let a01 = a[1]
-        let a02 = a[2]
-        let a10 = a[3]
-        let a11 = a[4]
-        let a12 = a[5]
-        let a20 = a[6]
-        let a21 = a[7]
-        let a22 = a[8]
-        let b00 = b[0]
-        let b01 = b[1]
-        let b02 = b[2]
-        let b10 = b[3]
-        let b11 = b[4]
-        let b12 = b[5]
-        let b20 = b[6]
-        let b21 = b[7]
-        let b22 = b[8]
-        let d1 = columns.dilation
-        let d2 = 2 * columns.dilation
-        let count = interior.count
-        var i = 0
-        let p01 = r0 + d1
-        let p02 = r0 + d2
-        let p11 = r1 + d1
-        let p12 = r1 + d2
-        let p21 = r2 + d1
-        let p22 = r2 + d2
-        while i &+ 4 <= count {
-            var accA = SIMDLoad.load(toA + i)
-            var accB = SIMDLoad.load(toB + i)
-            var x = SIMDLoad.load(r0 + i)
-            accA += SIMD4(repeating: a00) * x
-            accB += SIMD4(repeating: b00) * x
-            x = SIMDLoad.load(p01 + i)
-            accA += SIMD4(repeating: a01) * x
-            accB += SIMD4(repeating: b01) * x
-            x = SIMDLoad.load(p02 + i)
-            accA += SIMD4(repeating: a02) * x
-            accB += SIMD4(repeating: b02) * x
-            x = SIMDLoad.load(r1 + i)
-            accA += SIMD4(repeating: a10) * x
-            accB += SIMD4(repeating: b10) * x
-            x = SIMDLoad.load(p11 + i)
-            accA += SIMD4(repeating: a11) * x
-            accB += SIMD4(repeating: b11) * x
-            x = SIMDLoad.load(p12 + i)
-            accA += SIMD4(repeating: a12) * x
-            accB += SIMD4(repeating: b12) * x
-            x = SIMDLoad.load(r2 + i)
-            accA += SIMD4(repeating: a20) * x
-            accB += SIMD4(repeating: b20) * x
-            x = SIMDLoad.load(p21 + i)
-            accA += SIMD4(repeating: a21) * x
-            accB += SIMD4(repeating: b21) * x
-            x = SIMDLoad.load(p22 + i)
-            accA += SIMD4(repeating: a22) * x
-            accB += SIMD4(repeating: b22) * x
-            SIMDLoad.store(accA, toA + i)
-            SIMDLoad.store(accB, toB + i)
-            i &+= 4
-        }
-        while i < count {
-            var accA = toA[i]
-            var accB = toB[i]
-            var x = r0[i]
-            accA += a00 * x
-            accB += b00 * x
-            x = r0[i + d1]
-            accA += a01 * x
-            accB += b01 * x
-            x = r0[i + d2]
-            accA += a02 * x
-            accB += b02 * x
-            x = r1[i]
-            accA += a10 * x
-            accB += b10 * x
-            x = r1[i + d1]
-            accA += a11 * x
-            accB += b11 * x
-            x = r1[i + d2]
-            accA += a12 * x
-            accB += b12 * x
-            x = r2[i]
-            accA += a20 * x
-            accB += b20 * x
-            x = r2[i + d1]
-            accA += a21 * x
-            accB += b21 * x
-            x = r2[i + d2]
-            accA += a22 * x
-            accB += b22 * x
-            toA[i] = accA
-            toB[i] = accB
-            i += 1
-        }
-    }
-
-    /// The cells of a row whose column taps partly fall in the padding, tap by tap in trace order.
-    @inline(__always)
-    static func accumulate3x3Edges(
-        into out: UnsafeMutablePointer<Double>, from top: UnsafePointer<Double>, rowStep: Int,
-        weights: UnsafePointer<Double>, columns: AxisGeometry, ranges: [Range<Int>], interior: Range<Int>
-    ) {
-        let leftEnd = interior.isEmpty ? columns.outputSize : interior.lowerBound
-        let rightStart = interior.isEmpty ? columns.outputSize : interior.upperBound
-        var ow = 0
-        while ow < columns.outputSize {
-            if ow == leftEnd && ow < rightStart {
-                ow = rightStart
-                continue
-            }
-            for kr in 0..<3 {
-                let row = top + kr * rowStep
-                for kc in 0..<3 where ranges[kc].contains(ow) {
-                    out[ow] += weights[kr * 3 + kc] * row[columns.inputPosition(output: ow, tap: kc)]
-                }
-            }
-            ow += 1
         }
     }
 

@@ -34,12 +34,15 @@ public struct ConvLayer: Hashable, Sendable {
                 "every dimension must be at least 1, got \(bad) in input \(Tensor.describe(inputShape)) or weight \(Tensor.describe(weightShape))"
             )
         }
+        try CoreLimits.checkValues(inputShape, name: "input shape")
+        try CoreLimits.checkValues(weightShape, name: "weight shape")
         let groups = parameters.groups
         let inChannels = inputShape[1]
         let outChannels = weightShape[0]
         guard groups >= 1 else {
             throw .invalidParameter(name: "groups", message: "must be at least 1, got \(groups)")
         }
+        try CoreLimits.checkValue(groups, name: "groups")
         guard inChannels % groups == 0 else {
             throw .channelMismatch(
                 "groups \(groups) must divide the \(inChannels) input channels; use a divisor of \(inChannels)")
@@ -60,6 +63,8 @@ public struct ConvLayer: Hashable, Sendable {
             parameters.stride, name: "stride", rank: rank, hint: "1 moves the kernel one cell at a time")
         try AxisNames.validatePositive(
             parameters.dilation, name: "dilation", rank: rank, hint: "1 means no gaps between taps")
+        try CoreLimits.checkValues(parameters.stride, name: "stride")
+        try CoreLimits.checkValues(parameters.dilation, name: "dilation")
         let pads = try parameters.padding.resolve(
             kernel: kernel, dilation: parameters.dilation, stride: parameters.stride)
         let axes = (0..<rank).map { axis in
@@ -74,6 +79,20 @@ public struct ConvLayer: Hashable, Sendable {
         self.hasBias = hasBias
         self.parameters = parameters
         self.axes = axes
+    }
+
+    /// Refuses to compute a convolution whose output, work or per-cell trace would exceed
+    /// `CoreLimits` (describing one, as a layer stack does, needs no such bound).
+    public func checkComputeBounds() throws(CNNError) {
+        _ = try CoreLimits.elementCount(outputShape, of: "output")
+        let termsPerCell = Array(weightShape.dropFirst())
+        try CoreLimits.checkWork(outputShape + termsPerCell, of: "convolution")
+        let terms = CheckedInt.product(termsPerCell) ?? Int.max
+        guard terms <= CoreLimits.maxTraceTerms else {
+            throw .invalidShape(
+                "each output would sum \(terms) terms (\(Tensor.describe(termsPerCell))), more than the \(CoreLimits.maxTraceTerms) (2^20) a trace may list; use fewer input channels per group or a smaller kernel"
+            )
+        }
     }
 
     /// Refuses a kernel whose dilated span exceeds the padded input, naming what would fit.

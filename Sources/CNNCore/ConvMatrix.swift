@@ -8,8 +8,9 @@ extension ConvLayer {
     /// Cost: `Cout·OH·OW × Cin·H·W` doubles, almost all zero — about 8 MB already for one
     /// channel of 32×32 in and out; keep sizes small. Returns a 0×0 tensor when the weight does
     /// not have the layer's shape.
+    /// Also 0×0 when the matrix would exceed `CoreLimits.maxElements` (`checkMatrixSize` says why).
     public func matrix(weight: Tensor) -> Tensor {
-        guard weight.shape == weightShape else { return Tensor(shape: [0, 0]) }
+        guard weight.shape == weightShape, (try? checkMatrixSize()) != nil else { return Tensor(shape: [0, 0]) }
         let rows = rowAxis
         let columns = columnAxis
         let outPlane = rows.outputSize * columns.outputSize
@@ -36,5 +37,21 @@ extension ConvLayer {
             }
         }
         return result
+    }
+
+    /// Refuses a convolution matrix (`Cout·OH·OW × Cin·H·W`) of more than `CoreLimits.maxElements` cells.
+    public func checkMatrixSize() throws(CNNError) {
+        let rows = [outputChannels, rowAxis.outputSize, columnAxis.outputSize]
+        let columns = [inputChannels, rowAxis.inputSize, columnAxis.inputSize]
+        _ = try CoreLimits.elementCount(
+            [CheckedInt.product(rows) ?? Int.max, CheckedInt.product(columns) ?? Int.max], of: "convolution matrix")
+    }
+
+    /// Refuses an im2col matrix (`Cin·kH·kW × OH·OW`) of more than `CoreLimits.maxElements` cells.
+    public func checkIm2ColSize() throws(CNNError) {
+        let rows = [inputChannels, kernelRows, kernelColumns]
+        let columns = [rowAxis.outputSize, columnAxis.outputSize]
+        _ = try CoreLimits.elementCount(
+            [CheckedInt.product(rows) ?? Int.max, CheckedInt.product(columns) ?? Int.max], of: "im2col matrix")
     }
 }

@@ -9,9 +9,12 @@ extension ConvLayer {
     /// accordingly, so `im2colKernelMatrix(weight:) × im2col(input:) (+ bias)` is the output for
     /// any number of groups.
     ///
-    /// Returns a 0×0 tensor when the input does not have the layer's shape or `batch` is out of range.
+    /// Returns a 0×0 tensor when the input does not have the layer's shape, `batch` is out of
+    /// range or the matrix would exceed `CoreLimits.maxElements` (`checkIm2ColSize` says why).
     public func im2col(input: Tensor, batch: Int = 0) -> Tensor {
-        guard input.shape == inputShape, (0..<inputShape[0]).contains(batch) else { return Tensor(shape: [0, 0]) }
+        guard input.shape == inputShape, (0..<inputShape[0]).contains(batch), (try? checkIm2ColSize()) != nil else {
+            return Tensor(shape: [0, 0])
+        }
         let rows = rowAxis
         let columns = columnAxis
         let outPlane = rows.outputSize * columns.outputSize

@@ -36,7 +36,17 @@ public enum PaddingSpec: Hashable, Sendable, CustomStringConvertible {
 
     /// Resolves the padding of each axis for the given kernel, dilation and stride.
     public func resolve(kernel: [Int], dilation: [Int], stride: [Int]) throws(CNNError) -> [AxisPadding] {
-        let spans = zip(kernel, dilation).map { k, d in d * (k - 1) }
+        var spans: [Int] = []
+        for (k, d) in zip(kernel, dilation) {
+            guard let span = CheckedInt.dilatedSpan(kernel: k, dilation: d), span <= CoreLimits.largestValue else {
+                throw .invalidParameter(
+                    name: "dilation",
+                    message:
+                        "\(d) with a kernel of \(k) spans more than the largest size the core accepts, \(CoreLimits.largestValue); use a smaller dilation or kernel"
+                )
+            }
+            spans.append(span - 1)
+        }
         switch self {
         case .explicit(let values):
             guard values.count == kernel.count else {
@@ -47,6 +57,7 @@ public enum PaddingSpec: Hashable, Sendable, CustomStringConvertible {
             if let bad = values.first(where: { $0 < 0 }) {
                 throw .invalidParameter(name: "padding", message: "must be 0 or more, got \(bad)")
             }
+            try CoreLimits.checkValues(values, name: "padding")
             return values.map(AxisPadding.init)
         case .asymmetric(let values):
             guard values.count == kernel.count else {
@@ -59,6 +70,7 @@ public enum PaddingSpec: Hashable, Sendable, CustomStringConvertible {
                 throw .invalidParameter(
                     name: "padding", message: "must be 0 or more, got \(bad.before) before and \(bad.after) after")
             }
+            try CoreLimits.checkValues(values.flatMap { [$0.before, $0.after] }, name: "padding")
             return values
         case .valid:
             return kernel.map { _ in AxisPadding(0) }

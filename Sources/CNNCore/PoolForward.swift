@@ -29,6 +29,8 @@ extension PoolLayer {
                 "input shape \(Tensor.describe(input.shape)) differs from the layer's \(Tensor.describe(inputShape)); build the layer for this input"
             )
         }
+        _ = try CoreLimits.elementCount(outputShape, of: "output")
+        try CoreLimits.checkWork(outputShape + parameters.kernel, of: "pooling")
         let rowWindows = (0..<axes[0].outputSize).map(axes[0].poolWindow(output:))
         let columnWindows = (0..<axes[1].outputSize).map(axes[1].poolWindow(output:))
         let planes = inputShape[0] * inputShape[1]

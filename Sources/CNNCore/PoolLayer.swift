@@ -40,6 +40,11 @@ public struct PoolLayer: Hashable, Sendable {
         if let bad = padding.first(where: { $0 < 0 }) {
             throw .invalidParameter(name: "padding", message: "must be 0 or more, got \(bad)")
         }
+        try CoreLimits.checkValues(kernel, name: "kernel")
+        try CoreLimits.checkValues(stride, name: "stride")
+        try CoreLimits.checkValues(parameters.dilation, name: "dilation")
+        try CoreLimits.checkValues(padding, name: "padding")
+        try CoreLimits.checkValues(inputShape, name: "input shape")
         if kind == .average, parameters.dilation != [1, 1] {
             throw .invalidParameter(
                 name: "dilation",

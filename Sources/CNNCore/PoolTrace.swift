@@ -53,12 +53,14 @@ public struct PoolTrace: Hashable, Sendable {
 extension PoolLayer {
     /// What made output `[batch, channel, row, column]`: every tap of its window (including
     /// padding) and the result of `reduceWindow`, the routine `forward` uses. A query outside
-    /// the layer (wrong input shape or position) gives a trace with no cells.
+    /// the layer (wrong input shape or position), or a window of more than
+    /// `CoreLimits.maxTraceTerms` cells, gives a trace with no cells.
     public func trace(_ input: Tensor, batch: Int = 0, channel: Int = 0, row: Int, column: Int) -> PoolTrace {
         let rows = axes[0]
         let columns = axes[1]
         guard input.shape == inputShape, (0..<inputShape[0]).contains(batch), (0..<inputShape[1]).contains(channel),
-            (0..<rows.outputSize).contains(row), (0..<columns.outputSize).contains(column)
+            (0..<rows.outputSize).contains(row), (0..<columns.outputSize).contains(column),
+            CheckedInt.multiply(rows.kernelSize, columns.kernelSize).map({ $0 <= CoreLimits.maxTraceTerms }) == true
         else {
             return PoolTrace(
                 kind: kind, row: row, column: column, cells: [], winner: nil, winnerFlatIndex: nil, sum: nil,
@@ -67,8 +69,13 @@ extension PoolLayer {
         let rowWindow = rows.poolWindow(output: row)
         let columnWindow = columns.poolWindow(output: column)
         let planeOffset = (batch * inputShape[1] + channel) * rows.inputSize * columns.inputSize
-        let outcome = input.data.withUnsafeBufferPointer { buffer in
-            reduceWindow(rows: rowWindow, columns: columnWindow, plane: buffer.baseAddress! + planeOffset)
+        let reduced = input.data.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { reduceWindow(rows: rowWindow, columns: columnWindow, plane: $0 + planeOffset) }
+        }
+        guard let outcome = reduced else {
+            return PoolTrace(
+                kind: kind, row: row, column: column, cells: [], winner: nil, winnerFlatIndex: nil, sum: nil,
+                divisor: nil)
         }
         var cells: [PoolTraceCell] = []
         cells.reserveCapacity(rows.kernelSize * columns.kernelSize)

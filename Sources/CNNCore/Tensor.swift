@@ -11,7 +11,7 @@ public struct Tensor: Hashable, Sendable {
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw .invalidShape("tensor shape \(Tensor.describe(shape)) has a negative dimension")
         }
-        let count = shape.reduce(1, *)
+        let count = try CoreLimits.elementCount(shape, of: "tensor shape")
         guard count == data.count else {
             throw .invalidShape(
                 "tensor shape \(Tensor.describe(shape)) holds \(count) values but \(data.count) were given")
@@ -20,9 +20,11 @@ public struct Tensor: Hashable, Sendable {
         self.data = data
     }
 
-    /// Creates a tensor with every element set to `value`.
+    /// Creates a tensor with every element set to `value`. For shapes already validated (a
+    /// layer's output shape): a negative dimension or a count that overflows stops the program.
     public init(shape: [Int], repeating value: Double = 0) {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+        precondition(CheckedInt.product(shape) != nil, "shape \(shape) overflows")
         self.shape = shape
         self.data = Array(repeating: value, count: shape.reduce(1, *))
     }
@@ -75,8 +77,10 @@ public struct Tensor: Hashable, Sendable {
         try Tensor(shape: newShape, data: data)
     }
 
-    /// `2×3×4`-style text for a shape.
+    /// `2×3×4`-style text for a shape; a shape of more than 8 dimensions is cut short
+    /// (`1×2×3×4×5×6×7×8×… (1000 dimensions)`), so no message grows with the user's data.
     public static func describe(_ shape: [Int]) -> String {
-        shape.map(String.init).joined(separator: "×")
+        let text = shape.prefix(8).map(String.init).joined(separator: "×")
+        return shape.count > 8 ? text + "×… (\(shape.count) dimensions)" : text
     }
 }

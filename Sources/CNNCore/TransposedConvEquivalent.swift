@@ -52,6 +52,8 @@ extension TransposedConvLayer {
                 padding: parameters.padding[axis], outputPadding: parameters.outputPadding[axis],
                 dilation: parameters.dilation[axis])
         }
+        _ = try CoreLimits.elementCount(
+            [inputShape[0], inputChannels] + plans.map(\.keep.count), of: "zero-inserted input")
         let rowPlan = spatialRank == 2 ? plans[0] : nil
         let columnPlan = plans[spatialRank - 1]
         let rows = rowPlan.map { Array($0.keep) } ?? [0]

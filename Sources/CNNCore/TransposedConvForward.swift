@@ -37,6 +37,7 @@ extension TransposedConvLayer {
     /// lands on it, summed in the order `trace` lists, so a traced value equals the computed one.
     public func forward(input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) -> Tensor {
         try checkTensors(input: input, weight: weight, bias: bias)
+        try checkComputeBounds()
         return try Tensor(
             shape: outputShape,
             data: gather.gatherAll(source: input.data, weight: weight.data, batch: inputShape[0], bias: bias?.data))

@@ -106,7 +106,8 @@ struct TapGather: Sendable {
         let rows = targetRows
         let work = result.count * sourcesPerGroup * kernelRows * kernelColumns
         result.withUnsafeMutableBufferPointer { buffer in
-            let target = SharedBuffer(base: buffer.baseAddress!)
+            guard let base = buffer.baseAddress else { return }
+            let target = SharedBuffer(base: base)
             parallelFor(batch * channels, work: work) { job in
                 let n = job / channels
                 let channel = job % channels

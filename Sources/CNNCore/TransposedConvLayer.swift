@@ -42,12 +42,20 @@ public struct TransposedConvLayer: Hashable, Sendable {
                 "every dimension must be at least 1, got \(bad) in input \(Tensor.describe(inputShape)) or weight \(Tensor.describe(weightShape))"
             )
         }
+        try CoreLimits.checkValues(inputShape, name: "input shape")
+        try CoreLimits.checkValues(weightShape, name: "weight shape")
         try AxisNames.validatePositive(
             parameters.stride, name: "stride", rank: rank, hint: "1 places input cells next to each other")
         try AxisNames.validatePositive(
             parameters.dilation, name: "dilation", rank: rank, hint: "1 means no gaps between taps")
         try TransposedConvLayer.validateNonNegative(parameters.padding, name: "padding", rank: rank)
         try TransposedConvLayer.validateNonNegative(parameters.outputPadding, name: "output_padding", rank: rank)
+        for (values, name) in [
+            (parameters.stride, "stride"), (parameters.dilation, "dilation"), (parameters.padding, "padding"),
+            (parameters.outputPadding, "output_padding"), ([parameters.groups], "groups"),
+        ] {
+            try CoreLimits.checkValues(values, name: name)
+        }
         let names = rank == 2 ? ["height", "width"] : ["length"]
         for axis in 0..<rank {
             let op = parameters.outputPadding[axis]
@@ -84,7 +92,7 @@ public struct TransposedConvLayer: Hashable, Sendable {
                 dilation: parameters.dilation[axis])
         }
         if sizes.contains(where: { $0 < 1 }) {
-            let axis = sizes.firstIndex { $0 < 1 }!
+            let axis = sizes.firstIndex { $0 < 1 } ?? 0
             let room =
                 (spatial[axis] - 1) * parameters.stride[axis] + parameters.dilation[axis] * (kernel[axis] - 1)
                 + parameters.outputPadding[axis]
@@ -102,6 +110,12 @@ public struct TransposedConvLayer: Hashable, Sendable {
                 inputSize: sizes[axis], kernelSize: kernel[axis], stride: parameters.stride[axis],
                 dilation: parameters.dilation[axis], padding: AxisPadding(parameters.padding[axis]))
         }
+    }
+
+    /// Refuses to compute a transposed convolution whose output or work would exceed `CoreLimits`.
+    public func checkComputeBounds() throws(CNNError) {
+        _ = try CoreLimits.elementCount(outputShape, of: "output")
+        try CoreLimits.checkWork(inputShape + Array(weightShape.dropFirst()), of: "transposed convolution")
     }
 
     static func validateNonNegative(_ values: [Int], name: String, rank: Int) throws(CNNError) {

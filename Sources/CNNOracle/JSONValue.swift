@@ -12,32 +12,9 @@ public enum JSONValue: Hashable, Sendable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses JSON text.
+    /// Parses JSON text strictly (see `JSONParser`); a problem is one line with its line and column.
     public static func parse(_ data: Data) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: quotingNonFiniteNumbers(data))
-        } catch {
-            throw OracleFormatError(message: "not valid JSON: \(syntaxProblem(in: data))")
-        }
-    }
-
-    /// Where and why JSON text fails to parse, as `line L, column C: reason`.
-    static func syntaxProblem(in data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "unsupported value"
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-                let offset = Int(detail[range].dropFirst("character ".count))
-            else { return detail }
-            let prefix = data.prefix(offset)
-            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            let reason = detail.replacingOccurrences(
-                of: #" around character \d+\.?"#, with: "", options: .regularExpression)
-            return "line \(line), column \(column): \(reason.lowercased())"
-        }
+        try JSONParser.parse([UInt8](data))
     }
 
     /// Decodes any JSON value.
@@ -50,7 +27,7 @@ public enum JSONValue: Hashable, Sendable, Decodable {
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
-            self = JSONValue.nonFiniteNumber(value).map { .number($0) } ?? .string(value)
+            self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
@@ -126,7 +103,7 @@ public enum JSONValue: Hashable, Sendable, Decodable {
                 if i > 0 { out += ", " }
                 JSONValue.writeString(key, into: &out)
                 out += ": "
-                dict[key]!.write(into: &out)
+                dict[key]?.write(into: &out)
             }
             out += "}"
         }

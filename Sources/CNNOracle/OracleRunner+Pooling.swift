@@ -11,9 +11,10 @@ extension OracleRunner {
 
     /// max_pool2d (`output`, `indices`) or avg_pool2d (`output`).
     static func runPooling(_ item: OracleCase, kind: PoolKind) throws -> [String: JSONValue] {
-        let input = try item.tensor("input")
-        let layer = try PoolLayer(kind: kind, inputShape: input.shape, parameters: try item.poolParameters())
-        let result = try layer.forward(input)
+        let inputShape = try item.tensorShape("input")
+        let layer = try PoolLayer(kind: kind, inputShape: inputShape, parameters: try item.poolParameters())
+        try checkOutputSize(layer.outputShape, field: "output")
+        let result = try layer.forward(try item.tensor("input"))
         var fields: [String: JSONValue] = ["output": JSONValue(result.output)]
         if let indices = result.indices { fields["indices"] = JSONValue(indices) }
         return fields

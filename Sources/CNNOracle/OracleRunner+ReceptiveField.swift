@@ -11,13 +11,14 @@ extension OracleRunner {
     static func runReceptiveField(_ item: OracleCase) throws -> [String: JSONValue] {
         guard let list = item.params["layers"]?.array else {
             throw OracleFormatError(
-                message: "case '\(item.name)' (receptive_field) needs params.layers, a list of layers")
+                message: "case \(OracleText.quoted(item.name)) (receptive_field) needs params.layers, a list of layers")
         }
         let layers = try list.enumerated().map { index, layer in try layerSpec(layer, number: index + 1, in: item) }
         let stack = try LayerStack(layers: layers, inputSize: try item.ints("input_size", count: 2))
         let position = try item.ints("output_position", count: 2)
         guard position.count == 2 else {
-            throw OracleFormatError(message: "case '\(item.name)': params.output_position should be [row, column]")
+            throw OracleFormatError(
+                message: "case \(OracleText.quoted(item.name)): params.output_position should be [row, column]")
         }
         let mask = try stack.mask(level: stack.depth, row: position[0], column: position[1])
         let input = stack.sizes[0]
@@ -34,17 +35,20 @@ extension OracleRunner {
         let kinds: [String: LayerKind] = ["conv": .conv, "max_pool": .maxPool, "avg_pool": .avgPool]
         guard let type = layer["type"]?.string, let kind = kinds[type] else {
             throw OracleFormatError(
-                message: "case '\(item.name)': layer \(number) needs a type of conv, max_pool or avg_pool")
+                message:
+                    "case \(OracleText.quoted(item.name)): layer \(number) needs a type of conv, max_pool or avg_pool")
         }
         func value(_ key: String) throws -> Int? {
             guard let field = layer[key], field != .null else { return nil }
             if let single = field.integer { return single }
             if let pair = field.array?.compactMap(\.integer), pair.count == 2, pair[0] == pair[1] { return pair[0] }
             throw OracleFormatError(
-                message: "case '\(item.name)': layer \(number) \(key) should be a whole number (or an equal pair)")
+                message:
+                    "case \(OracleText.quoted(item.name)): layer \(number) \(key) should be a whole number (or an equal pair)"
+            )
         }
         guard let kernel = try value("kernel_size") else {
-            throw OracleFormatError(message: "case '\(item.name)': layer \(number) needs kernel_size")
+            throw OracleFormatError(message: "case \(OracleText.quoted(item.name)): layer \(number) needs kernel_size")
         }
         return LayerSpec(
             kind: kind, kernel: kernel, stride: try value("stride"), padding: try value("padding") ?? 0,

@@ -4,23 +4,28 @@ import CNNSandbox
 import Dispatch
 import Foundation
 
-/// `swift run -c release cnnviz-bench`: times the core's convolution on the two
-/// reference workloads and prints the best and median of several runs.
+/// `swift run -c release cnnviz-bench`: times the core's convolution on the issues' reference
+/// workloads and prints the best and median wall time and the median CPU time of several runs.
 struct Workload {
     let name: String
     let inputShape: [Int]
     let weightShape: [Int]
     let padding: Int
-    let target: Double  // milliseconds
+    /// The target in milliseconds, and whether it is on wall time or on CPU time (all threads).
+    let target: Double
+    let targetIsCPU: Bool
 }
 
 let workloads = [
     Workload(
         name: "conv2d 1×1×1024×1024, 3×3 kernel", inputShape: [1, 1, 1024, 1024], weightShape: [1, 1, 3, 3], padding: 0,
-        target: 20),
+        target: 20, targetIsCPU: false),
     Workload(
         name: "conv2d 1×16×128×128 → 16, 3×3, pad 1", inputShape: [1, 16, 128, 128], weightShape: [16, 16, 3, 3],
-        padding: 1, target: 6),
+        padding: 1, target: 3, targetIsCPU: true),
+    Workload(
+        name: "conv2d 1×3×1024×1024 → 16, 3×3, pad 1", inputShape: [1, 3, 1024, 1024], weightShape: [16, 3, 3, 3],
+        padding: 1, target: 150, targetIsCPU: false),
 ]
 
 /// Deterministic pseudo-random values in −1…1 (no Foundation randomness: repeatable runs).
@@ -61,10 +66,13 @@ for workload in workloads {
     cpuTimes.sort()
     let best = times[0]
     let median = times[times.count / 2]
-    let verdict = median <= workload.target ? "meets" : "MISSES"
-    if median > workload.target { missed = true }
+    let cpuMedian = cpuTimes[cpuTimes.count / 2]
+    let measured = workload.targetIsCPU ? cpuMedian : median
+    let verdict = measured <= workload.target ? "meets" : "MISSES"
+    if measured > workload.target { missed = true }
+    let kind = workload.targetIsCPU ? "CPU" : "wall"
     print(
-        "\(workload.name): wall best \(format(best)) ms, median \(format(median)) ms (target ≤ \(format(workload.target)) ms: \(verdict)); CPU time (all threads) median \(format(cpuTimes[cpuTimes.count / 2])) ms"
+        "\(workload.name): wall best \(format(best)) ms, median \(format(median)) ms; CPU time (all threads) median \(format(cpuMedian)) ms (target \(kind) ≤ \(format(workload.target)) ms: \(verdict))"
     )
 }
 

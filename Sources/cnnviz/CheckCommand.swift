@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNNCourse
+import CNNFiles
 import CNNSandbox
 import Foundation
 
@@ -49,21 +50,12 @@ struct CheckCommand: ParsableCommand {
 enum SceneFiles {
     /// The file's text, or a problem at 1:1 saying why it cannot be read.
     static func read(_ path: String) -> Result<String, SceneProblem> {
-        guard FileManager.default.fileExists(atPath: path) else {
+        do {
+            return .success(try UserFile.readText(path: path, limit: 1 << 20))
+        } catch {
             return .failure(
-                SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file: it does not exist"))
+                SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(
-                SceneProblem(
-                    file: path, line: 1, column: 1,
-                    message: "cannot read the file (is it a directory, or not readable?)"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(
-                SceneProblem(file: path, line: 1, column: 1, message: "cannot read the file: it is not UTF-8 text"))
-        }
-        return .success(text)
     }
 
     /// Loads scene files in the order given; every problem of every file, or the scenes.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNFiles
 import CNNOracle
 import Foundation
 
@@ -21,14 +22,9 @@ struct ComputeCommand: ParsableCommand {
     func run() throws {
         let data: Data
         do {
-            if file == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
-            }
+            data = try Data(ComputeCommand.read(file))
         } catch {
-            throw CommandFailure.usage(
-                "cnnviz compute: cannot read \(file): \((error as NSError).localizedDescription)")
+            throw CommandFailure.usage("cnnviz compute: \(error)")
         }
         do {
             let document = try JSONValue.parse(data)
@@ -37,5 +33,14 @@ struct ComputeCommand: ParsableCommand {
         } catch let error as OracleFormatError {
             throw CommandFailure.usage("cnnviz compute: \(file): \(error.message)")
         }
+    }
+
+    /// The file's bytes (standard input for `-`), at most `UserFile.defaultLimit`.
+    static func read(_ file: String) throws(UserFileError) -> [UInt8] {
+        guard file == "-" else { return try UserFile.read(path: file) }
+        let limit = UserFile.defaultLimit
+        let bytes = [UInt8]((try? FileHandle.standardInput.read(upToCount: limit + 1)) ?? Data())
+        guard bytes.count <= limit else { throw .tooLarge(path: "standard input", size: bytes.count, limit: limit) }
+        return bytes
     }
 }
