@@ -18,34 +18,44 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "The view: \(SandboxViews.names.joined(separator: ", ")) (v cycles them).")
     var view = "conv"
 
-    @Option(help: ArgumentHelp(Settings.named(.input).helpLine)) var input: String?
-    @Option(help: ArgumentHelp(Settings.named(.kernel).helpLine)) var kernel: String?
-    @Option(help: ArgumentHelp(Settings.named(.stride).helpLine)) var stride: String?
-    @Option(help: ArgumentHelp(Settings.named(.padding).helpLine)) var padding: String?
-    @Option(help: ArgumentHelp(Settings.named(.dilation).helpLine)) var dilation: String?
-    @Option(help: ArgumentHelp(Settings.named(.preset).helpLine + ": " + Settings.named(.preset).syntax))
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.input).helpLine)) var input: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.kernel).helpLine)) var kernel: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.stride).helpLine)) var stride: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.padding).helpLine)) var padding: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.dilation).helpLine)) var dilation: String?
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.preset).helpLine + ": " + Settings.named(.preset).syntax))
     var preset: String?
-    @Option(help: ArgumentHelp(Settings.named(.fill).helpLine + ": " + Settings.named(.fill).syntax))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.fill).helpLine + ": " + Settings.named(.fill).syntax))
     var fill: String?
-    @Option(help: ArgumentHelp(Settings.named(.seed).helpLine)) var seed: String?
-    @Option(help: ArgumentHelp(Settings.named(.bias).helpLine)) var bias: String?
-    @Option(help: ArgumentHelp(Settings.named(.pool).helpLine)) var pool: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.seed).helpLine)) var seed: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.bias).helpLine)) var bias: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.pool).helpLine)) var pool: String?
     @Flag(name: .customLong("ceil-mode"), help: ArgumentHelp(Settings.named(.ceilMode).helpLine))
     var ceilMode = false
     @Flag(name: .customLong("exclude-pad"), help: ArgumentHelp(Settings.named(.excludePad).helpLine))
     var excludePad = false
-    @Option(help: ArgumentHelp(Settings.named(.layers).helpLine)) var layers: String?
-    @Option(name: .customLong("in-channels"), help: ArgumentHelp(Settings.named(.inChannels).helpLine))
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.layers).helpLine)) var layers: String?
+    @Option(
+        name: .customLong("in-channels"), parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.inChannels).helpLine))
     var inChannels: String?
-    @Option(name: .customLong("out-channels"), help: ArgumentHelp(Settings.named(.outChannels).helpLine))
+    @Option(
+        name: .customLong("out-channels"), parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.outChannels).helpLine))
     var outChannels: String?
-    @Option(help: ArgumentHelp(Settings.named(.groups).helpLine)) var groups: String?
-    @Option(name: .customLong("output-padding"), help: ArgumentHelp(Settings.named(.outputPadding).helpLine))
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.groups).helpLine)) var groups: String?
+    @Option(
+        name: .customLong("output-padding"), parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.outputPadding).helpLine))
     var outputPadding: String?
     @Flag(help: ArgumentHelp(Settings.named(.causal).helpLine)) var causal = false
 
-    @Option(help: "Steps per second while playing (0.25…32).")
-    var speed: Double = 2
+    @Option(parsing: .unconditional, help: "Steps per second while playing (0.25…32).")
+    var speed = "2"
 
     @Flag(help: "Start paused.")
     var paused = false
@@ -56,7 +66,7 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: "Print the screen of step N (1 is the first) as plain text and exit.")
+    @Option(parsing: .unconditional, help: "Print the screen of step N (1 is the first) as plain text and exit.")
     var frame: Int?
 
     @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
@@ -84,6 +94,7 @@ struct ExploreCommand: ParsableCommand {
             throw ValidationError(
                 "--view: unknown view '\(view)'; choose one of \(SandboxViews.names.joined(separator: ", "))")
         }
+        let speed = try stepsPerSecond()
         var shown: any SandboxModel
         do throws(CNNError) {
             shown = try model.init(configuration: configuration, playing: !paused && frame == nil, speed: speed)
@@ -123,16 +134,25 @@ struct ExploreCommand: ParsableCommand {
                 throw ValidationError("--\(name.rawValue): \(error.message)")
             }
         }
-        guard speed.isFinite, speed >= Player.slowest, speed <= Player.fastest else {
-            throw ValidationError(
-                "--speed: \(speed) is outside \(NumberText.format(Player.slowest))…\(NumberText.format(Player.fastest)) steps per second"
-            )
-        }
+        _ = try stepsPerSecond()
         if SandboxViews.model(named: view) == nil {
             throw ValidationError(
                 "--view: unknown view '\(view)'; choose one of \(SandboxViews.names.joined(separator: ", "))")
         }
         return configuration
+    }
+
+    /// `--speed` as a number within the player's range; the refusal quotes the value as given.
+    func stepsPerSecond() throws(ValidationError) -> Double {
+        let range = "\(NumberText.format(Player.slowest))…\(NumberText.format(Player.fastest)) steps per second"
+        guard let value = Double(speed.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            throw ValidationError(
+                "--speed: expected a number of steps per second in \(range), got '\(speed.prefix(60))'")
+        }
+        guard value >= Player.slowest, value <= Player.fastest else {
+            throw ValidationError("--speed: \(NumberText.exact(value)) is outside \(range)")
+        }
+        return value
     }
 }
 

@@ -71,7 +71,7 @@ struct RecordCommand: ParsableCommand {
         var view: any SandboxModel
         do {
             let configuration = try explore.makeConfiguration()
-            view = try model.init(configuration: configuration, playing: true, speed: explore.speed)
+            view = try model.init(configuration: configuration, playing: true, speed: try explore.stepsPerSecond())
         } catch let error as ValidationError {
             throw CommandFailure.usage("cnnviz record: \(error.message)")
         } catch let error as CNNError {

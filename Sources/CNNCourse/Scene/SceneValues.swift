@@ -17,7 +17,10 @@ enum SceneValues {
                 node, "\(node.path): the stack view shows sizes, not values; remove values (use input for the size)")
             return
         case .signal:
-            guard let signal = oneDimensional(node, what: "a list of numbers (the signal)", reader: &reader) else {
+            guard let signal = oneDimensional(node, what: "a list of numbers (the signal)", reader: &reader),
+                SceneValueLimits.check(
+                    node, shape: [signal.count], values: signal, axes: SceneValueLimits.signal, reader: &reader)
+            else {
                 return
             }
             if configuration.gave("input") && conv.inputRows != signal.count {
@@ -32,7 +35,9 @@ enum SceneValues {
         case .channels where SceneReader.nesting(node.node) == 3:
             guard
                 case (let values, let shape)? = reader.numberArray(
-                    node, depth: 3, what: "a list of channels, each a list of rows of numbers")
+                    node, depth: 3, what: "a list of channels, each a list of rows of numbers"),
+                SceneValueLimits.check(
+                    node, shape: shape, values: values, axes: SceneValueLimits.inputChannels, reader: &reader)
             else { return }
             if configuration.gave("in-channels") && configuration.inputChannels != shape[0] {
                 reader.report(
@@ -52,7 +57,10 @@ enum SceneValues {
             let what =
                 view.valueLayout == .channels
                 ? "rows of numbers, or a list of channels of rows" : "a list of rows of numbers, e.g. [[0, 1], [2, 3]]"
-            guard case (let values, let shape)? = reader.numberArray(node, depth: 2, what: what) else { return }
+            guard case (let values, let shape)? = reader.numberArray(node, depth: 2, what: what),
+                SceneValueLimits.check(
+                    node, shape: shape, values: values, axes: SceneValueLimits.inputGrid, reader: &reader)
+            else { return }
             guard
                 matches(
                     node, rows: shape[0], columns: shape[1], conv: conv, given: configuration.gave("input"),
@@ -76,7 +84,10 @@ enum SceneValues {
             reader.report(node, "\(node.path): the \(view.kind.name) view has no kernel weights; remove weights")
             return
         case .signal:
-            guard let kernel = oneDimensional(node, what: "a list of numbers (the kernel)", reader: &reader) else {
+            guard let kernel = oneDimensional(node, what: "a list of numbers (the kernel)", reader: &reader),
+                SceneValueLimits.check(
+                    node, shape: [kernel.count], values: kernel, axes: SceneValueLimits.kernelSignal, reader: &reader)
+            else {
                 return
             }
             if configuration.gave("kernel") && conv.kernelColumns != kernel.count {
@@ -91,7 +102,9 @@ enum SceneValues {
         case .channels where SceneReader.nesting(node.node) == 4:
             guard
                 case (let values, let shape)? = reader.numberArray(
-                    node, depth: 4, what: "a list of kernels, each a list of slices of rows of numbers")
+                    node, depth: 4, what: "a list of kernels, each a list of slices of rows of numbers"),
+                SceneValueLimits.check(
+                    node, shape: shape, values: values, axes: SceneValueLimits.kernelChannels, reader: &reader)
             else { return }
             if configuration.gave("out-channels") && configuration.outputChannels != shape[0] {
                 reader.report(
@@ -121,7 +134,10 @@ enum SceneValues {
                 view.valueLayout == .channels
                 ? "rows of numbers, or a list of kernels of slices of rows"
                 : "a list of rows of numbers, e.g. [[1, 0], [0, -1]]"
-            guard case (let values, let shape)? = reader.numberArray(node, depth: 2, what: what) else { return }
+            guard case (let values, let shape)? = reader.numberArray(node, depth: 2, what: what),
+                SceneValueLimits.check(
+                    node, shape: shape, values: values, axes: SceneValueLimits.kernelGrid, reader: &reader)
+            else { return }
             guard
                 kernelMatches(
                     node, rows: shape[0], columns: shape[1], conv: conv, given: configuration.gave("kernel"),
