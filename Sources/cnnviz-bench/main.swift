@@ -4,7 +4,7 @@ import CNNSandbox
 import Dispatch
 import Foundation
 
-/// `swift run -c release cnnviz-bench`: times the core's convolution on the issues' reference
+/// `swift run -c release cnnviz-bench [RUNS] [--views-only]`: times the core's convolution on the issues' reference
 /// workloads and prints the best and median wall time and the median CPU time of several runs.
 struct Workload {
     let name: String
@@ -37,6 +37,10 @@ func values(_ count: Int, seed: UInt64) -> [Double] {
     }
 }
 
+if CommandLine.arguments.contains("--views-only") {
+    benchmarkViewFrames()
+    exit(0)
+}
 let repetitions = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 30
 print(
     "cnnviz-bench: \(repetitions) runs each on \(ProcessInfo.processInfo.activeProcessorCount) cores; wall time (best, median) and CPU time"
@@ -104,3 +108,5 @@ for side in [16, 4096] {
     times.sort()
     print("explore frame 120×40, input \(side)×\(side): median \(format(times[times.count / 2])) ms")
 }
+
+benchmarkViewFrames()
