@@ -11,9 +11,10 @@ struct SharedReadBuffer<Element>: @unchecked Sendable {
     let base: UnsafePointer<Element>
 }
 
-/// Runs `body` for `0..<count`, on all cores when the work is large enough to pay for it.
-func parallelFor(_ count: Int, work: Int, _ body: @Sendable (Int) -> Void) {
-    if count > 1 && work >= 200_000 {
+/// Runs `body` for `0..<count`, on all cores when the work (about `work` multiply-adds) is at
+/// least `threshold`, large enough to pay for the threads.
+func parallelFor(_ count: Int, work: Int, threshold: Int = 200_000, _ body: @Sendable (Int) -> Void) {
+    if count > 1 && work >= threshold {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     } else {
         for index in 0..<count { body(index) }

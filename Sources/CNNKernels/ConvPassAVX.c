@@ -134,16 +134,22 @@ __attribute__((target("avx"))) static inline void block8(
 __attribute__((target("avx"))) void cnn_conv_row_pass4_avx(
     const cnn_conv_row *geometry, double *out, const double *row, const double *w0, const double *w1,
     const double *w2, const double *w3, int first, const double *bias) {
-    const double *const w[4] = {w0, w1, w2, w3};
     const ptrdiff_t columns = geometry->kernel_columns;
-    for (ptrdiff_t ow = 0; ow < geometry->output_width; ow += 8) {
-        int inside = ow >= geometry->interior_low && ow + 8 <= geometry->interior_high;
-        if (inside && columns == 3) {
-            block8(geometry, out, ow, row, w, first, bias, 0, 3);
-        } else if (inside) {
-            block8(geometry, out, ow, row, w, first, bias, 0, columns);
-        } else {
-            block8(geometry, out, ow, row, w, first, bias, 1, columns);
+    for (ptrdiff_t slice = 0; slice < geometry->slices; slice++) {
+        const ptrdiff_t shift = slice * geometry->weight_slice;
+        const double *const w[4] = {w0 + shift, w1 + shift, w2 + shift, w3 + shift};
+        const double *input = row + slice * geometry->input_plane;
+        const int start = first && slice == 0;
+        const double *last = slice == geometry->slices - 1 ? bias : NULL;
+        for (ptrdiff_t ow = 0; ow < geometry->output_width; ow += 8) {
+            int inside = ow >= geometry->interior_low && ow + 8 <= geometry->interior_high;
+            if (inside && columns == 3) {
+                block8(geometry, out, ow, input, w, start, last, 0, 3);
+            } else if (inside) {
+                block8(geometry, out, ow, input, w, start, last, 0, columns);
+            } else {
+                block8(geometry, out, ow, input, w, start, last, 1, columns);
+            }
         }
     }
 }
@@ -207,14 +213,20 @@ __attribute__((target("avx"))) static inline void block16(
 __attribute__((target("avx"))) void cnn_conv_row_pass1_avx(
     const cnn_conv_row *geometry, double *out, const double *row, const double *w, int first, const double *bias) {
     const ptrdiff_t columns = geometry->kernel_columns;
-    for (ptrdiff_t ow = 0; ow < geometry->output_width; ow += 16) {
-        int inside = ow >= geometry->interior_low && ow + 16 <= geometry->interior_high;
-        if (inside && columns == 3) {
-            block16(geometry, out, ow, row, w, first, bias, 0, 3);
-        } else if (inside) {
-            block16(geometry, out, ow, row, w, first, bias, 0, columns);
-        } else {
-            block16(geometry, out, ow, row, w, first, bias, 1, columns);
+    for (ptrdiff_t slice = 0; slice < geometry->slices; slice++) {
+        const double *weights = w + slice * geometry->weight_slice;
+        const double *input = row + slice * geometry->input_plane;
+        const int start = first && slice == 0;
+        const double *last = slice == geometry->slices - 1 ? bias : NULL;
+        for (ptrdiff_t ow = 0; ow < geometry->output_width; ow += 16) {
+            int inside = ow >= geometry->interior_low && ow + 16 <= geometry->interior_high;
+            if (inside && columns == 3) {
+                block16(geometry, out, ow, input, weights, start, last, 0, 3);
+            } else if (inside) {
+                block16(geometry, out, ow, input, weights, start, last, 0, columns);
+            } else {
+                block16(geometry, out, ow, input, weights, start, last, 1, columns);
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ struct ComputeFuzzTests {
     /// Numbers a hostile user might write.
     static let hostileNumbers: [JSONValue] = [
         .integer(-1), .integer(0), .integer(1 << 62), .integer(-(1 << 62)), .integer(1 << 31), .number(1e308),
-        .number(.nan), .number(.infinity), .number(1.5), .integer(1_000_000), .integer(7), .number(-0.0),
+        .number(.nan), .number(.infinity), .number(1.5), .integer(100_000), .integer(7), .number(-0.0),
     ]
 
     /// Applies one mutation to the text.

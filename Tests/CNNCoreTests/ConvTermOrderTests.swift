@@ -100,4 +100,40 @@ struct ConvTermOrderTests {
         }
         #expect(mismatches == [0, 0, 0], "mismatches per path (AVX, Swift, rows): \(mismatches)")
     }
+
+    /// A convolution large enough to be split over both cores (bands of rows) equals its traces:
+    /// every row's edges and a spread of cells in between.
+    @Test("the two-core path equals the traces")
+    func parallelPath() throws {
+        let inShape = [1, 3, 512, 512]
+        let wShape = [16, 3, 3, 3]
+        var state: UInt64 = 7
+        func values(_ count: Int) -> [Double] {
+            (0..<count).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Double(Int(state >> 40) % 2001 - 1000) / 37
+            }
+        }
+        let input = try Tensor(shape: inShape, data: values(inShape.reduce(1, *)))
+        let weight = try Tensor(shape: wShape, data: values(wShape.reduce(1, *)))
+        let bias = try Tensor(shape: [16], data: values(16))
+        let layer = try ConvLayer(
+            inputShape: inShape, weightShape: wShape, hasBias: true,
+            parameters: ConvParameters(stride: [1, 1], padding: .explicit([1, 1]), dilation: [1, 1]))
+        #expect(16 * 512 * 512 * 27 >= ConvTiledForward.parallelWork, "the workload must take the two-core path")
+        let output = try layer.forward(input: input, weight: weight, bias: bias)
+        var mismatches = 0
+        var checked = 0
+        for co in [0, 5, 15] {
+            for row in 0..<512 {
+                for column in [0, 1, 7, 8, 9, 255, 256, 503, 504, 510, 511] + [(row * 37) % 512] {
+                    let trace = layer.trace(
+                        input: input, weight: weight, bias: bias, outputChannel: co, row: row, column: column)
+                    if trace.value != output[0, co, row, column] { mismatches += 1 }
+                    checked += 1
+                }
+            }
+        }
+        #expect(mismatches == 0, "\(mismatches) of \(checked) sampled outputs differ from their traces")
+    }
 }

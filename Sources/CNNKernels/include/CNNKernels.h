@@ -18,17 +18,21 @@ typedef struct {
     ptrdiff_t interior_low, interior_high;
     /// Distance between the rows of neighbouring output channels.
     ptrdiff_t out_plane;
+    /// Input channels (passes) to add, the distance between their input planes, and between their
+    /// taps in each kernel.
+    ptrdiff_t slices, input_plane, weight_slice;
 } cnn_conv_row;
 
-/// One input channel's pass over one output row of four output channels (AVX: eight cells of a
-/// channel per pair of registers).
+/// One output row of four output channels (AVX: eight cells of a channel per pair of registers),
+/// one pass per input channel.
 ///
 /// `out` is channel 0's row; channel c's row starts `out_plane * c` later. `row` is column 0 of
-/// the input row read by the first valid kernel row. `w0`…`w3` point at channel 0…3's taps of the
-/// first valid kernel row for this pass. Each cell's sum starts at 0 when `first` is non-zero,
-/// otherwise at its value in `out`; its terms are added one by one, kernel row by kernel row,
-/// column by column, without fused multiply-add, taps in the padding skipped; then `bias[c]` when
-/// `bias` is not NULL. That is the trace's order, so results equal the traces bit for bit.
+/// the first input channel's row read by the first valid kernel row. `w0`…`w3` point at channel
+/// 0…3's taps of the first valid kernel row of the first input channel. Each cell's sum starts at
+/// 0 when `first` is non-zero, otherwise at its value in `out`; its terms are added one by one,
+/// input channel by input channel, kernel row by kernel row, column by column, without fused
+/// multiply-add, taps in the padding skipped; then `bias[c]` when `bias` is not NULL. That is the
+/// trace's order, so results equal the traces bit for bit.
 void cnn_conv_row_pass4_avx(
     const cnn_conv_row *geometry, double *out, const double *row, const double *w0, const double *w1,
     const double *w2, const double *w3, int first, const double *bias);
