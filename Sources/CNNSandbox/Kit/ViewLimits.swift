@@ -14,6 +14,20 @@ public enum ViewLimits {
     /// 2^14 = 16,384, a 128×128 grid.
     public static let maxGradientCells = 1 << 14
 
+    /// The most multiply-adds a view's computation may take per frame: 2^26 = 67,108,864.
+    public static let maxMultiplyAdds = 1 << 26
+
+    /// Refuses a computation of more than `maxMultiplyAdds` (the product of `factors`), naming
+    /// the view and what to change.
+    public static func checkWork(_ factors: [Int], in view: String, change: String) throws(CNNError) {
+        let work = CheckedInt.product(factors)
+        guard let work, work <= maxMultiplyAdds else {
+            throw .invalidShape(
+                "the \(view) view would take \(work.map(String.init) ?? "more than 2^63") multiply-adds (\(factors.map(String.init).joined(separator: " × "))), more than the \(maxMultiplyAdds) it computes per frame; \(change)"
+            )
+        }
+    }
+
     /// Refuses a picture of `channels × rows × columns` cells above `maxPictureCells`, naming the
     /// view and what to change.
     public static func checkPicture(
