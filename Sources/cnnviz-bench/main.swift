@@ -4,7 +4,7 @@ import CNNSandbox
 import Dispatch
 import Foundation
 
-/// `swift run -c release cnnviz-bench`: times the core's convolution on the issues' reference
+/// `swift run -c release cnnviz-bench [RUNS] [--views-only]`: times the core's convolution on the issues' reference
 /// workloads and prints the best and median wall time and the median CPU time of several runs.
 struct Workload {
     let name: String
@@ -37,6 +37,10 @@ func values(_ count: Int, seed: UInt64) -> [Double] {
     }
 }
 
+if CommandLine.arguments.contains("--views-only") {
+    benchmarkViewFrames()
+    exit(0)
+}
 // `cnnviz-bench terminal [STEPS [CPU-SECONDS]]`: only the pseudo-terminal measurements.
 if CommandLine.arguments.dropFirst().first == "terminal" {
     let numbers = CommandLine.arguments.dropFirst(2).compactMap(Double.init)
@@ -112,5 +116,6 @@ for side in [16, 4096] {
     print("explore frame 120×40, input \(side)×\(side): median \(format(times[times.count / 2])) ms")
 }
 
+benchmarkViewFrames()
 // What a user feels: the program in a pseudo-terminal (needs a release build of cnnviz next to this one).
 TerminalBench.runNextToThisProgram(steps: 1000, cpuSeconds: 10)

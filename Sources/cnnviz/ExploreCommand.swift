@@ -20,56 +20,70 @@ struct ExploreCommand: ParsableCommand {
         completion: .list(SandboxViews.names))
     var view = "conv"
 
-    @Option(help: ArgumentHelp(Settings.named(.input).helpLine)) var input: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.input).helpLine)) var input: String?
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(Settings.named(.image).helpLine),
         completion: .file(extensions: ["pgm", "ppm", "pbm", "pnm", "png", "jpg", "jpeg"]))
     var image: String?
     @Option(
-        name: .customLong("image-range"), help: ArgumentHelp(Settings.named(.imageRange).helpLine),
+        name: .customLong("image-range"), parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.imageRange).helpLine),
         completion: .list(["1", "255"]))
     var imageRange: String?
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Input values: \"0 1 2; 3 4 5\" (rows by ;, channels by |) or @FILE.csv (a row per line, a blank line between channels)"
         ), completion: .file())
     var values: String?
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Kernel weights, the same syntax; channels view: slices by |, kernels by || (or @FILE.csv)"),
         completion: .file())
     var weights: String?
-    @Option(help: ArgumentHelp(Settings.named(.kernel).helpLine)) var kernel: String?
-    @Option(help: ArgumentHelp(Settings.named(.stride).helpLine)) var stride: String?
-    @Option(help: ArgumentHelp(Settings.named(.padding).helpLine)) var padding: String?
-    @Option(help: ArgumentHelp(Settings.named(.dilation).helpLine)) var dilation: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.kernel).helpLine)) var kernel: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.stride).helpLine)) var stride: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.padding).helpLine)) var padding: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.dilation).helpLine)) var dilation: String?
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(Settings.named(.preset).helpLine + ": " + Settings.named(.preset).syntax),
         completion: .list(KernelPreset.allCases.map(\.rawValue)))
     var preset: String?
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(Settings.named(.fill).helpLine + ": " + Settings.named(.fill).syntax),
         completion: .list(InputPattern.allCases.map(\.rawValue)))
     var fill: String?
-    @Option(help: ArgumentHelp(Settings.named(.seed).helpLine)) var seed: String?
-    @Option(help: ArgumentHelp(Settings.named(.bias).helpLine)) var bias: String?
-    @Option(help: ArgumentHelp(Settings.named(.pool).helpLine), completion: .list(["max", "avg"])) var pool: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.seed).helpLine)) var seed: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.bias).helpLine)) var bias: String?
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp(Settings.named(.pool).helpLine), completion: .list(["max", "avg"]))
+    var pool: String?
     @Flag(name: .customLong("ceil-mode"), help: ArgumentHelp(Settings.named(.ceilMode).helpLine))
     var ceilMode = false
     @Flag(name: .customLong("exclude-pad"), help: ArgumentHelp(Settings.named(.excludePad).helpLine))
     var excludePad = false
-    @Option(help: ArgumentHelp(Settings.named(.layers).helpLine)) var layers: String?
-    @Option(name: .customLong("in-channels"), help: ArgumentHelp(Settings.named(.inChannels).helpLine))
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.layers).helpLine)) var layers: String?
+    @Option(
+        name: .customLong("in-channels"), parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.inChannels).helpLine))
     var inChannels: String?
-    @Option(name: .customLong("out-channels"), help: ArgumentHelp(Settings.named(.outChannels).helpLine))
+    @Option(
+        name: .customLong("out-channels"), parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.outChannels).helpLine))
     var outChannels: String?
-    @Option(help: ArgumentHelp(Settings.named(.groups).helpLine)) var groups: String?
-    @Option(name: .customLong("output-padding"), help: ArgumentHelp(Settings.named(.outputPadding).helpLine))
+    @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.groups).helpLine)) var groups: String?
+    @Option(
+        name: .customLong("output-padding"), parsing: .unconditional,
+        help: ArgumentHelp(Settings.named(.outputPadding).helpLine))
     var outputPadding: String?
     @Flag(help: ArgumentHelp(Settings.named(.causal).helpLine)) var causal = false
 
-    @Option(help: "Steps per second while playing (0.25…32).")
-    var speed: Double = 2
+    @Option(parsing: .unconditional, help: "Steps per second while playing (0.25…32).")
+    var speed = "2"
 
     @Flag(help: "Start paused.")
     var paused = false
@@ -80,7 +94,7 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: "Print the screen of step N (1 is the first) as plain text and exit.")
+    @Option(parsing: .unconditional, help: "Print the screen of step N (1 is the first) as plain text and exit.")
     var frame: Int?
 
     @Option(help: "Screen size for --frame, WIDTHxHEIGHT.")
@@ -122,6 +136,7 @@ struct ExploreCommand: ParsableCommand {
         } catch {
             throw CommandFailure.usage("cnnviz explore: \(error.message)")
         }
+        let speed = try stepsPerSecond()
         var shown: any SandboxModel
         do throws(CNNError) {
             shown = try model.init(configuration: configuration, playing: !paused && frame == nil, speed: speed)
@@ -175,16 +190,25 @@ struct ExploreCommand: ParsableCommand {
                 throw ValidationError("--\(name.rawValue): \(error.message)")
             }
         }
-        guard speed.isFinite, speed >= Player.slowest, speed <= Player.fastest else {
-            throw ValidationError(
-                "--speed: \(speed) is outside \(NumberText.format(Player.slowest))…\(NumberText.format(Player.fastest)) steps per second"
-            )
-        }
+        _ = try stepsPerSecond()
         if SandboxViews.model(named: view) == nil {
             throw ValidationError(
                 "--view: unknown view '\(view)'; choose one of \(SandboxViews.names.joined(separator: ", "))")
         }
         return configuration
+    }
+
+    /// `--speed` as a number within the player's range; the refusal quotes the value as given.
+    func stepsPerSecond() throws(ValidationError) -> Double {
+        let range = "\(NumberText.format(Player.slowest))…\(NumberText.format(Player.fastest)) steps per second"
+        guard let value = Double(speed.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            throw ValidationError(
+                "--speed: expected a number of steps per second in \(range), got '\(speed.prefix(60))'")
+        }
+        guard value >= Player.slowest, value <= Player.fastest else {
+            throw ValidationError("--speed: \(NumberText.exact(value)) is outside \(range)")
+        }
+        return value
     }
 }
 

@@ -73,7 +73,7 @@ struct RecordCommand: ParsableCommand {
             var configuration = try explore.makeConfiguration()
             try ExploreInputs.complete(
                 &configuration, view: model, values: explore.values, weights: explore.weights)
-            view = try model.init(configuration: configuration, playing: true, speed: explore.speed)
+            view = try model.init(configuration: configuration, playing: true, speed: try explore.stepsPerSecond())
         } catch let error as FlagError {
             throw CommandFailure.usage("cnnviz record: \(error.message)")
         } catch let error as ValidationError {

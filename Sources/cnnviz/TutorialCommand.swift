@@ -12,7 +12,11 @@ struct TutorialOptions: ParsableArguments {
     )
     var classroom = false
 
-    @Option(help: "Start playing on its own: each beat holds SECONDS unless the scene says otherwise (space pauses).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Start playing on its own: each beat holds SECONDS (0.1…3600) unless the scene says otherwise (space pauses)."
+    )
     var autoplay: Double?
 
     @Flag(help: "Draw with plain ASCII (automatic when the locale is not UTF-8).")
@@ -37,9 +41,10 @@ struct TutorialOptions: ParsableArguments {
 
     /// Plays `scenes` (interactively, or one frame with --frame) under `command`'s name.
     func play(_ scenes: [Scene], command: String) throws {
-        if let autoplay, !(autoplay > 0 && autoplay.isFinite) {
+        if let autoplay, !SceneLimits.holds.contains(autoplay) {
             throw CommandFailure.usage(
-                "cnnviz \(command): --autoplay: expected a number of seconds above 0, got \(autoplay)")
+                "cnnviz \(command): --autoplay: \(NumberText.exact(autoplay)) is outside \(NumberText.exact(SceneLimits.holds.lowerBound))…\(NumberText.exact(SceneLimits.holds.upperBound)) seconds"
+            )
         }
         guard
             var session = TutorialSession.session(

@@ -25,7 +25,7 @@ struct BrokenSceneTests {
             ])
     }
 
-    @Test("wrong types: a whole number, a pair, true/false, a number, a list, a range, a positive number")
+    @Test("wrong types: a whole number, a pair, true/false, a number, a list, a range, a number of seconds in range")
     func wrongTypes() throws {
         #expect(
             try SceneFixtures.problems("broken/wrong-type") == [
@@ -35,7 +35,7 @@ struct BrokenSceneTests {
                 "broken/wrong-type.yaml:8:9: setup.bias: expected a finite number between −1000000000000 and 1000000000000, got 'lots'",
                 "broken/wrong-type.yaml:9:12: narration: expected a list of paragraphs (at least one), got 'A paragraph that should have been a lis…'",
                 "broken/wrong-type.yaml:11:11: timeline[1].play: expected a range of steps [first, last], got '3'",
-                "broken/wrong-type.yaml:12:11: timeline[1].hold: -1 must be more than 0",
+                "broken/wrong-type.yaml:12:11: timeline[1].hold: -1 is outside 0.1…3600 seconds",
             ])
     }
 

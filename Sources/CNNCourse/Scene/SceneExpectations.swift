@@ -43,6 +43,11 @@ struct SceneExpectations {
                 reader.expected("a list of facts", value)
                 return count
             }
+            guard items.count <= SceneLimits.maxFacts else {
+                reader.report(
+                    value, "\(value.path): \(items.count) facts; a scene may state at most \(SceneLimits.maxFacts)")
+                return count
+            }
             for item in items {
                 count += 1
                 SceneFacts.check(item, reader: &reader)
@@ -74,6 +79,10 @@ struct SceneExpectations {
         let statedShape = depth == 3 ? shape : depth == 2 ? [1] + shape : [1, 1] + shape
         let agrees = statedShape == computedShape && zip(stated, computed).allSatisfy { SceneNumbers.matches($0, $1) }
         guard !agrees else { return }
+        guard computed.count <= 256 && stated.count <= 256 else {
+            reader.report(key, "\(key.path): " + largeMismatch(stated, statedShape, computed, computedShape))
+            return
+        }
         let computedText: String
         switch depth {
         case 3: computedText = SceneNumbers.text(output.channels)
@@ -90,7 +99,10 @@ struct SceneExpectations {
         case 2: statedText = SceneNumbers.text(chunk(stated, shape[1]))
         default: statedText = SceneNumbers.text(stated)
         }
-        reader.report(key, "\(key.path): the core computes \(computedText), the scene says \(statedText)")
+        reader.report(
+            key,
+            "\(key.path): the core computes \(SceneNumbers.shortened(computedText)), the scene says \(SceneNumbers.shortened(statedText))"
+        )
     }
 
     private static func checkStepValues(
@@ -126,6 +138,23 @@ struct SceneExpectations {
         if !mismatches.isEmpty {
             reader.report(key, "\(key.path): " + mismatches.joined(separator: "; "))
         }
+    }
+
+    /// How a large stated output differs from the core's, without writing either out: the
+    /// shapes, or the first value that differs.
+    private static func largeMismatch(
+        _ stated: [Double], _ statedShape: [Int], _ computed: [Double], _ computedShape: [Int]
+    ) -> String {
+        guard statedShape == computedShape else {
+            return
+                "the core computes an output of shape \(SceneNumbers.text(computedShape)), the scene states one of shape \(SceneNumbers.text(statedShape))"
+        }
+        let index = stated.indices.first { !SceneNumbers.matches(stated[$0], computed[$0]) } ?? 0
+        let columns = max(1, computedShape[2])
+        let rows = max(1, computedShape[1])
+        let place = "channel \(index / (rows * columns)), row \(index / columns % rows), column \(index % columns)"
+        return
+            "the core computes \(SceneNumbers.text(computed[index])) at \(place) (counting from 0), the scene says \(SceneNumbers.text(stated[index]))"
     }
 
     private static func chunk<T>(_ values: [T], _ size: Int) -> [[T]] {

@@ -129,6 +129,7 @@ enum SceneFacts {
                 let outputs = settings.whole("outputs", reader: &reader),
                 let bias = settings.flag("bias", default: true, reader: &reader)
             else { return nil }
+            guard CheckedInt.multiply(inputs, outputs) != nil else { throw tooLarge([inputs, outputs]) }
             let cost = Costs.fullyConnected(inputs: inputs, outputs: outputs, bias: bias)
             return costValues(cost)
         case "convolution":
@@ -154,6 +155,9 @@ enum SceneFacts {
                 let outputs = settings.whole("out_channels", reader: &reader),
                 let kernel = settings.axes("kernel", rank: 2, reader: &reader)
             else { return nil }
+            guard CheckedInt.product(kernel + [inputs, outputs]) != nil else {
+                throw tooLarge(kernel + [inputs, outputs])
+            }
             let counts = Costs.depthwiseSeparable(inputChannels: inputs, outputChannels: outputs, kernel: kernel)
             return [
                 "depthwise": .number(counts.depthwise), "pointwise": .number(counts.pointwise),
@@ -219,6 +223,13 @@ enum SceneFacts {
         }
     }
 
+    /// The refusal of counts that would not fit in 64 bits (the core's counts would saturate).
+    private static func tooLarge(_ factors: [Int]) -> CNNError {
+        .invalidShape(
+            "the weight count \(factors.map(String.init).joined(separator: " × ")) is too large to count in 64 bits; use smaller sizes"
+        )
+    }
+
     private static func costValues(_ cost: LayerCost) -> [String: Value] {
         [
             "weights": .number(cost.weights), "biases": .number(cost.biases), "parameters": .number(cost.parameters),
@@ -246,7 +257,7 @@ struct FactSettings {
             if fallback == nil { missing(name, reader: &reader) }
             return fallback
         }
-        return reader.wholeNumber(node, in: 0...Int.max)
+        return reader.wholeNumber(node, in: 0...CoreLimits.largestValue)
     }
 
     /// A list of whole numbers (required).

@@ -16,6 +16,12 @@ public enum SceneLoader {
     /// number the narration states that is not in the scene's setup or checked expectations.
     public static func load(text: String, file: String, strict: Bool = false) -> Result<Scene, [SceneProblem]> {
         var reader = SceneReader(file: file)
+        guard text.utf8.count <= SceneLimits.maxBytes else {
+            reader.report(
+                line: 1, column: 1,
+                "the file has \(text.utf8.count) bytes; a scene file may have at most \(SceneLimits.maxBytes) (1 MiB)")
+            return .failure(reader.problems)
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -30,6 +36,14 @@ public enum SceneLoader {
             return .failure(reader.problems)
         } catch {
             reader.report(line: 1, column: 1, "bad YAML: \(error)")
+            return .failure(reader.problems)
+        }
+        if let beyond = SceneLimits.nodeBeyondLimit(root) {
+            let place = SceneNode(beyond, path: "")
+            reader.report(
+                line: place.line, column: place.column,
+                "the scene has more than \(SceneLimits.maxNodes) YAML values once its aliases are expanded (counting reached here); write the values out or use fewer aliases"
+            )
             return .failure(reader.problems)
         }
         let scene = read(SceneNode(root, path: ""), strict: strict, reader: &reader)

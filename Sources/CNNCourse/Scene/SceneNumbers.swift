@@ -10,6 +10,16 @@ enum SceneNumbers {
             || NumberText.format(stated) == NumberText.format(computed)
     }
 
+    /// The most characters of numbers a message quotes.
+    static let longestQuote = 200
+
+    /// `text` cut to `longestQuote` characters, saying how much was left out, so that a message
+    /// about a large output stays one readable line.
+    static func shortened(_ text: String) -> String {
+        guard text.count > longestQuote else { return text }
+        return "\(text.prefix(longestQuote))… (\(text.count - longestQuote) more characters)"
+    }
+
     /// `19`, `0.5`.
     static func text(_ value: Double) -> String { NumberText.format(value) }
 

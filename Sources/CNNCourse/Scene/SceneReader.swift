@@ -93,6 +93,19 @@ struct SceneReader {
         return text
     }
 
+    /// A finite number within `range`; `unit` names what it counts in the message.
+    mutating func number(_ node: SceneNode, in range: ClosedRange<Double>, unit: String) -> Double? {
+        guard let value = number(node) else { return nil }
+        guard range.contains(value) else {
+            report(
+                node,
+                "\(node.path): \(NumberText.exact(value)) is outside \(NumberText.exact(range.lowerBound))…\(NumberText.exact(range.upperBound)) \(unit)"
+            )
+            return nil
+        }
+        return value
+    }
+
     /// A number of seconds or steps per second: positive and finite.
     mutating func positiveNumber(_ node: SceneNode) -> Double? {
         guard let value = number(node) else { return nil }

@@ -22,6 +22,12 @@ enum SceneTimeline {
             reader.expected("a list of beats (e.g. - say: 1)", node)
             return []
         }
+        guard items.count <= SceneLimits.maxBeats else {
+            reader.report(
+                node,
+                "\(node.path): the timeline has \(items.count) beats; a scene may have at most \(SceneLimits.maxBeats)")
+            return []
+        }
         var view = model
         var beats: [SceneBeat] = []
         for item in items {
@@ -37,7 +43,9 @@ enum SceneTimeline {
                     )
                 }
             }
-            if let field = fields["keys"], let keys = reader.text(field.value, what: "view keys like \"m\"") {
+            if let field = fields["keys"], let keys = reader.text(field.value, what: "view keys like \"m\""),
+                keysWithinLimit(keys, field.value, reader: &reader)
+            {
                 let keyMap = model.map { type(of: $0).keyMap }
                 func action(_ key: Character) -> ExploreAction? {
                     guard case .action(let action)? = keyMap?.command(for: .character(key)) else { return nil }
@@ -97,10 +105,13 @@ enum SceneTimeline {
                     )
                 }
             }
-            if let field = fields["speed"], let speed = reader.positiveNumber(field.value) {
+            if let field = fields["speed"],
+                let speed = reader.number(field.value, in: SceneLimits.speeds, unit: "steps per second")
+            {
                 beat.speed = speed
             }
-            if let field = fields["hold"], let hold = reader.positiveNumber(field.value) {
+            if let field = fields["hold"], let hold = reader.number(field.value, in: SceneLimits.holds, unit: "seconds")
+            {
                 beat.hold = hold
             }
             beats.append(beat)
@@ -140,5 +151,15 @@ enum SceneTimeline {
             }
         }
         return found
+    }
+
+    /// Whether a beat's keys are few enough to replay (reported when not).
+    private static func keysWithinLimit(_ keys: String, _ node: SceneNode, reader: inout SceneReader) -> Bool {
+        guard keys.count > SceneLimits.maxKeysPerBeat else { return true }
+        reader.report(
+            node,
+            "\(node.path): \(keys.count) keys; a beat may send at most \(SceneLimits.maxKeysPerBeat) (split them over several beats)"
+        )
+        return false
     }
 }

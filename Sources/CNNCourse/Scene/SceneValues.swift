@@ -11,7 +11,11 @@ enum SceneValues {
         _ node: SceneNode, view: any SandboxModel.Type, into configuration: inout ExploreConfiguration,
         reader: inout SceneReader
     ) {
-        guard let grid = grid(node, what: "numbers: rows of numbers, e.g. [[0, 1], [2, 3]]", reader: &reader) else {
+        guard let grid = grid(node, what: "numbers: rows of numbers, e.g. [[0, 1], [2, 3]]", reader: &reader),
+            within(
+                grid, [SceneValueLimits.signal, SceneValueLimits.inputGrid, SceneValueLimits.inputChannels], node,
+                reader: &reader)
+        else {
             return
         }
         do throws(SettingError) {
@@ -26,7 +30,14 @@ enum SceneValues {
         _ node: SceneNode, view: any SandboxModel.Type, into configuration: inout ExploreConfiguration,
         reader: inout SceneReader
     ) {
-        guard let grid = grid(node, what: "numbers: rows of numbers, e.g. [[1, 0], [0, -1]]", reader: &reader) else {
+        guard let grid = grid(node, what: "numbers: rows of numbers, e.g. [[1, 0], [0, -1]]", reader: &reader),
+            within(
+                grid,
+                [
+                    SceneValueLimits.kernelSignal, SceneValueLimits.kernelGrid,
+                    Array(SceneValueLimits.kernelChannels.dropFirst()), SceneValueLimits.kernelChannels,
+                ], node, reader: &reader)
+        else {
             return
         }
         do throws(SettingError) {
@@ -34,6 +45,16 @@ enum SceneValues {
         } catch {
             reader.report(node, "\(node.path): \(error.message)")
         }
+    }
+
+    /// Whether a grid fits the setting table's ranges for its depth (`axesByDepth[depth - 1]`);
+    /// the first excess is reported at `node`.
+    private static func within(
+        _ grid: NumberGrid, _ axesByDepth: [[SceneValueLimits.Axis]], _ node: SceneNode, reader: inout SceneReader
+    ) -> Bool {
+        guard grid.shape.count >= 1, grid.shape.count <= axesByDepth.count else { return true }
+        return SceneValueLimits.check(
+            node, shape: grid.shape, values: grid.values, axes: axesByDepth[grid.shape.count - 1], reader: &reader)
     }
 
     /// The numbers of a node: a string in the text syntax, or rectangular nested lists.

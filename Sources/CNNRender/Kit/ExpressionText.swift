@@ -26,19 +26,29 @@ public enum ExpressionText {
     ) -> [[Segment]] {
         let width = max(10, width)
         var shown = terms
-        var hidden = 0
+        // Every term with its separator takes at least `narrowest` columns, so showing more than
+        // `fitting` terms cannot fit in `maxLines` lines: start hiding from there (the same lines
+        // as hiding one term at a time from the start, without laying out the long forms).
+        let narrowest = max(1, (terms.lazy.map(\.width).min() ?? 1) + separator.count)
+        let fitting = max(3, max(1, maxLines) * (width / narrowest + 1) + 3)
+        var hidden = max(0, terms.count - fitting)
+        if hidden > 0 { shown = elided(terms, hiding: hidden, glyphs: glyphs) }
         while true {
             let laidOut = wrap(opening: opening, terms: shown, separator: separator, closing: closing, width: width)
             if laidOut.count <= maxLines || shown.count <= 3 { return Array(laidOut.prefix(maxLines)) }
             // Hide one more term from the middle and say how many are hidden.
             hidden += 1
-            let keepHead = (terms.count - hidden + 1) / 2
-            let keepTail = terms.count - hidden - keepHead
-            shown =
-                Array(terms.prefix(keepHead))
-                + [Segment("\(glyphs.ellipsis)\(hidden) more\(glyphs.ellipsis)", CellStyle(dim: true))]
-                + Array(terms.suffix(keepTail))
+            shown = elided(terms, hiding: hidden, glyphs: glyphs)
         }
+    }
+
+    /// `terms` with `hidden` of them replaced, in the middle, by one segment saying how many.
+    private static func elided(_ terms: [Segment], hiding hidden: Int, glyphs: Glyphs) -> [Segment] {
+        let keepHead = (terms.count - hidden + 1) / 2
+        let keepTail = terms.count - hidden - keepHead
+        return Array(terms.prefix(keepHead))
+            + [Segment("\(glyphs.ellipsis)\(hidden) more\(glyphs.ellipsis)", CellStyle(dim: true))]
+            + Array(terms.suffix(keepTail))
     }
 
     private static func wrap(

@@ -115,11 +115,13 @@ public struct BackpropModel: Hashable, Sendable {
         if countingKernel && setup.kernelValues == nil {
             setup.kernelValues = ConvSetup.countingValues(count: setup.kernelRows * setup.kernelColumns)
         }
-        let input = setup.input
-        let kernel = setup.kernel
-        inputSummary = ValueSummary(input.data)
-        kernelSummary = ValueSummary(kernel.data)
         do throws(CNNError) {
+            try ViewLimits.checkPicture(
+                rows: setup.inputRows, columns: setup.inputColumns, of: "input", in: "backprop",
+                change: "use a smaller input (its traces sum over every output cell)",
+                limit: ViewLimits.maxGradientCells)
+            let input = setup.input
+            let kernel = setup.kernel
             let layer = try ConvLayer(
                 inputShape: [1, 1, setup.inputRows, setup.inputColumns],
                 weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
@@ -132,6 +134,8 @@ public struct BackpropModel: Hashable, Sendable {
         } catch {
             result = .failure(error)
         }
+        inputSummary = ValueSummary(computation?.input.data ?? [])
+        kernelSummary = ValueSummary(computation?.weight.data ?? setup.kernel.data)
         gradientSummary = ValueSummary(computation?.gradOutput.data ?? [])
         let built = mode == .weight ? computation?.gradients.weight : computation?.gradients.input
         resultSummary = ValueSummary(built?.data ?? [])

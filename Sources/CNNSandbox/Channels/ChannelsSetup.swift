@@ -104,6 +104,16 @@ public struct ChannelsSetup: Hashable, Sendable {
     /// The core's computation for this setup, or its refusal.
     public func compute() -> Result<ChannelsComputation, CNNError> {
         do throws(CNNError) {
+            for (channels, what) in [(inputChannels, "input"), (outputChannels, "output")] {
+                try ViewLimits.checkPicture(
+                    channels: channels, rows: conv.inputRows, columns: conv.inputColumns, of: what, in: "channels",
+                    change: "use a smaller input or fewer channels")
+            }
+            try ViewLimits.checkWork(
+                [
+                    outputChannels, conv.inputRows, conv.inputColumns, inputChannels / max(1, groups), conv.kernelRows,
+                    conv.kernelColumns,
+                ], in: "channels", change: "use a smaller input or kernel, or fewer channels")
             return .success(try ChannelsComputation(setup: self))
         } catch {
             return .failure(error)

@@ -33,7 +33,7 @@ public struct TransposeModel: Hashable, Sendable {
         self.setup = setup
         self.mode = mode
         result = setup.compute()
-        inputSummary = ValueSummary(setup.input.data)
+        inputSummary = ValueSummary((try? result.get())?.input.data ?? [])
         kernelSummary = ValueSummary(setup.kernel.data)
         outputSummary = ValueSummary([])
         player = Player(stepCount: 1, playing: playing, speed: speed)
@@ -96,7 +96,7 @@ public struct TransposeModel: Hashable, Sendable {
     public mutating func replaceSetup(_ newSetup: TransposeSetup) {
         setup = newSetup
         result = setup.compute()
-        inputSummary = ValueSummary(setup.input.data)
+        inputSummary = ValueSummary(computation?.input.data ?? [])
         kernelSummary = ValueSummary(setup.kernel.data)
         refresh()
     }

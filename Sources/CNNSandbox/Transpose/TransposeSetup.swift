@@ -65,6 +65,9 @@ public struct TransposeSetup: Hashable, Sendable {
                 inputShape: [1, 1, conv.inputRows, conv.inputColumns],
                 weightShape: [1, 1, conv.kernelRows, conv.kernelColumns],
                 hasBias: false, parameters: parameters)
+            try ViewLimits.checkPicture(
+                rows: layer.outputShape[2], columns: layer.outputShape[3], of: "output", in: "transpose",
+                change: "use a smaller input, stride, dilation or kernel", limit: ViewLimits.maxTwoWayPictureCells)
             return .success(try TransposeComputation(layer: layer, input: input, weight: kernel))
         } catch {
             return .failure(error)
