@@ -167,7 +167,12 @@ struct SceneFuzzTests {
                 let name = "\(file.name)#\(round)"
                 let outcome = Self.check(text, name: name)
                 if outcome.refused { refused += 1 }
-                if let failure = outcome.failure { failures.append("\(name): \(failure)") }
+                if let failure = outcome.failure {
+                    failures.append("\(name): \(failure)")
+                    if let folder = ProcessInfo.processInfo.environment["CNNVIZ_FUZZ_DUMP"] {
+                        try? text.write(toFile: "\(folder)/fuzz-\(failures.count).yaml", atomically: true, encoding: .utf8)
+                    }
+                }
             }
         }
         #expect(cases == BuiltinScenes.files.count * Self.mutationsPerScene)

@@ -92,7 +92,7 @@ struct SceneNarrationTests {
     @Test("cnnviz check --strict passes on every built-in scene")
     func builtinCourseIsStrict() {
         switch SceneLoader.load(files: BuiltinScenes.files, strict: true) {
-        case .success(let scenes): #expect(scenes.count == 40)
+        case .success(let scenes): #expect(scenes.count == 51)
         case .failure(let problems): Issue.record("\(problems.map(\.description).joined(separator: "\n"))")
         }
     }

@@ -54,7 +54,7 @@ struct TutorialKeyCollisionTests {
 
     @Test("in every scene, each view key reaches the view as its action or is taken by the lesson on purpose")
     func viewKeysReachTheView() throws {
-        #expect(TutorialKeyCollisionTests.scenes.count == 40)
+        #expect(TutorialKeyCollisionTests.scenes.count == 51)
         for scene in TutorialKeyCollisionTests.scenes {
             let context = TutorialKeys.context(for: scene.view)
             for binding in scene.view.keyMap.bindings {

@@ -25,7 +25,7 @@ struct TutorialPacingTests {
     @Test("autoplaying the course: each beat stays at least its reading time, no animation over 12 s")
     func coursePacing() throws {
         let scenes = TutorialPacingTests.scenes
-        #expect(scenes.count == 40)
+        #expect(scenes.count == 51)
         var player = try #require(TutorialPlayer(scenes: scenes, autoplay: true))
         var onBeat = (scene: 0, beat: 0, animation: 0.0, total: 0.0)
         var events = 0

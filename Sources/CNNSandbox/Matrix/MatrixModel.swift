@@ -107,7 +107,8 @@ public struct MatrixModel: Hashable, Sendable {
         if countingKernel && setup.kernelValues == nil {
             setup.kernelValues = ConvSetup.countingValues(count: setup.kernelRows * setup.kernelColumns)
         }
-        inputSummary = ValueSummary(setup.input.data)
+        // The size is checked before the input is made: a refused 4096×4096 input costs nothing.
+        inputSummary = ValueSummary([])
         kernelSummary = ValueSummary(setup.kernel.data)
         sizeRefusal = nil
         do throws(CNNError) {
@@ -123,9 +124,11 @@ public struct MatrixModel: Hashable, Sendable {
                 sizeRefusal = message
                 result = .failure(.invalidQuery(message))
             } else {
+                let input = setup.input
+                inputSummary = ValueSummary(input.data)
                 result = .success(
                     try MatrixComputation(
-                        layer: layer, input: setup.input, weight: setup.kernel,
+                        layer: layer, input: input, weight: setup.kernel,
                         vectorValues: ConvSetup.smallRampValues(count: outputs)))
             }
         } catch {
