@@ -170,7 +170,8 @@ struct SceneFuzzTests {
                 if let failure = outcome.failure {
                     failures.append("\(name): \(failure)")
                     if let folder = ProcessInfo.processInfo.environment["CNNVIZ_FUZZ_DUMP"] {
-                        try? text.write(toFile: "\(folder)/fuzz-\(failures.count).yaml", atomically: true, encoding: .utf8)
+                        try? text.write(
+                            toFile: "\(folder)/fuzz-\(failures.count).yaml", atomically: true, encoding: .utf8)
                     }
                 }
             }
