@@ -66,8 +66,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Drives cnnviz in a pseudo-terminal like a keyboard (the benchmark and the end-to-end tests).
+        .target(name: "CNNPseudoTerminal"),
         // The benchmark: release-build timings of the core.
-        .executableTarget(name: "cnnviz-bench", dependencies: ["CNNCore", "CNNSandbox", "CNNCourse", "CNNRender"]),
+        .executableTarget(
+            name: "cnnviz-bench",
+            dependencies: ["CNNCore", "CNNSandbox", "CNNCourse", "CNNRender", "CNNPseudoTerminal"]),
         // Helpers shared by the test targets: the repository's paths, golden files, bad values.
         .target(name: "TestSupport", dependencies: ["CNNSandbox"], path: "Tests/TestSupport"),
         .testTarget(
@@ -79,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "CNNRenderTests", dependencies: ["CNNRender", "CNNSandbox", "CNNCourse", "CNNCore", "TestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cnnviz", "CNNSandbox", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cnnviz", "CNNSandbox", "TestSupport", "CNNPseudoTerminal"]),
         .testTarget(name: "CNNImageTests", dependencies: ["CNNImage", "CNNCore", "CNNRender"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import CNNPseudoTerminal
 import Foundation
 
 /// The benchmark of what a user feels: `cnnviz explore` in a pseudo-terminal, stepped with the

@@ -1,3 +1,4 @@
+import CNNPseudoTerminal
 import Foundation
 import Testing
 

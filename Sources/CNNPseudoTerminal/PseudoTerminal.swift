@@ -4,41 +4,41 @@ import Foundation
     import Glibc
 #endif
 
-/// `cnnviz` running in a pseudo-terminal of a fixed size, driven like a person's keyboard:
+/// `cnnviz` running in a pseudo-terminal (used by cnnviz-bench and the end-to-end tests) of a fixed size, driven like a person's keyboard:
 /// keys go in through the terminal, everything the program writes is read back and counted,
 /// and the program's own per-draw report (CNNVIZ_DRAW_STATS_FD, one line per draw) arrives on
 /// a pipe, so each step can be paired with the bytes it wrote.
-final class PseudoTerminal {
+public final class PseudoTerminal {
     /// One draw as the program reported it, with the bytes read from the terminal for it.
-    struct Draw {
+    public struct Draw: Sendable {
         /// Changed cells, from the program's diff.
-        var cells: Int
+        public var cells: Int
         /// The minimum bytes those cells need (see `DrawCost` in CNNTerminal).
-        var minimumBytes: Int
+        public var minimumBytes: Int
         /// Whether the program repainted everything.
-        var full: Bool
+        public var full: Bool
         /// The program's own clock: input read → draw written, in microseconds.
-        var frameMicroseconds: Int
+        public var frameMicroseconds: Int
         /// The program's own clock: the terminal write (ncurses' refresh), in microseconds.
-        var writeMicroseconds: Int
+        public var writeMicroseconds: Int
         /// Bytes read from the terminal since the previous draw.
-        var bytesWritten: Int
+        public var bytesWritten: Int
         /// When the report arrived (monotonic nanoseconds).
-        var arrivedAt: UInt64
+        public var arrivedAt: UInt64
     }
 
     /// The child's pid.
-    let pid: pid_t
+    public let pid: pid_t
     private let master: Int32
     private let reports: Int32
     private var reportBuffer: [UInt8] = []
     private var outputSinceDraw = 0
     /// When the child was started (monotonic nanoseconds).
-    let startedAt: UInt64
+    public let startedAt: UInt64
 
     /// Starts `binary arguments` in a width×height pseudo-terminal with TERM=xterm-256color and
     /// a UTF-8 locale.
-    init(binary: String, arguments: [String], width: Int, height: Int) throws {
+    public init(binary: String, arguments: [String], width: Int, height: Int) throws {
         // Glibc's module hides posix_openpt/unlockpt/ptsname; on Linux they are these ioctls
         // (TIOCSPTLCK = _IOW('T', 0x31, int), TIOCGPTN = _IOR('T', 0x30, unsigned int); the
         // macros do not import, and the generic encoding is the same on x86-64 and arm64).
@@ -48,14 +48,14 @@ final class PseudoTerminal {
         var unlock: Int32 = 0
         var number: UInt32 = 0
         guard master >= 0, ioctl(master, unlockRequest, &unlock) == 0, ioctl(master, numberRequest, &number) == 0
-        else { throw BenchError("cannot open a pseudo-terminal: errno \(errno)") }
+        else { throw PseudoTerminalError("cannot open a pseudo-terminal: errno \(errno)") }
         let slavePath = "/dev/pts/\(number)"
         let slave = open(slavePath, O_RDWR | O_NOCTTY)
-        guard slave >= 0 else { throw BenchError("cannot open \(slavePath): errno \(errno)") }
+        guard slave >= 0 else { throw PseudoTerminalError("cannot open \(slavePath): errno \(errno)") }
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw BenchError("cannot make a pipe: errno \(errno)") }
+        guard pipe(&pipeEnds) == 0 else { throw PseudoTerminalError("cannot make a pipe: errno \(errno)") }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -91,7 +91,9 @@ final class PseudoTerminal {
         let failure = posix_spawn(&child, binary, &actions, &attributes, argv, envp)
         close(slave)
         close(pipeEnds[1])
-        guard failure == 0 else { throw BenchError("cannot start \(binary): \(String(cString: strerror(failure)))") }
+        guard failure == 0 else {
+            throw PseudoTerminalError("cannot start \(binary): \(String(cString: strerror(failure)))")
+        }
         pid = child
         self.master = master
         reports = pipeEnds[0]
@@ -106,14 +108,14 @@ final class PseudoTerminal {
     }
 
     /// Types `text` at the terminal.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
     /// Reads terminal output and draw reports until the next draw report (or `timeout`), and
     /// returns it with the terminal bytes read up to then.
-    func nextDraw(timeout: Duration = .seconds(10), quietly: Bool = false) throws -> Draw {
+    public func nextDraw(timeout: Duration = .seconds(10), quietly: Bool = false) throws -> Draw {
         let (seconds, attoseconds) = timeout.components
         let deadline =
             DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
@@ -126,19 +128,19 @@ final class PseudoTerminal {
                 continue
             }
             let now = DispatchTime.now().uptimeNanoseconds
-            guard now < deadline else { throw BenchError("no draw report within \(timeout)") }
+            guard now < deadline else { throw PseudoTerminalError("no draw report within \(timeout)") }
             var descriptors = [
                 pollfd(fd: master, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: reports, events: Int16(POLLIN), revents: 0),
             ]
             _ = poll(&descriptors, 2, Int32(min(1000, (deadline - now) / 1_000_000 + 1)))
             if descriptors[0].revents != 0 { drainOutput() }
-            if descriptors[1].revents != 0 && !readReports() { throw BenchError("the program ended") }
+            if descriptors[1].revents != 0 && !readReports() { throw PseudoTerminalError("the program ended") }
         }
     }
 
     /// Reads and counts everything the program has written to the terminal so far.
-    func drainOutput() {
+    public func drainOutput() {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
@@ -167,7 +169,7 @@ final class PseudoTerminal {
     }
 
     /// A draw from a report line (`draw n=… cells=… minimum=… full=… frame_us=…`).
-    static func parse(_ line: String, bytes: Int, at time: UInt64) -> Draw? {
+    public static func parse(_ line: String, bytes: Int, at time: UInt64) -> Draw? {
         var fields: [String: Int] = [:]
         for pair in line.split(separator: " ").dropFirst() {
             let parts = pair.split(separator: "=")
@@ -183,7 +185,7 @@ final class PseudoTerminal {
     }
 
     /// CPU seconds the child has used (user + system, from /proc/PID/stat).
-    func cpuSeconds() -> Double {
+    public func cpuSeconds() -> Double {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
             let close = stat.lastIndex(of: ")")
         else { return .nan }
@@ -194,23 +196,10 @@ final class PseudoTerminal {
     }
 }
 
-/// A benchmark that could not run.
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-extension PseudoTerminal {
-    /// Keeps reading output and reports for `seconds`; returns the draws that arrived.
-    func pump(forSeconds seconds: Double) -> [Draw] {
-        let end = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
-        var draws: [Draw] = []
-        while true {
-            let now = DispatchTime.now().uptimeNanoseconds
-            guard now < end else { return draws }
-            let remaining = Duration.nanoseconds(Int64(end - now))
-            guard let draw = try? nextDraw(timeout: remaining, quietly: true) else { continue }
-            draws.append(draw)
-        }
-    }
+/// The pseudo-terminal could not be set up, or the program stopped reporting.
+public struct PseudoTerminalError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let description: String
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
 }
