@@ -208,17 +208,9 @@ public enum ConvView {
         left += gap - 1
 
         guard let computation else {
-            let message = glyphs.adapt(model.errorMessage ?? "invalid setup")
-            let boxWidth = max(20, min(width - left - 1, 46))
-            let lines = TextWrap.lines(message, width: boxWidth - 4)
-            let boxHeight = min(area.height, lines.count + 3)
-            Box.draw(
-                into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
-                style: palette.error)
-            canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
-            for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
-                canvas.put(line, row: top + 2 + index, column: left + 2)
-            }
+            let boxHeight = PanelStrip.drawRefusal(
+                model.errorMessage ?? "invalid setup", top: top, left: left, width: max(20, min(width - left - 1, 46)),
+                maxHeight: area.height, into: &canvas, palette: palette, glyphs: glyphs)
             return ([], max(top + boxHeight, top + inputPanel.height, top + kernelPanel.height + 2))
         }
 

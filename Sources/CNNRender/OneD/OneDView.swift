@@ -215,16 +215,9 @@ public enum OneDView {
         _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
         glyphs: Glyphs
     ) -> Int {
-        let boxWidth = max(20, min(width - left - 1, 60))
-        let lines = TextWrap.lines(glyphs.adapt(message), width: boxWidth - 4)
-        let boxHeight = min(height, lines.count + 3)
-        Box.draw(
-            into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
-            style: palette.error)
-        canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
-        for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
-            canvas.put(line, row: top + 2 + index, column: left + 2)
-        }
+        let boxHeight = PanelStrip.drawRefusal(
+            message, top: top, left: left, width: max(20, min(width - left - 1, 60)), maxHeight: height,
+            into: &canvas, palette: palette, glyphs: glyphs)
         return top + boxHeight
     }
 

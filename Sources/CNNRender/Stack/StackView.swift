@@ -306,18 +306,9 @@ public enum StackView {
         _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
         glyphs: Glyphs
     ) -> Int {
-        let boxWidth = max(20, width)
-        let lines = TextWrap.lines(glyphs.adapt(message), width: boxWidth - 4)
-        let boxHeight = max(3, min(height, lines.count + 3))
-        canvas.layout.recordRefusal("cannot compute")
-        Box.draw(
-            into: &canvas, top: top, left: left, width: boxWidth, height: boxHeight, glyphs: glyphs,
-            style: palette.error)
-        canvas.put(" cannot compute ", row: top, column: left + 2, style: palette.error)
-        for (index, line) in lines.prefix(boxHeight - 3).enumerated() {
-            canvas.put(line, row: top + 2 + index, column: left + 2)
-        }
-        return boxHeight
+        PanelStrip.drawRefusal(
+            message, top: top, left: left, width: max(20, width), maxHeight: max(3, height), into: &canvas,
+            palette: palette, glyphs: glyphs)
     }
 
     private static func footer(_ model: StackModel, palette: Palette, glyphs: Glyphs)
