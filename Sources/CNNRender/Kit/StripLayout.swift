@@ -143,17 +143,29 @@ public struct StripLayout: Sendable {
         )
     }
 
-    /// Visible columns when the strip is too wide: the room left by fixed items, grids that do
-    /// not page and margins is shared in proportion to each grid's full width; columns left over
-    /// go to the last grids first, and grids lose columns (the widest first) until all fits.
+    /// Visible columns when the strip is too wide: grids that do not page, and grids that fit in
+    /// an even share of the room, stay whole; the room left is shared by the others in proportion
+    /// to their full widths; columns left over go to the last grids first, and grids lose columns
+    /// (the widest first) until all fits.
     static func share(
         _ grids: [Grid], zoom: StripZoom, full: [Int], margins: [Int], fixedWidth: Int, width: Int
     ) -> [Int] {
         let cells = grids.map { zoom.cellWidth(textWidth: $0.textWidth) }
-        let paging = grids.indices.filter { grids[$0].pages && full[$0] > 0 }
-        let kept = grids.indices.filter { !paging.contains($0) }
-            .reduce(0) { $0 + gridWidth(grids[$1], zoom: zoom, columns: full[$1]) }
-        let room = width - fixedWidth - kept - margins.reduce(0, +)
+        var paging = grids.indices.filter { grids[$0].pages && full[$0] > 0 }
+        func keptWidth() -> Int {
+            grids.indices.filter { !paging.contains($0) }
+                .reduce(0) { $0 + gridWidth(grids[$1], zoom: zoom, columns: full[$1]) + margins[$1] }
+        }
+        // Grids that fit in an even share of the room stay whole (a 3×3 kernel is never cut
+        // to make room for a large input); the others share what is left.
+        var room = width - fixedWidth - keptWidth()
+        while let small = paging.first(where: {
+            gridWidth(grids[$0], zoom: zoom, columns: full[$0]) + margins[$0] <= room / max(1, paging.count)
+        }) {
+            paging.removeAll { $0 == small }
+            room = width - fixedWidth - keptWidth()
+        }
+        room -= paging.reduce(0) { $0 + margins[$1] }
         let wants = paging.map { full[$0] * cells[$0] }
         let wanted = max(1, wants.reduce(0, +))
         var visible = full

@@ -2,7 +2,7 @@ import CNNSandbox
 
 /// What a view draws: its body (everything between the host's title bar and status line), where
 /// clicks land in it, and what the status line says about it. The host (`ViewHost`) draws the
-/// chrome around it: title bar, status line, help overlay.
+/// chrome around it: title bar, status line, refusal boxes (`refusals`), help overlay.
 public struct ViewBody: Sendable {
     /// The body, as wide as the screen and two rows shorter.
     public var canvas: Canvas
@@ -13,13 +13,27 @@ public struct ViewBody: Sendable {
     public var status: [Segment]
     /// The status line's key hints.
     public var hints: String
+    /// Refusals the view reports, each in the rectangle it left blank for it; the host draws them.
+    public var refusals: [RefusalBox]
 
     /// Creates a body.
-    public init(canvas: Canvas, hits: [HitRegion] = [], status: [Segment], hints: String) {
+    public init(
+        canvas: Canvas, hits: [HitRegion] = [], status: [Segment], hints: String, refusals: [RefusalBox] = []
+    ) {
         self.canvas = canvas
         self.hits = hits
         self.status = status
         self.hints = hints
+        self.refusals = refusals
+    }
+
+    /// The host's one way to draw the body's refusals: each box, `rowOffset` rows lower (where
+    /// the body was put on the screen), recorded in `canvas.layout`.
+    public func drawRefusals(into canvas: inout Canvas, rowOffset: Int, options: RenderOptions) {
+        let palette = Palette(options: options)
+        for refusal in refusals {
+            refusal.draw(into: &canvas, palette: palette, glyphs: options.glyphs, rowOffset: rowOffset)
+        }
     }
 }
 

@@ -45,10 +45,12 @@ public enum OneDView {
         let area = (top: row, height: max(3, lowestTop - 1 - row))
         var hits: [HitRegion] = []
         var bottom = area.top
+        var refusals: [RefusalBox] = []
         if let message = model.errorMessage {
-            bottom = drawError(
-                message, top: area.top, left: 1, width: width, height: area.height, into: &canvas, palette: palette,
-                glyphs: glyphs)
+            let refusal = RefusalBox(
+                message, top: area.top, left: 1, width: max(20, min(width - 2, 60)), maxHeight: area.height)
+            refusals.append(refusal)
+            bottom = area.top + refusal.height(glyphs: glyphs)
         } else if model.setup.stackMode {
             (hits, bottom) = OneDStackView.draw(
                 model, area: area, width: width, into: &canvas, palette: palette, options: options)
@@ -58,7 +60,7 @@ public enum OneDView {
         }
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
-        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
     }
 
     // MARK: Single layer
@@ -209,17 +211,6 @@ public enum OneDView {
     }
 
     // MARK: Shared
-
-    /// The core's refusal in a box; returns the row below it.
-    static func drawError(
-        _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
-        glyphs: Glyphs
-    ) -> Int {
-        let boxHeight = PanelStrip.drawRefusal(
-            message, top: top, left: left, width: max(20, min(width - left - 1, 60)), maxHeight: height,
-            into: &canvas, palette: palette, glyphs: glyphs)
-        return top + boxHeight
-    }
 
     private static func footer(_ model: OneDModel, palette: Palette, glyphs: Glyphs)
         -> (status: [Segment], hints: String)
