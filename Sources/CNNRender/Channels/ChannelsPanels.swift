@@ -90,11 +90,12 @@ enum ChannelsPanels {
                     focus: position.channel..<(position.channel + 1)),
                 slices: 0..<sliceCount, fitsWhole: whole)
         }
-        // Larger terminals get larger cells (a projector in classroom mode larger still).
-        let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2), (1, 1), (0, 1)]
-            .filter { options.classroom || $0.0 <= 6 }
-        let chosen =
-            zooms.lazy.map { plan(extra: $0.0, rowStep: $0.1) }.first { $0.fitsWhole } ?? plan(extra: 0, rowStep: 1)
+        // Larger terminals get larger cells (a projector in classroom mode larger still): the
+        // largest rung of the one ladder at which everything fits whole.
+        let zoom = StripZoom.largest(classroom: options.classroom) {
+            plan(extra: $0.extra, rowStep: $0.rowStep).fitsWhole
+        }
+        let chosen = plan(extra: zoom.extra, rowStep: zoom.rowStep)
 
         let lit = Set(trace.terms.map { Cell3(channel: $0.inputChannel, row: $0.row, column: $0.column) })
         let inputGrid = drawInputs(

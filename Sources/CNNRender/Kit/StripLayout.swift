@@ -23,11 +23,14 @@ public struct StripLayout: Sendable {
         public var captionRows: Int
         /// Whether the grid may show fewer columns than it has (a kernel never does).
         public var pages: Bool
+        /// Whether a cut grid carries row indices in a margin on its left (the 1-D views name
+        /// their rows instead).
+        public var rowIndices: Bool
 
         /// Creates a grid.
         public init(
             rows: Range<Int>, columns: Range<Int>, textWidth: Int, labelWidth: Int = 0, captionRows: Int = 0,
-            pages: Bool = true
+            pages: Bool = true, rowIndices: Bool = true
         ) {
             self.rows = rows
             self.columns = columns
@@ -35,7 +38,11 @@ public struct StripLayout: Sendable {
             self.labelWidth = max(0, labelWidth)
             self.captionRows = max(0, captionRows)
             self.pages = pages
+            self.rowIndices = rowIndices
         }
+
+        /// The row-index margin the grid takes when it is cut.
+        var indexMargin: Int { rowIndices ? GridPanel.rowIndexMargin(rows) : 0 }
     }
 
     /// The grids, as given.
@@ -57,7 +64,10 @@ public struct StripLayout: Sendable {
 
     /// Lays out `grids` in `width` × `height` screen cells, with `fixedWidth` columns taken by
     /// other items of the strip. Sizes below 1 are treated as 1; an empty list gives an empty layout.
-    public init(grids: [Grid], fixedWidth: Int = 0, width: Int, height: Int, classroom: Bool) {
+    /// `maxRowStep` caps the row step of every rung (see `StripZoom.largest`).
+    public init(
+        grids: [Grid], fixedWidth: Int = 0, width: Int, height: Int, classroom: Bool, maxRowStep: Int = .max
+    ) {
         let width = max(1, width)
         let height = max(1, height)
         let fixedWidth = max(0, fixedWidth)
@@ -72,7 +82,7 @@ public struct StripLayout: Sendable {
         let wholeHeight = { (zoom: StripZoom) in
             grids.map { zoom.gridHeight(rows: $0.rows.count) + $0.captionRows }.max() ?? 1
         }
-        let zoom = StripZoom.largest(classroom: classroom) {
+        let zoom = StripZoom.largest(classroom: classroom, maxRowStep: maxRowStep) {
             total($0, full, none) <= width && wholeHeight($0) <= height
         }
         self.zoom = zoom
@@ -99,14 +109,14 @@ public struct StripLayout: Sendable {
         func margin(_ index: Int, _ columns: Int) -> Int {
             let grid = grids[index]
             let cut = columns < grid.columns.count || grid.rows.count > visibleRows
-            return cut ? GridPanel.rowIndexMargin(grid.rows) : 0
+            return cut ? grid.indexMargin : 0
         }
 
         var visible = full
         var margins = grids.indices.map { margin($0, full[$0]) }
         if total(zoom, visible, margins) > width {
             // Every grid that may page carries a margin while the width is shared.
-            margins = grids.indices.map { grids[$0].pages ? GridPanel.rowIndexMargin(grids[$0].rows) : margins[$0] }
+            margins = grids.indices.map { grids[$0].pages ? grids[$0].indexMargin : margins[$0] }
             visible = Self.share(grids, zoom: zoom, full: full, margins: margins, fixedWidth: fixedWidth, width: width)
             margins = grids.indices.map { margin($0, visible[$0]) }
         }

@@ -101,21 +101,17 @@ public enum OneDView {
         let now = axis.inputPosition(output: step, tap: alignTap)
         let labelWidth = 9
 
-        // Zoom: wider cells and a blank line between rows where they fit.
+        // One strip layout: the five named rows (t, input, kernel, product, output) over the
+        // positions, a grid whose rows are lines, so a blank line between rows at most.
         let text = max(
             2, model.summary.textWidth, String(positions.lowerBound).count, String(positions.upperBound - 1).count)
-        var extra = 0
-        var rowStep = 1
-        let zooms = [(5, 2), (4, 2), (3, 2), (2, 2), (1, 2), (0, 2), (0, 1)].filter { options.classroom || $0.0 <= 4 }
-        for (candidate, step) in zooms {
-            if labelWidth + positions.count * (text + 1 + candidate) <= width - 2 && 5 * step <= area.height {
-                extra = candidate
-                rowStep = step
-                break
-            }
-        }
-        let cell = text + 1 + extra
-        let visible = max(1, (width - 2 - labelWidth) / cell)
+        let layout = StripLayout(
+            grids: [StripLayout.Grid(rows: 0..<5, columns: positions, textWidth: text, rowIndices: false)],
+            fixedWidth: labelWidth, width: width - 2, height: area.height, classroom: options.classroom,
+            maxRowStep: 2)
+        let rowStep = layout.zoom.rowStep
+        let cell = layout.cellWidths[0]
+        let visible = layout.visibleColumns[0]
         let taps = trace.terms.map(\.column)
         let focusLow = min(taps.min() ?? now, now)
         let focusHigh = max(taps.max() ?? now, now)
