@@ -46,7 +46,7 @@ struct ViewLayoutTests {
             // The tutorial's host records the scene it cannot show (no view to report it).
             if path == "Tutorial/TutorialScreen.swift" { continue }
             // RefusalBox.draw(into:palette:glyphs:rowOffset:) is the host's; views only make boxes.
-            let drawsBox = ["recordRefusal", "drawRefusals(", ".draw(into: &canvas, palette:"].contains {
+            let drawsBox = ["recordRefusal", "drawRefusalsAndOverlay(", ".draw(into: &canvas, palette:"].contains {
                 text.contains($0)
             }
             if drawsBox { offenders.append(path) }
@@ -133,6 +133,29 @@ struct ViewLayoutTests {
             }
         }
         #expect(faults.isEmpty, "\(faults.count) faults:\n\(faults.prefix(8).joined(separator: "\n"))")
+    }
+
+    @Test("the conv view's code overlay lies over the refusal box the host draws")
+    func overlayOverRefusal() throws {
+        var model = ConvModel(
+            setup: ConvSetup(inputRows: 5, inputColumns: 5, kernelRows: 5, kernelColumns: 5), playing: false)
+        model.apply(.dilation(+1))
+        #expect(model.errorMessage != nil)
+        let options = RenderOptions(color: false)
+        let plain = model.render(width: 80, height: 24, options: options).canvas
+        let boxRow = try #require(plain.row(containing: "cannot compute"))
+        model.apply(.viewKey(ConvModel.codeKey))
+        let frame = model.render(width: 80, height: 24, options: options).canvas
+        #expect(frame.layout.refusals == ["cannot compute"], "the host still draws and records the box")
+        let title = try #require(frame.row(containing: "PyTorch (cnnviz explore --torch)"))
+        #expect(frame.lines[title].contains("T closes"))
+        // The box's left edge runs down the rows the overlay covers; there the overlay shows.
+        let boxLeft = try #require(Array(plain.lines[boxRow].unicodeScalars).firstIndex(of: "┌"))
+        for row in title..<(title + 4) {
+            let scalars = Array(frame.lines[row].unicodeScalars)
+            #expect(scalars.count > boxLeft && scalars[boxLeft] != "│", "row \(row): the box is over the overlay")
+            #expect(Array(plain.lines[row].unicodeScalars).dropFirst(boxLeft).first == "│", "the box is under it")
+        }
     }
 
     @Test(

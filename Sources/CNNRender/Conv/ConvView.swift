@@ -61,9 +61,16 @@ public enum ConvView {
         }
         ExpressionText.draw(dotLines, into: &canvas, row: min(lowestDotTop, panelsBottom + 1), column: 1)
 
-        if model.showCode { ConvCodeOverlay.draw(model, into: &canvas, options: options) }
+        // The code overlay lies over everything, the refusal box the host draws included.
+        var overlay: Canvas?
+        if model.showCode {
+            var layer = Canvas(width: width, height: height)
+            ConvCodeOverlay.draw(model, into: &layer, options: options)
+            overlay = layer
+        }
         return ViewBody(
-            canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
+            canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals,
+            overlay: overlay)
     }
 
     // MARK: Panels

@@ -18,7 +18,7 @@ public enum ViewHost {
         let bodyHeight = max(1, height - 2)
         let body = ViewRenderers.body(model, width: width, height: bodyHeight, options: options)
         canvas.blit(body.canvas, sourceRows: 0..<min(bodyHeight, height - 1), row: 1, column: 0)
-        body.drawRefusals(into: &canvas, rowOffset: 1, options: options)
+        body.drawRefusalsAndOverlay(into: &canvas, rowOffset: 1, options: options)
         if height >= 2 {
             ExpressionText.draw(
                 [body.status + [Segment("  \(glyphs.adapt(body.hints))", palette.dim)]], into: &canvas,
