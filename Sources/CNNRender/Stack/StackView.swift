@@ -42,6 +42,7 @@ public enum StackView {
         let tableRowsShown = min(tableRowsWanted, max(2, footerRow - 3 - gridMinimum - 2 - 1))
         let area = (top: 3, height: max(3, footerRow - 3 - 2 - 1 - tableRowsShown))
         var hits: [HitRegion] = []
+        var refusals: [RefusalBox] = []
         var used: Int
         if let stack, let chosen = model.chosen {
             (hits, used) = drawLevels(
@@ -50,10 +51,11 @@ public enum StackView {
             canvas.put(legend(glyphs), row: area.top + used, column: 1, style: palette.dim)
             used += 1
         } else {
-            used = drawRefusal(
+            let box = refusal(
                 model.errorMessage ?? "invalid stack", top: area.top, left: 1, width: min(width - 2, 76),
-                height: area.height + 1,
-                into: &canvas, palette: palette, glyphs: glyphs)
+                height: area.height + 1)
+            refusals.append(box)
+            used = box.height(glyphs: glyphs)
         }
         let tableTop = min(area.top + used + 1, footerRow - 1 - tableRowsShown)
         let chosenRow = table.row(ofLevel: model.level)
@@ -68,7 +70,8 @@ public enum StackView {
             canvas.put(note, row: tableTop, column: max(1, width - note.count - 1), style: palette.dim)
         }
         let footer = footer(model, palette: palette, glyphs: glyphs)
-        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        return ViewBody(
+            canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
     }
 
     // MARK: Text
@@ -300,15 +303,9 @@ public enum StackView {
 
     // MARK: Refusal and footer
 
-    /// The core's message in a box, in place of the grids. Returns the box's height.
-    @discardableResult
-    static func drawRefusal(
-        _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
-        glyphs: Glyphs
-    ) -> Int {
-        PanelStrip.drawRefusal(
-            message, top: top, left: left, width: max(20, width), maxHeight: max(3, height), into: &canvas,
-            palette: palette, glyphs: glyphs)
+    /// The box for the core's message in place of the grids; the host draws it.
+    static func refusal(_ message: String, top: Int, left: Int, width: Int, height: Int) -> RefusalBox {
+        RefusalBox(message, top: top, left: left, width: max(20, width), maxHeight: max(3, height))
     }
 
     private static func footer(_ model: StackModel, palette: Palette, glyphs: Glyphs)
