@@ -141,8 +141,9 @@ struct StackGridDrawing {
                         height: blockHeight, glyphs: glyphs
                     ).draw(into: &canvas, row: originRow, column: originColumn)
                 } else {
-                    // Read and skipped cells fill their block; the others show one mark in the middle.
-                    let filled = mark == .read || mark == .skipped
+                    // Read and skipped cells fill a block of 3 columns or more; otherwise, and for
+                    // the other marks, one mark in the middle.
+                    let filled = (mark == .read || mark == .skipped) && (textWidth >= 3 || blockHeight > 1)
                     let middle = (textWidth - 1) / 2
                     let blank = String(repeating: filled ? text : " ", count: textWidth)
                     let centered =

@@ -9,9 +9,10 @@ enum StackGridForm: Equatable {
     /// One column per cell and one screen row per two cells, drawn with half blocks.
     case halfBlock
 
-    /// The forms to try, largest first: every rung of the ladder, then the compact forms.
+    /// The forms to try, largest first: the rungs of the ladder (but one-row cells with an extra
+    /// column, whose single mark would sit off-centre), then the compact forms.
     static func candidates(classroom: Bool) -> [StackGridForm] {
-        StripZoom.ladder(classroom: classroom).map { .cells($0) }
+        StripZoom.ladder(classroom: classroom).filter { $0.rowStep > 1 || $0.extra == 0 }.map { .cells($0) }
             + [.narrow, .halfBlock]
     }
 

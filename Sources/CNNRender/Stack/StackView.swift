@@ -43,7 +43,7 @@ public enum StackView {
                         size: $0.size.unicodeScalars.count)
                 }, gap: gap(glyphs), width: width, height: height, tableRows: table.rows.count,
                 chosenLines: chosenLines.count, classroom: options.classroom)
-            if let chosenText, plan.chosenRows < chosenLines.count {
+            if let chosenText, plan.chosenRows > 0, plan.chosenRows < chosenLines.count {
                 canvas.put(TextWrap.cut(chosenText, width: width - 2, glyphs: glyphs), row: 1, column: 1)
             } else {
                 for (index, text) in chosenLines.prefix(plan.chosenRows).enumerated() {
