@@ -272,7 +272,8 @@ public enum MatrixView {
                 String(repeating: " ", count: max(0, layout.valueWidth - value.unicodeScalars.count)) + value
             canvas.put("\(nameText) = \(valueText)", row: y, column: left, style: style)
             for line in 0..<blockHeight {
-                canvas.put(glyphs.vertical, row: blockTop + line, column: left + layout.labelWidth - 1, style: palette.dim)
+                canvas.put(
+                    glyphs.vertical, row: blockTop + line, column: left + layout.labelWidth - 1, style: palette.dim)
             }
             for column in 0..<visibleColumns {
                 let (text, style) = entry(row, column)

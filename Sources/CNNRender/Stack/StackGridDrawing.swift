@@ -73,7 +73,8 @@ struct StackGridDrawing {
                 canvas.put(
                     layout.size, row: top, column: left + layout.title.unicodeScalars.count + 1, style: palette.dim)
             }
-            hits += drawGrid(layout, levelSize: stack.sizes[layout.level], form: form, top: gridTop, left: left, into: &canvas)
+            hits += drawGrid(
+                layout, levelSize: stack.sizes[layout.level], form: form, top: gridTop, left: left, into: &canvas)
             let gridBottom = gridTop + form.height(rows: layout.shownRows.count)
             bottom = max(bottom, gridBottom)
             if layout.shownRows != layout.rows || layout.shownColumns != layout.columns {
@@ -87,7 +88,8 @@ struct StackGridDrawing {
             left += panel
             if index < layouts.count - 1 {
                 let shownHeight = form.height(rows: min(layout.shownRows.count, layouts[index + 1].shownRows.count))
-                canvas.put(glyphs.arrow, row: gridTop + max(0, shownHeight - 1) / 2, column: left + 1, style: palette.dim)
+                canvas.put(
+                    glyphs.arrow, row: gridTop + max(0, shownHeight - 1) / 2, column: left + 1, style: palette.dim)
             }
             left += gap
         }

@@ -187,7 +187,8 @@ public enum StackView {
                 rows =
                     min(rows.lowerBound, span.spanRows.lowerBound)..<max(rows.upperBound, span.spanRows.upperBound + 1)
                 columns =
-                    min(columns.lowerBound, span.spanColumns.lowerBound)..<max(
+                    min(
+                        columns.lowerBound, span.spanColumns.lowerBound)..<max(
                         columns.upperBound, span.spanColumns.upperBound + 1)
             }
             let channels = stack.channels[level]
