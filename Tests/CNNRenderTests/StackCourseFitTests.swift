@@ -88,7 +88,7 @@ struct StackCourseFitTests {
         #expect(canvas.contains("    total                                   30    747"))
     }
 
-    @Test("classroom 200×60: stack blocks (chosen framed) and the matrix's large numbers, with styles")
+    @Test("classroom 200×60: stack blocks and its table in the large font, the matrix's large numbers, with styles")
     func classroomGoldens() throws {
         var session = try Self.course()
         for (file, beat, name) in [
@@ -104,9 +104,19 @@ struct StackCourseFitTests {
             GoldenText.check(ansi + "\n", named: "\(name).ansi", in: Golden.directory)
             #expect(LayoutCheck.problems(in: RenderedFrame(canvas: canvas)).isEmpty)
             if name.hasPrefix("stack") {
-                // The chosen cell is framed; read cells are blocks in the highlight's hue (213).
-                #expect(canvas.contains("┏━") && canvas.contains("◆"))
+                // The chosen cell is a white block with its mark; read cells are blocks in the
+                // highlight's hue (213); the table is in the large font, the chosen level's row
+                // (L3: r 7) in that hue too.
+                #expect(canvas.cells.contains { $0.character == "◆" && $0.style.background == .white })
                 #expect(canvas.cells.contains { $0.style.background?.index256 == 213 })
+                let bigSeven = try #require(BigDigits.rows("7")?.first)
+                #expect(
+                    canvas.lines.indices.contains { row in
+                        canvas.lines[row].contains(bigSeven)
+                            && canvas.cells[row * canvas.width..<(row + 1) * canvas.width].contains {
+                                $0.character != " " && $0.style.foreground?.index256 == 213
+                            }
+                    })
             } else {
                 // The patch matrix's entries in the block font: a large digit's strokes.
                 #expect(canvas.lines.contains { $0.contains("█▀█") })

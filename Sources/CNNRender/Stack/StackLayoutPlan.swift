@@ -1,12 +1,12 @@
 /// Where the stack view puts its parts on a screen of a given size: the status line, the chosen
 /// cell's line, the level grids (with their titles and the legend) and the summary table.
 ///
-/// The grids are shown whole whenever some form fits (`StackGridForm`, largest first: the zoom
-/// ladder's cells, then one character per cell, then half blocks), with the whole table if it
-/// can be had, else with a page of whole table rows (the chosen level's row and the totals row
-/// always among them). Only when no form fits are the grids cut into viewports, or, when even
-/// that would leave them a strip of a few rows, left out with a one-line note, so the table
-/// the narration reads stays whole.
+/// The grids are shown whole with the whole table whenever some form fits (`StackGridForm`,
+/// largest first: the zoom ladder's cells, then one character per cell, then half blocks).
+/// Otherwise the table the narration reads stays whole and the grids are cut into viewports in
+/// what is left, if that is more than a strip of a few rows; else the grids stay whole beside a
+/// page of whole table rows (the chosen level's row and the totals row always among them); else
+/// the grids are left out with a one-line note.
 struct StackLayoutPlan: Equatable {
     /// One level's grid as the plan measures it.
     struct Level: Equatable {
@@ -68,7 +68,8 @@ struct StackLayoutPlan: Equatable {
         // Rows taken by everything but the grid itself: status, chosen line, titles, legend, table header.
         func fixed(_ titleRows: Int, _ chosen: Int) -> Int { 1 + chosen + titleRows + 1 + 1 }
         let smallestTable = min(tableRows, 3)
-        for wanted in [tableRows, smallestTable] {
+        // The largest form whose whole grids leave `wanted` table rows.
+        func whole(leaving wanted: Int) -> StackLayoutPlan? {
             for form in StackGridForm.candidates(classroom: classroom) {
                 for titleRows in [2, 1]
                 where StackLayoutPlan.totalWidth(levels, form: form, titleRows: titleRows, gap: gap) <= room {
@@ -76,28 +77,38 @@ struct StackLayoutPlan: Equatable {
                         let used = fixed(titleRows, chosen) + form.height(rows: tallest)
                         guard used + wanted <= height else { continue }
                         let shown = min(tableRows, height - used)
-                        self.init(
+                        return StackLayoutPlan(
                             grids: .whole(form), titleRows: titleRows, chosenRows: chosen, tableRows: shown,
                             gapRow: used + shown < height)
-                        return
                     }
                 }
             }
+            return nil
         }
-        // No form fits: the whole table, the grids cut in what is left, or left out.
+        // Whole grids and the whole table; else the whole table (the narration reads it) with the
+        // grids cut in what is left, if that is more than a strip; else whole grids and a page of
+        // the table; else the table alone.
+        if let plan = whole(leaving: tableRows) {
+            self = plan
+            return
+        }
         let gridRoom = height - fixed(2, 1) - 1 - tableRows
         if gridRoom >= StackLayoutPlan.smallestCut {
             self.init(grids: .cut(rows: gridRoom), titleRows: 2, chosenRows: 1, tableRows: tableRows, gapRow: false)
-        } else {
-            // Status, chosen line, the note, the table's header; the note and then the chosen
-            // line give way to table rows.
-            let chosen = tableRows > height - 4 && tableRows <= height - 3 ? 1 : (tableRows > height - 4 ? 0 : 1)
-            let note = tableRows > height - 4 ? 0 : 1
-            let shown = min(tableRows, max(1, height - 2 - chosen - note))
-            self.init(
-                grids: note == 1 ? .hidden : .omitted, titleRows: 0, chosenRows: chosen, tableRows: shown,
-                gapRow: height - 2 - chosen - note > shown)
+            return
         }
+        if let plan = whole(leaving: smallestTable) {
+            self = plan
+            return
+        }
+        // Status, chosen line, the note, the table's header; the note and then the chosen
+        // line give way to table rows.
+        let chosen = tableRows > height - 4 && tableRows <= height - 3 ? 1 : (tableRows > height - 4 ? 0 : 1)
+        let note = tableRows > height - 4 ? 0 : 1
+        let shown = min(tableRows, max(1, height - 2 - chosen - note))
+        self.init(
+            grids: note == 1 ? .hidden : .omitted, titleRows: 0, chosenRows: chosen, tableRows: shown,
+            gapRow: height - 2 - chosen - note > shown)
     }
 
     private init(grids: Grids, titleRows: Int, chosenRows: Int, tableRows: Int, gapRow: Bool) {

@@ -34,15 +34,34 @@ public enum StackView {
         var hits: [HitRegion] = []
         var row: Int
         var tableRows: Int
+        var bigTable: StackBigTable?
         if let stack, let chosen = model.chosen {
             let layouts = levelLayouts(stack: stack, chosen: chosen, glyphs: glyphs)
-            let plan = StackLayoutPlan(
-                levels: layouts.map {
-                    StackLayoutPlan.Level(
-                        rows: $0.rows.count, columns: $0.columns.count, title: $0.title.unicodeScalars.count,
-                        size: $0.size.unicodeScalars.count)
-                }, gap: gap(glyphs), width: width, height: height, tableRows: table.rows.count,
-                chosenLines: chosenLines.count, classroom: options.classroom)
+            let levels = layouts.map {
+                StackLayoutPlan.Level(
+                    rows: $0.rows.count, columns: $0.columns.count, title: $0.title.unicodeScalars.count,
+                    size: $0.size.unicodeScalars.count)
+            }
+            func planned(height: Int) -> StackLayoutPlan {
+                StackLayoutPlan(
+                    levels: levels, gap: gap(glyphs), width: width, height: height, tableRows: table.rows.count,
+                    chosenLines: chosenLines.count, classroom: options.classroom)
+            }
+            var plan = planned(height: height)
+            // Classroom mode: the table in the large font when it fits whole beside whole grids.
+            if options.classroom && glyphs != .ascii {
+                let big = StackBigTable(table: table, columns: Array(StackTable.header.indices))
+                let extra = StackBigTable.height(rows: table.rows.count) - (1 + table.rows.count)
+                let roomy = planned(height: height - extra)
+                // Only where the grids keep cells of two rows or more: large numbers are not worth
+                // shrinking the grids to half blocks.
+                if case .whole(.cells(let zoom)) = roomy.grids, zoom.rowStep >= 2, roomy.tableRows == table.rows.count,
+                    big.width <= width - 2
+                {
+                    plan = roomy
+                    bigTable = big
+                }
+            }
             if let chosenText, plan.chosenRows > 0, plan.chosenRows < chosenLines.count {
                 canvas.put(TextWrap.cut(chosenText, width: width - 2, glyphs: glyphs), row: 1, column: 1)
             } else {
@@ -91,6 +110,13 @@ public enum StackView {
         }
         let columns = table.columns(fitting: width - 2)
         let shown = table.shownRows(count: tableRows, focus: table.row(ofLevel: model.level))
+        if let bigTable {
+            bigTable.draw(
+                into: &canvas, top: row, left: 1, shown: shown, chosenLevel: model.level, palette: palette,
+                options: options)
+            let footer = footer(model, palette: palette, glyphs: glyphs)
+            return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        }
         table.draw(
             into: &canvas, top: row, left: 1, shown: shown, columns: columns,
             chosenLevel: stack == nil ? nil : model.level, palette: palette)
