@@ -32,9 +32,8 @@ struct CourseLayoutTests {
         canvas.put("? keys  q quit", row: 2, column: 0)
         #expect(LayoutCheck.problems(in: RenderedFrame(canvas: canvas)).isEmpty, "text over a fill is no overlap")
         canvas.put("out", row: 0, column: 4)
-        PanelStrip.drawRefusal(
-            "no", top: 1, left: 0, width: 20, maxHeight: 1, into: &canvas, palette: Palette(options: RenderOptions()),
-            glyphs: .unicode)
+        RefusalBox("no", top: 1, left: 0, width: 20, maxHeight: 1).draw(
+            into: &canvas, palette: Palette(options: RenderOptions()), glyphs: .unicode)
         canvas.fill(row: 2, column: 0, width: 20, height: 1, with: Cell())
         let problems = LayoutCheck.problems(in: RenderedFrame(canvas: canvas))
         #expect(problems.contains { $0.hasPrefix("2 cells drawn over, first at row 0 column 4 ('=' under 'o')") })

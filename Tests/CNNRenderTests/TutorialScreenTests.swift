@@ -42,7 +42,7 @@ struct TutorialScreenTests {
         #expect(canvas.lines[0].hasPrefix(" cnnviz tutorial · scene 1/3 · topic 2: Cross-correlation, step by step"))
         // The view's numbers are the core's: out[1,0] = 3·0 + 4·1 + 6·2 + 7·3 = 37.
         #expect(canvas.contains("out[1,0]: 3×0 + 4×1 + 6×2 + 7×3 = 37"))
-        #expect(canvas.contains("19    25") && canvas.contains("37    43"))
+        #expect(canvas.contains("19      25") && canvas.contains("37      43"))
         #expect(canvas.contains("Pick any output cell and the input cells that made it light up."))
         #expect(canvas.lines[23].contains("← → beat") && canvas.lines[23].contains("q quit"))
         #expect(canvas.lines[23].hasSuffix("beat 4/4 step 3/4 ❚❚"))

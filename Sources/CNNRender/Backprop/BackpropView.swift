@@ -31,11 +31,11 @@ public enum BackpropView {
         row += height >= 28 ? 2 : 1
         let footerRow = height
         guard let computation = model.computation else {
-            PanelStrip.drawRefusal(
+            let refusal = RefusalBox(
                 model.errorMessage ?? "invalid setup", top: row, left: 1, width: min(width - 2, 60),
-                maxHeight: max(4, footerRow - row - 1), into: &canvas, palette: palette, glyphs: glyphs)
+                maxHeight: max(4, footerRow - row - 1))
             let status = footerStatus(model, label: nil, palette: palette, glyphs: glyphs)
-            return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints)
+            return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints, refusals: [refusal])
         }
         let step = model.player.step
         let maxLines = height >= 28 ? 4 : 3
@@ -88,7 +88,7 @@ public enum BackpropView {
             panels, top: row, height: max(3, lowestTop - 1 - row), width: width, into: &canvas, palette: palette,
             options: options)
         ExpressionText.draw(sum, into: &canvas, row: min(lowestTop, drawn.bottom + 1), column: 1)
-        return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints)
+        return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints, refusals: drawn.refusals)
     }
 
     static func modeLine(_ mode: BackpropModel.Mode) -> String {

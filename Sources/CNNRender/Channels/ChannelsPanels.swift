@@ -62,11 +62,23 @@ enum ChannelsPanels {
             // Inputs: the rest of the width, wrapped into rows of grids.
             let inputWidthLeft = max(inputCell, width - 2 - kernelWidth - outputWidth - 2 * gap)
             let inputColumnsShown = max(1, min(paddedColumns.count, (inputWidthLeft + 1) / inputCell))
-            let inputRowsShown = max(1, min(paddedRows.count, (area.height - 1) / rowStep))
             let gridWidth = max(inputColumnsShown * inputCell - 1, 4)
             let perRow = max(1, (inputWidthLeft + 2) / (gridWidth + 2))
-            let gridRows = max(1, (area.height + 1) / (gridHeight(inputRowsShown) + 1))
-            let inputChannelsShown = max(1, min(stage.inputChannels, perRow * gridRows))
+            // The input grids, in `free` rows: rows shown, rows of grids, channels shown.
+            func inputBlock(free: Int) -> (rows: Int, gridRows: Int, channels: Int) {
+                let rows = max(1, min(paddedRows.count, (free - 1) / rowStep))
+                let gridRows = max(1, (free + 1) / (gridHeight(rows) + 1))
+                return (rows, gridRows, max(1, min(stage.inputChannels, perRow * gridRows)))
+            }
+            // A cut input block names what it shows on the line under it, inside the area.
+            var block = inputBlock(free: area.height)
+            if block.rows < paddedRows.count || inputColumnsShown < paddedColumns.count
+                || block.channels < stage.inputChannels
+            {
+                block = inputBlock(free: area.height - 1)
+            }
+            let inputRowsShown = block.rows
+            let inputChannelsShown = block.channels
             let whole =
                 sliceCount == stage.slices && outputColumnsShown == stage.outputColumns
                 && outputRowsShown == stage.outputRows && kernelRowsShown == stage.kernelRows
@@ -90,11 +102,12 @@ enum ChannelsPanels {
                     focus: position.channel..<(position.channel + 1)),
                 slices: 0..<sliceCount, fitsWhole: whole)
         }
-        // Larger terminals get larger cells (a projector in classroom mode larger still).
-        let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2), (1, 1), (0, 1)]
-            .filter { options.classroom || $0.0 <= 6 }
-        let chosen =
-            zooms.lazy.map { plan(extra: $0.0, rowStep: $0.1) }.first { $0.fitsWhole } ?? plan(extra: 0, rowStep: 1)
+        // Larger terminals get larger cells (a projector in classroom mode larger still): the
+        // largest rung of the one ladder at which everything fits whole.
+        let zoom = StripZoom.largest(classroom: options.classroom) {
+            plan(extra: $0.extra, rowStep: $0.rowStep).fitsWhole
+        }
+        let chosen = plan(extra: zoom.extra, rowStep: zoom.rowStep)
 
         let lit = Set(trace.terms.map { Cell3(channel: $0.inputChannel, row: $0.row, column: $0.column) })
         let inputGrid = drawInputs(

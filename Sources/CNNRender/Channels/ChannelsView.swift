@@ -59,16 +59,19 @@ public enum ChannelsView {
 
         let area = (top: top, height: max(3, sumTop - top))
         var hits: [HitRegion] = []
+        var refusals: [RefusalBox] = []
         if let computation = model.computation, let position = model.position {
             hits = ChannelsPanels.draw(
                 model, computation: computation, position: position, area: area, width: width, into: &canvas,
                 palette: palette, options: options)
         } else {
-            StackView.drawRefusal(
-                model.errorMessage ?? "invalid setup", top: area.top, left: 1, width: min(width - 2, 76),
-                height: max(3, costTop - 2 - area.top), into: &canvas, palette: palette, glyphs: glyphs)
+            refusals.append(
+                StackView.refusal(
+                    model.errorMessage ?? "invalid setup", top: area.top, left: 1, width: min(width - 2, 76),
+                    height: max(3, costTop - 2 - area.top)))
         }
-        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        return ViewBody(
+            canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
     }
 
     private static func footer(_ model: ChannelsModel, palette: Palette, glyphs: Glyphs)

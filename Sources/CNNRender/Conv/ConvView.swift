@@ -46,21 +46,31 @@ public enum ConvView {
         let lowestDotTop = footerRow - 1 - dotLines.count
         let area = (top: row, height: max(3, lowestDotTop - 1 - row))
         let panelsBottom: Int
+        var refusals: [RefusalBox] = []
         if ConvPictureView.wanted(model) {
             panelsBottom = ConvPictureView.drawPanels(
                 model, trace: trace, top: area.top, bottom: area.top + area.height, width: width, into: &canvas,
                 options: options)
         } else {
-            let (panelHits, bottom) = drawPanels(
+            let (panelHits, bottom, panelRefusals) = drawPanels(
                 model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
                 options: options)
             hits += panelHits
+            refusals = panelRefusals
             panelsBottom = bottom
         }
         ExpressionText.draw(dotLines, into: &canvas, row: min(lowestDotTop, panelsBottom + 1), column: 1)
 
-        if model.showCode { ConvCodeOverlay.draw(model, into: &canvas, options: options) }
-        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        // The code overlay lies over everything, the refusal box the host draws included.
+        var overlay: Canvas?
+        if model.showCode {
+            var layer = Canvas(width: width, height: height)
+            ConvCodeOverlay.draw(model, into: &layer, options: options)
+            overlay = layer
+        }
+        return ViewBody(
+            canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals,
+            overlay: overlay)
     }
 
     // MARK: Panels
@@ -68,7 +78,7 @@ public enum ConvView {
     private static func drawPanels(
         _ model: ConvModel, geometry: ConvGeometryText, trace: ConvTrace?, area: (top: Int, height: Int),
         width: Int, into canvas: inout Canvas, palette: Palette, options: RenderOptions
-    ) -> (hits: [HitRegion], bottom: Int) {
+    ) -> (hits: [HitRegion], bottom: Int, refusals: [RefusalBox]) {
         let glyphs = options.glyphs
         let setup = model.setup
         let input = model.input
@@ -79,67 +89,35 @@ public enum ConvView {
         let inputColumns = -columnsAxis.padding.before..<(setup.inputColumns + columnsAxis.padding.after)
         let computation = model.computation
 
-        // Cell widths from the values that can appear.
-        let inputText = max(2, model.inputSummary.textWidth)
-        let kernelText = max(2, model.kernelSummary.textWidth)
-        let outputText = max(2, model.outputSummary.textWidth)
-        let gap = 5
-        let outputColumnsCount = computation?.outputColumns ?? 0
-        let outputRowsCount = computation?.outputRows ?? 0
-        let errorWidth = computation == nil ? min(44, max(24, width / 3)) : 0
-
-        // Zoom: the widest cells and tallest rows that fit (larger terminals get larger cells).
-        var extra = 0
-        var rowStep = 1
-        let tallest = max(inputRows.count, setup.kernelRows + 2, outputRowsCount)
-        // Classroom mode (a projector) may go larger still.
-        let zooms = [
-            (20, 11), (16, 9), (12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2),
-        ]
-        .filter { options.classroom || $0.0 <= 7 }
-        for (candidate, step) in zooms {
-            let total =
-                inputColumns.count * (inputText + 1 + candidate) + setup.kernelColumns * (kernelText + 1 + candidate)
-                + outputColumnsCount * (outputText + 1 + candidate) + 2 * gap + errorWidth
-            if total <= width - 2 && 1 + tallest * step <= area.height {
-                extra = candidate
-                rowStep = step
-                break
-            }
-        }
-        let inputCell = inputText + 1 + extra
-        let kernelCell = kernelText + 1 + extra
-        let outputCell = outputText + 1 + extra
-
-        // Viewports: what part of a large input and output fits.
-        let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
+        // One strip layout: input ⋆ kernel = output (a refusal box in the output's place).
         // The kernel's column is as wide as its grid or its preset's name, whichever is wider.
         let kernelName = setup.kernelValues == nil ? setup.preset.title : ""
-        let kernelWidth = max(setup.kernelColumns * kernelCell - 1, kernelName.unicodeScalars.count)
-        let inputWant = inputColumns.count * inputCell
-        let outputWant = outputColumnsCount * outputCell
-        // Grids that do not show everything carry row indices in a margin on their left.
-        let columnsCut = inputWant + outputWant > max(8, width - 2 - kernelWidth - 2 * gap - errorWidth)
-        let inputMargin =
-            columnsCut || inputRows.count > visibleRows ? GridPanel.rowIndexMargin(inputRows) : 0
-        let outputMargin =
-            columnsCut || outputRowsCount > visibleRows ? GridPanel.rowIndexMargin(0..<outputRowsCount) : 0
-        let available = max(8, width - 2 - kernelWidth - 2 * gap - errorWidth - inputMargin - outputMargin)
-        var inputVisibleColumns = inputColumns.count
-        var outputVisibleColumns = outputColumnsCount
-        if inputWant + outputWant > available {
-            let share = Double(inputWant) / Double(max(1, inputWant + outputWant))
-            inputVisibleColumns = max(1, min(inputColumns.count, Int(Double(available) * share) / inputCell))
-            outputVisibleColumns = max(
-                0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
-            if outputColumnsCount > 0 { outputVisibleColumns = max(1, outputVisibleColumns) }
+        let gap = 5
+        var grids = [
+            StripLayout.Grid(
+                rows: inputRows, columns: inputColumns, textWidth: max(2, model.inputSummary.textWidth), labelWidth: 9),
+            StripLayout.Grid(
+                rows: 0..<setup.kernelRows, columns: 0..<setup.kernelColumns,
+                textWidth: max(2, model.kernelSummary.textWidth), labelWidth: kernelName.unicodeScalars.count,
+                captionRows: setup.bias == nil ? 1 : 2, pages: false),
+        ]
+        if let computation {
+            grids.append(
+                StripLayout.Grid(
+                    rows: 0..<computation.outputRows, columns: 0..<computation.outputColumns,
+                    textWidth: max(2, model.outputSummary.textWidth)))
         }
+        let errorWidth = computation == nil ? min(44, max(24, width / 3)) : 0
+        let layout = StripLayout(
+            grids: grids, fixedWidth: 2 * gap + errorWidth, width: width - 2, height: area.height,
+            classroom: options.classroom)
+        let rowStep = layout.zoom.rowStep
+        let visibleRows = layout.visibleRows
         let lit = Set((trace?.terms ?? []).map { Key(row: $0.row, column: $0.column) })
         let footprintRows = (trace?.terms.map(\.row).min() ?? 0)..<((trace?.terms.map(\.row).max() ?? 0) + 1)
         let footprintColumns = (trace?.terms.map(\.column).min() ?? 0)..<((trace?.terms.map(\.column).max() ?? 0) + 1)
-        let shownInputRows = Viewport.follow(total: inputRows, visible: visibleRows, focus: footprintRows)
-        let shownInputColumns = Viewport.follow(
-            total: inputColumns, visible: inputVisibleColumns, focus: footprintColumns)
+        let (shownInputRows, shownInputColumns) = layout.shown(
+            0, focusRows: footprintRows, focusColumns: footprintColumns)
 
         let inputScale = model.inputSummary.scale
         let unreadRows = rowsAxis.unreadInputCells
@@ -149,8 +127,8 @@ public enum ConvView {
         let inputPanel = GridPanel(
             title: "input \(setup.inputRows)\(x)\(setup.inputColumns)\(padNote)", rows: shownInputRows,
             columns: shownInputColumns,
-            cellWidth: inputCell, rowStep: rowStep)
-        var left = 1 + inputMargin
+            cellWidth: layout.cellWidths[0], rowStep: rowStep)
+        var left = 1 + layout.margins[0]
         let top = area.top
         inputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2,
@@ -180,7 +158,7 @@ public enum ConvView {
         let kernelScale = model.kernelSummary.scale
         let kernelPanel = GridPanel(
             title: "kernel \(setup.kernelRows)\(x)\(setup.kernelColumns)", rows: 0..<setup.kernelRows,
-            columns: 0..<setup.kernelColumns, cellWidth: kernelCell, rowStep: rowStep)
+            columns: 0..<setup.kernelColumns, cellWidth: layout.cellWidths[1], rowStep: rowStep)
         kernelPanel.draw(into: &canvas, top: top, left: left, titleStyle: palette.title, options: options) { r, c in
             let value = kernel.data[r * setup.kernelColumns + c]
             return (NumberText.format(value), palette.value(value, scale: kernelScale))
@@ -208,24 +186,23 @@ public enum ConvView {
         left += gap - 1
 
         guard let computation else {
-            let boxHeight = PanelStrip.drawRefusal(
+            let refusal = RefusalBox(
                 model.errorMessage ?? "invalid setup", top: top, left: left, width: max(20, min(width - left - 1, 46)),
-                maxHeight: area.height, into: &canvas, palette: palette, glyphs: glyphs)
-            return ([], max(top + boxHeight, top + inputPanel.height, top + kernelPanel.height + 2))
+                maxHeight: area.height)
+            let bottom = max(
+                top + refusal.height(glyphs: glyphs), top + inputPanel.height, top + kernelPanel.height + 2)
+            return ([], bottom, [refusal])
         }
 
         let (currentRow, currentColumn) = computation.position(ofStep: model.player.step)
-        let shownOutputRows = Viewport.follow(
-            total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
-        let shownOutputColumns = Viewport.follow(
-            total: 0..<computation.outputColumns, visible: outputVisibleColumns,
-            focus: currentColumn..<(currentColumn + 1))
+        let (shownOutputRows, shownOutputColumns) = layout.shown(
+            2, focusRows: currentRow..<(currentRow + 1), focusColumns: currentColumn..<(currentColumn + 1))
         let outputScale = model.outputSummary.scale
         let showAll = model.focus == .outputMap
         let outputPanel = GridPanel(
             title: "output \(computation.outputRows)\(x)\(computation.outputColumns)", rows: shownOutputRows,
-            columns: shownOutputColumns, cellWidth: outputCell, rowStep: rowStep)
-        left += outputMargin
+            columns: shownOutputColumns, cellWidth: layout.cellWidths[2], rowStep: rowStep)
+        left += layout.margins[2]
         let hits = outputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
             content: { r, c in
@@ -247,7 +224,7 @@ public enum ConvView {
         let bottom = max(
             top + inputPanel.height + 1, top + kernelPanel.height + (setup.bias == nil ? 1 : 2),
             top + outputPanel.height + 1, minimapBottom)
-        return (hits, bottom)
+        return (hits, bottom, [])
     }
 
     // MARK: Footer

@@ -164,7 +164,10 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain) -> Int {
         var x = column
-        guard row >= 0 && row < height else { return column + DisplayWidth.of(text) }
+        guard row >= 0 && row < height else {
+            if text.unicodeScalars.contains(where: { $0 != " " }) { layout.recordClipped(row: row) }
+            return column + DisplayWidth.of(text)
+        }
         for scalar in text.unicodeScalars {
             switch DisplayWidth.of(scalar) {
             case 0:

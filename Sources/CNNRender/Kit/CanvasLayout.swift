@@ -19,8 +19,20 @@ public struct CanvasLayout: Sendable {
     /// Titles of refusal boxes drawn (`cannot compute`, `does not fit`), at most `keptOverlaps`.
     public private(set) var refusals: [String] = []
 
+    /// How many times text was written on a row outside the canvas (above or below it): a
+    /// layout that ran out of its rectangle. Text cut at the left or right edge is not counted.
+    public private(set) var rowsClipped = 0
+    /// The first row outside the canvas that text was written on.
+    public private(set) var firstClippedRow: Int?
+
     /// Creates an empty record.
     public init() {}
+
+    /// Records text written on a row outside the canvas.
+    mutating func recordClipped(row: Int) {
+        rowsClipped += 1
+        if firstClippedRow == nil { firstClippedRow = row }
+    }
 
     /// Records text written over different text.
     mutating func recordOverlap(row: Int, column: Int, old: Unicode.Scalar, new: Unicode.Scalar) {

@@ -63,90 +63,71 @@ public enum PanelStrip {
     /// The gap between panels, with the joiner in its middle.
     static let gap = 5
 
-    /// Draws the panels from `top` within `height` rows and `width` columns.
-    /// Returns the hit regions of clickable cells and the first row below everything drawn.
+    /// What `draw` laid out: the hit regions of clickable cells, the first row below everything
+    /// drawn, and the refusal boxes left for the host to draw (`ViewBody.refusals`).
+    public struct Drawn {
+        public var hits: [HitRegion]
+        public var bottom: Int
+        public var refusals: [RefusalBox]
+    }
+
+    /// Draws the panels from `top` within `height` rows and `width` columns, laid out by
+    /// `StripLayout`; a panel with a message is reserved for a refusal box, which the host draws.
     @discardableResult
     public static func draw(
         _ panels: [Panel], top: Int, left start: Int = 1, height: Int, width: Int, into canvas: inout Canvas,
         palette: Palette, options: RenderOptions
-    ) -> (hits: [HitRegion], bottom: Int) {
+    ) -> Drawn {
         let glyphs = options.glyphs
         let available = max(8, width - start - 1)
         let messageWidth = min(46, max(24, available / 3))
         let captionRows = panels.map(\.captions.count).max() ?? 0
-        // Rows on screen per grid; unbounded while choosing the zoom, which only accepts what fits.
-        var rowsShown = Int.max
-        // A grid that does not show everything carries row indices in a margin on its left.
-        func margin(_ panel: Panel, _ columns: Int) -> Int {
-            columns < panel.columns.count || panel.rows.count > rowsShown ? GridPanel.rowIndexMargin(panel.rows) : 0
-        }
-        func gridWidth(_ panel: Panel, _ extra: Int, _ columns: Int) -> Int {
-            panel.message != nil
-                ? messageWidth
-                : max(columns * (panel.textWidth + 1 + extra) - 1, panel.labelWidth) + margin(panel, columns)
-        }
-        func totalWidth(_ extra: Int, _ visible: [Int]) -> Int {
-            zip(panels, visible).reduce(0) { $0 + gridWidth($1.0, extra, $1.1) } + gap * max(0, panels.count - 1)
-        }
-        let tallest = panels.filter { $0.message == nil }.map(\.rows.count).max() ?? 1
-        let fullColumns = panels.map(\.columns.count)
-        // Zoom: the widest cells and tallest rows that fit.
-        let zooms = [(8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter {
-            options.classroom || $0.0 <= 6
-        }
-        var extra = 0
-        var rowStep = 1
-        for (candidate, step) in zooms
-        where totalWidth(candidate, fullColumns) <= available && 1 + tallest * step - 1 + captionRows <= height {
-            extra = candidate
-            rowStep = step
-            break
-        }
-        let visibleRows = max(1, (height - 1 - captionRows + rowStep - 1) / rowStep)
-        rowsShown = visibleRows
-        // Viewports: shrink the widest grids until the strip fits.
-        var visible = fullColumns
-        while totalWidth(extra, visible) > available {
-            // Only grids wider than their labels get narrower by losing a column.
-            let widest = visible.indices.filter {
-                panels[$0].message == nil && visible[$0] > 1
-                    && visible[$0] * (panels[$0].textWidth + 1 + extra) - 1 > panels[$0].labelWidth
-            }
-            .max { visible[$0] * (panels[$0].textWidth + 1) < visible[$1] * (panels[$1].textWidth + 1) }
-            guard let widest else { break }
-            visible[widest] -= 1
-        }
+        let gridIndices = panels.indices.filter { panels[$0].message == nil }
+        let messages = panels.count - gridIndices.count
+        let layout = StripLayout(
+            grids: gridIndices.map {
+                StripLayout.Grid(
+                    rows: panels[$0].rows, columns: panels[$0].columns, textWidth: panels[$0].textWidth,
+                    labelWidth: panels[$0].labelWidth, captionRows: captionRows)
+            },
+            fixedWidth: messages * messageWidth + gap * max(0, panels.count - 1), width: available, height: height,
+            classroom: options.classroom)
+        // Panel index → its grid in the layout.
+        let slot = Dictionary(uniqueKeysWithValues: gridIndices.enumerated().map { ($1, $0) })
+        let rowStep = layout.zoom.rowStep
 
         var hits: [HitRegion] = []
+        var refusals: [RefusalBox] = []
         var bottom = top
         var left = start
         var joinerRows: [Int] = []
         // Where each grid went, for the minimap: its left edge, width, first free row, and what it shows.
         var placed: [(panel: Int, left: Int, width: Int, free: Int, rows: Range<Int>, columns: Range<Int>)] = []
         for (index, panel) in panels.enumerated() {
-            if let message = panel.message {
+            guard let grid = slot[index] else {
                 let boxWidth = min(messageWidth, max(20, width - left - 1))
-                let used = drawRefusal(
-                    message, title: panel.title, top: top, left: left, width: boxWidth, maxHeight: max(4, height),
-                    into: &canvas, palette: palette, glyphs: glyphs)
-                bottom = max(bottom, top + used)
+                let box = RefusalBox(
+                    panel.message ?? "", title: panel.title, top: top, left: left, width: boxWidth,
+                    maxHeight: max(4, height))
+                refusals.append(box)
+                bottom = max(bottom, top + box.height(glyphs: glyphs))
                 joinerRows.append(top + 1)
                 left += boxWidth + gap
                 continue
             }
-            let shownRows = Viewport.follow(total: panel.rows, visible: visibleRows, focus: panel.focusRows)
-            let shownColumns = Viewport.follow(total: panel.columns, visible: visible[index], focus: panel.focusColumns)
-            let grid = GridPanel(
-                title: panel.title, rows: shownRows, columns: shownColumns, cellWidth: panel.textWidth + 1 + extra,
+            let (shownRows, shownColumns) = layout.shown(
+                grid, focusRows: panel.focusRows, focusColumns: panel.focusColumns)
+            let gridPanel = GridPanel(
+                title: panel.title, rows: shownRows, columns: shownColumns, cellWidth: layout.cellWidths[grid],
                 rowStep: rowStep)
-            left += margin(panel, visible[index])
-            hits += grid.draw(
+            left += layout.margins[grid]
+            hits += gridPanel.draw(
                 into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
                 content: panel.content,
                 target: panel.target)
-            var captionRow = top + grid.height
+            var captionRow = top + gridPanel.height
             if shownRows != panel.rows || shownColumns != panel.columns {
-                grid.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
+                gridPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
                 captionRow += 1
             }
             for caption in panel.captions {
@@ -154,15 +135,15 @@ public enum PanelStrip {
                 captionRow += 1
             }
             bottom = max(bottom, captionRow)
-            placed.append((index, left, max(grid.width, panel.labelWidth), captionRow, shownRows, shownColumns))
+            placed.append((index, left, max(gridPanel.width, panel.labelWidth), captionRow, shownRows, shownColumns))
             joinerRows.append(top + 1 + (shownRows.count - 1) * rowStep / 2 + (rowStep - 1) / 2)
-            left += max(grid.width, panel.labelWidth) + gap
+            left += max(gridPanel.width, panel.labelWidth) + gap
         }
         drawMinimap(placed, of: panels, bottom: bottom, into: &canvas, palette: palette, glyphs: glyphs)
         // Joiners between neighbours, level with the middle of the shorter one.
         var x = start
         for (index, panel) in panels.enumerated() {
-            let shown = panel.message != nil ? messageWidth : gridWidth(panel, extra, visible[index])
+            let shown = slot[index].map { layout.gridWidth($0) + layout.margins[$0] } ?? messageWidth
             x += shown
             if let joiner = panel.joiner, index + 1 < panels.count {
                 let row = min(joinerRows[index], joinerRows[index + 1])
@@ -172,7 +153,7 @@ public enum PanelStrip {
             }
             x += gap
         }
-        return (hits, bottom)
+        return Drawn(hits: hits, bottom: bottom, refusals: refusals)
     }
 
     /// When a grid does not show everything, a minimap of the first such grid goes under the first
@@ -192,25 +173,6 @@ public enum PanelStrip {
             total: (panel.rows, panel.columns), shown: (cut.rows, cut.columns),
             window: (panel.focusRows, panel.focusColumns), maxRows: bottom - host.free - 1, maxColumns: host.width)
         map.draw(into: &canvas, top: host.free + 1, left: host.left, palette: palette, glyphs: glyphs)
-    }
-
-    /// Draws the core's refusal in a box; returns the rows used.
-    @discardableResult
-    public static func drawRefusal(
-        _ message: String, title: String = "cannot compute", top: Int, left: Int, width: Int, maxHeight: Int,
-        into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) -> Int {
-        let lines = TextWrap.lines(glyphs.adapt(message), width: max(8, width - 4))
-        let boxHeight = min(maxHeight, lines.count + 3)
-        canvas.layout.recordRefusal(title)
-        canvas.fill(row: top, column: left, width: width, height: boxHeight, with: Cell(" "))
-        Box.draw(
-            into: &canvas, top: top, left: left, width: width, height: boxHeight, glyphs: glyphs, style: palette.error)
-        canvas.put(" \(title) ", row: top, column: left + 2, style: palette.error)
-        for (index, line) in lines.prefix(max(0, boxHeight - 3)).enumerated() {
-            canvas.put(line, row: top + 2 + index, column: left + 2)
-        }
-        return boxHeight
     }
 
     /// Style of a grid value: highlighted, or on the diverging scale.

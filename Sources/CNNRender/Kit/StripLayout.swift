@@ -23,11 +23,14 @@ public struct StripLayout: Sendable {
         public var captionRows: Int
         /// Whether the grid may show fewer columns than it has (a kernel never does).
         public var pages: Bool
+        /// Whether a cut grid carries row indices in a margin on its left (the 1-D views name
+        /// their rows instead).
+        public var rowIndices: Bool
 
         /// Creates a grid.
         public init(
             rows: Range<Int>, columns: Range<Int>, textWidth: Int, labelWidth: Int = 0, captionRows: Int = 0,
-            pages: Bool = true
+            pages: Bool = true, rowIndices: Bool = true
         ) {
             self.rows = rows
             self.columns = columns
@@ -35,7 +38,11 @@ public struct StripLayout: Sendable {
             self.labelWidth = max(0, labelWidth)
             self.captionRows = max(0, captionRows)
             self.pages = pages
+            self.rowIndices = rowIndices
         }
+
+        /// The row-index margin the grid takes when it is cut.
+        var indexMargin: Int { rowIndices ? GridPanel.rowIndexMargin(rows) : 0 }
     }
 
     /// The grids, as given.
@@ -57,7 +64,10 @@ public struct StripLayout: Sendable {
 
     /// Lays out `grids` in `width` × `height` screen cells, with `fixedWidth` columns taken by
     /// other items of the strip. Sizes below 1 are treated as 1; an empty list gives an empty layout.
-    public init(grids: [Grid], fixedWidth: Int = 0, width: Int, height: Int, classroom: Bool) {
+    /// `maxRowStep` caps the row step of every rung (see `StripZoom.largest`).
+    public init(
+        grids: [Grid], fixedWidth: Int = 0, width: Int, height: Int, classroom: Bool, maxRowStep: Int = .max
+    ) {
         let width = max(1, width)
         let height = max(1, height)
         let fixedWidth = max(0, fixedWidth)
@@ -72,7 +82,7 @@ public struct StripLayout: Sendable {
         let wholeHeight = { (zoom: StripZoom) in
             grids.map { zoom.gridHeight(rows: $0.rows.count) + $0.captionRows }.max() ?? 1
         }
-        let zoom = StripZoom.largest(classroom: classroom) {
+        let zoom = StripZoom.largest(classroom: classroom, maxRowStep: maxRowStep) {
             total($0, full, none) <= width && wholeHeight($0) <= height
         }
         self.zoom = zoom
@@ -99,14 +109,14 @@ public struct StripLayout: Sendable {
         func margin(_ index: Int, _ columns: Int) -> Int {
             let grid = grids[index]
             let cut = columns < grid.columns.count || grid.rows.count > visibleRows
-            return cut ? GridPanel.rowIndexMargin(grid.rows) : 0
+            return cut ? grid.indexMargin : 0
         }
 
         var visible = full
         var margins = grids.indices.map { margin($0, full[$0]) }
         if total(zoom, visible, margins) > width {
             // Every grid that may page carries a margin while the width is shared.
-            margins = grids.indices.map { grids[$0].pages ? GridPanel.rowIndexMargin(grids[$0].rows) : margins[$0] }
+            margins = grids.indices.map { grids[$0].pages ? grids[$0].indexMargin : margins[$0] }
             visible = Self.share(grids, zoom: zoom, full: full, margins: margins, fixedWidth: fixedWidth, width: width)
             margins = grids.indices.map { margin($0, visible[$0]) }
         }
@@ -143,17 +153,29 @@ public struct StripLayout: Sendable {
         )
     }
 
-    /// Visible columns when the strip is too wide: the room left by fixed items, grids that do
-    /// not page and margins is shared in proportion to each grid's full width; columns left over
-    /// go to the last grids first, and grids lose columns (the widest first) until all fits.
+    /// Visible columns when the strip is too wide: grids that do not page, and grids that fit in
+    /// an even share of the room, stay whole; the room left is shared by the others in proportion
+    /// to their full widths; columns left over go to the last grids first, and grids lose columns
+    /// (the widest first) until all fits.
     static func share(
         _ grids: [Grid], zoom: StripZoom, full: [Int], margins: [Int], fixedWidth: Int, width: Int
     ) -> [Int] {
         let cells = grids.map { zoom.cellWidth(textWidth: $0.textWidth) }
-        let paging = grids.indices.filter { grids[$0].pages && full[$0] > 0 }
-        let kept = grids.indices.filter { !paging.contains($0) }
-            .reduce(0) { $0 + gridWidth(grids[$1], zoom: zoom, columns: full[$1]) }
-        let room = width - fixedWidth - kept - margins.reduce(0, +)
+        var paging = grids.indices.filter { grids[$0].pages && full[$0] > 0 }
+        func keptWidth() -> Int {
+            grids.indices.filter { !paging.contains($0) }
+                .reduce(0) { $0 + gridWidth(grids[$1], zoom: zoom, columns: full[$1]) + margins[$1] }
+        }
+        // Grids that fit in an even share of the room stay whole (a 3×3 kernel is never cut
+        // to make room for a large input); the others share what is left.
+        var room = width - fixedWidth - keptWidth()
+        while let small = paging.first(where: {
+            gridWidth(grids[$0], zoom: zoom, columns: full[$0]) + margins[$0] <= room / max(1, paging.count)
+        }) {
+            paging.removeAll { $0 == small }
+            room = width - fixedWidth - keptWidth()
+        }
+        room -= paging.reduce(0) { $0 + margins[$1] }
         let wants = paging.map { full[$0] * cells[$0] }
         let wanted = max(1, wants.reduce(0, +))
         var visible = full

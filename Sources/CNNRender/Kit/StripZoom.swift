@@ -22,7 +22,7 @@ public struct StripZoom: Hashable, Sendable {
     /// Every zoom, largest first, ending with `smallest`.
     public static let ladder: [StripZoom] = [
         (20, 11), (16, 9), (12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2),
-        (1, 1), (0, 1),
+        (0, 2), (0, 1),
     ].map { StripZoom(extra: $0.0, rowStep: $0.1) }
 
     /// The rungs a view may use: all of them in classroom mode, else those up to `largestNormalExtra`.
@@ -31,8 +31,13 @@ public struct StripZoom: Hashable, Sendable {
     }
 
     /// The largest rung of the ladder for which `fits` holds, or `smallest` when none does.
-    public static func largest(classroom: Bool, where fits: (StripZoom) -> Bool) -> StripZoom {
-        ladder(classroom: classroom).first(where: fits) ?? smallest
+    /// A view whose rows are lines rather than blocks (the 1-D views) passes `maxRowStep`: each
+    /// rung's row step is then at most that, its width unchanged.
+    public static func largest(
+        classroom: Bool, maxRowStep: Int = .max, where fits: (StripZoom) -> Bool
+    ) -> StripZoom {
+        ladder(classroom: classroom).lazy.map { StripZoom(extra: $0.extra, rowStep: min($0.rowStep, maxRowStep)) }
+            .first(where: fits) ?? smallest
     }
 
     /// The screen height of a grid of `rows` rows at this zoom, its title line included (the

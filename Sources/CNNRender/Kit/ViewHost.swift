@@ -1,7 +1,8 @@
 import CNNSandbox
 
 /// Draws the chrome every sandbox view shares, around the view's body: the title bar (row 0),
-/// the status line (last row) and the help overlay, which comes from the view's key map.
+/// the status line (last row), the refusal boxes the body reports, and the help overlay, which
+/// comes from the view's key map.
 public enum ViewHost {
     /// The whole screen of `model` in `cnnviz explore`.
     public static func render(_ model: any SandboxModel, width: Int, height: Int, options: RenderOptions)
@@ -17,6 +18,7 @@ public enum ViewHost {
         let bodyHeight = max(1, height - 2)
         let body = ViewRenderers.body(model, width: width, height: bodyHeight, options: options)
         canvas.blit(body.canvas, sourceRows: 0..<min(bodyHeight, height - 1), row: 1, column: 0)
+        body.drawRefusalsAndOverlay(into: &canvas, rowOffset: 1, options: options)
         if height >= 2 {
             ExpressionText.draw(
                 [body.status + [Segment("  \(glyphs.adapt(body.hints))", palette.dim)]], into: &canvas,

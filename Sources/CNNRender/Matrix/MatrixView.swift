@@ -24,6 +24,7 @@ public enum MatrixView {
         let top = height >= 28 ? 3 : 2
         let footerRow = height
         var hits: [HitRegion] = []
+        var refusals: [RefusalBox] = []
         var label: String?
         if let computation = model.computation {
             let need = requiredSize(model, computation, glyphs: glyphs, extra: 0)
@@ -41,9 +42,7 @@ public enum MatrixView {
                 case .transposed:
                     if case .failure(let error) = computation.transposedLayer {
                         label = nil
-                        refuse(
-                            error.message, top: top, width: width, bottom: footerRow, into: &canvas, palette: palette,
-                            glyphs: glyphs)
+                        refusals.append(refusal(error.message, top: top, width: width, bottom: footerRow))
                     } else {
                         drawTransposedMode(
                             model, computation, top: top, width: width, bottom: footerRow, into: &canvas,
@@ -51,20 +50,23 @@ public enum MatrixView {
                     }
                 }
             } else {
-                refuse(
-                    tooLargeForScreen(model, computation, width: width, height: footerRow - top, glyphs: glyphs),
-                    title: "does not fit", top: top, width: width, bottom: footerRow, into: &canvas, palette: palette,
-                    glyphs: glyphs)
+                refusals.append(
+                    refusal(
+                        tooLargeForScreen(model, computation, width: width, height: footerRow - top, glyphs: glyphs),
+                        title: "does not fit", top: top, width: width, bottom: footerRow))
             }
         } else {
-            refuse(
-                model.errorMessage ?? "invalid setup", title: model.sizeRefusal == nil ? "cannot compute" : "too large",
-                top: top, width: width, bottom: footerRow, into: &canvas, palette: palette, glyphs: glyphs)
+            refusals.append(
+                refusal(
+                    model.errorMessage ?? "invalid setup",
+                    title: model.sizeRefusal == nil ? "cannot compute" : "too large", top: top, width: width,
+                    bottom: footerRow))
         }
         let footer = ViewBody.status(
             player: model.player, label: label, refusal: "fix the settings with s/S p/P d/D k/K i/I o m",
             palette: palette, glyphs: glyphs)
-        return ViewBody(canvas: canvas, hits: hits, status: footer, hints: MatrixModel.keyMap.footerHints)
+        return ViewBody(
+            canvas: canvas, hits: hits, status: footer, hints: MatrixModel.keyMap.footerHints, refusals: refusals)
     }
 
     // MARK: Text
@@ -184,14 +186,12 @@ public enum MatrixView {
         return text
     }
 
-    private static func refuse(
-        _ message: String, title: String = "cannot compute", top: Int, width: Int, bottom: Int,
-        into canvas: inout Canvas,
-        palette: Palette, glyphs: Glyphs
-    ) {
-        PanelStrip.drawRefusal(
-            message, title: title, top: top, left: 1, width: min(width - 2, 64), maxHeight: max(4, bottom - top - 1),
-            into: &canvas, palette: palette, glyphs: glyphs)
+    /// The box for a refusal in place of the matrices; the host draws it.
+    private static func refusal(
+        _ message: String, title: String = RefusalBox.cannotCompute, top: Int, width: Int, bottom: Int
+    ) -> RefusalBox {
+        RefusalBox(
+            message, title: title, top: top, left: 1, width: min(width - 2, 64), maxHeight: max(4, bottom - top - 1))
     }
 
     /// Cell sizes of the matrix.

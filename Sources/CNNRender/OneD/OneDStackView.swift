@@ -71,21 +71,20 @@ public enum OneDStackView {
         let available = width - 2 - labelWidth
         let showValues = columns.count * (valueText + 1) <= available
         let text = showValues ? valueText : 1
-        var extra = 0
-        for candidate in [3, 2, 1, 0] where columns.count * (text + 1 + candidate) <= available {
-            extra = candidate
-            break
+        // The one ladder; a level is a line of cells with a line of connections under it, so
+        // the row step is 2 when every level fits that way, else 1.
+        let zoom = StripZoom.largest(classroom: options.classroom, maxRowStep: 2) {
+            columns.count * $0.cellWidth(textWidth: text) <= available
+                && ($0.rowStep == 1 || 2 * (depth + 1) - 1 <= area.height)
         }
-        if !options.classroom { extra = min(extra, 2) }
-        let cell = text + 1 + extra
+        let cell = zoom.cellWidth(textWidth: text)
         let chosen = stack.column(level: depth, position: model.player.step)
         let litColumns = dependencies.cells[0].map { stack.column(level: 0, position: $0) } + [chosen]
         let shown = Viewport.follow(
             total: columns, visible: max(1, available / cell),
             focus: (litColumns.min() ?? chosen)..<((litColumns.max() ?? chosen) + 1))
 
-        // Two rows per level (cells and connections) when they fit.
-        let rowStep = 2 * (depth + 1) - 1 <= area.height ? 2 : 1
+        let rowStep = zoom.rowStep
         let visibleLevels = min(depth + 1, max(1, (area.height + rowStep - 1) / rowStep))
         let firstLevel = depth - visibleLevels + 1
         let left = 1

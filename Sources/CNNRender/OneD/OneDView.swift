@@ -45,10 +45,12 @@ public enum OneDView {
         let area = (top: row, height: max(3, lowestTop - 1 - row))
         var hits: [HitRegion] = []
         var bottom = area.top
+        var refusals: [RefusalBox] = []
         if let message = model.errorMessage {
-            bottom = drawError(
-                message, top: area.top, left: 1, width: width, height: area.height, into: &canvas, palette: palette,
-                glyphs: glyphs)
+            let refusal = RefusalBox(
+                message, top: area.top, left: 1, width: max(20, min(width - 2, 60)), maxHeight: area.height)
+            refusals.append(refusal)
+            bottom = area.top + refusal.height(glyphs: glyphs)
         } else if model.setup.stackMode {
             (hits, bottom) = OneDStackView.draw(
                 model, area: area, width: width, into: &canvas, palette: palette, options: options)
@@ -58,7 +60,7 @@ public enum OneDView {
         }
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
-        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
     }
 
     // MARK: Single layer
@@ -99,21 +101,17 @@ public enum OneDView {
         let now = axis.inputPosition(output: step, tap: alignTap)
         let labelWidth = 9
 
-        // Zoom: wider cells and a blank line between rows where they fit.
+        // One strip layout: the five named rows (t, input, kernel, product, output) over the
+        // positions, a grid whose rows are lines, so a blank line between rows at most.
         let text = max(
             2, model.summary.textWidth, String(positions.lowerBound).count, String(positions.upperBound - 1).count)
-        var extra = 0
-        var rowStep = 1
-        let zooms = [(5, 2), (4, 2), (3, 2), (2, 2), (1, 2), (0, 2), (0, 1)].filter { options.classroom || $0.0 <= 4 }
-        for (candidate, step) in zooms {
-            if labelWidth + positions.count * (text + 1 + candidate) <= width - 2 && 5 * step <= area.height {
-                extra = candidate
-                rowStep = step
-                break
-            }
-        }
-        let cell = text + 1 + extra
-        let visible = max(1, (width - 2 - labelWidth) / cell)
+        let layout = StripLayout(
+            grids: [StripLayout.Grid(rows: 0..<5, columns: positions, textWidth: text, rowIndices: false)],
+            fixedWidth: labelWidth, width: width - 2, height: area.height, classroom: options.classroom,
+            maxRowStep: 2)
+        let rowStep = layout.zoom.rowStep
+        let cell = layout.cellWidths[0]
+        let visible = layout.visibleColumns[0]
         let taps = trace.terms.map(\.column)
         let focusLow = min(taps.min() ?? now, now)
         let focusHigh = max(taps.max() ?? now, now)
@@ -209,17 +207,6 @@ public enum OneDView {
     }
 
     // MARK: Shared
-
-    /// The core's refusal in a box; returns the row below it.
-    static func drawError(
-        _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
-        glyphs: Glyphs
-    ) -> Int {
-        let boxHeight = PanelStrip.drawRefusal(
-            message, top: top, left: left, width: max(20, min(width - left - 1, 60)), maxHeight: height,
-            into: &canvas, palette: palette, glyphs: glyphs)
-        return top + boxHeight
-    }
 
     private static func footer(_ model: OneDModel, palette: Palette, glyphs: Glyphs)
         -> (status: [Segment], hints: String)

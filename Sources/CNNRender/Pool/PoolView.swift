@@ -40,19 +40,20 @@ public enum PoolView {
 
         let lowestTop = footerRow - 1 - explanation.count
         let area = (top: row, height: max(3, lowestTop - 1 - row))
-        var (hits, bottom): ([HitRegion], Int) = ([], area.top)
+        var (hits, bottom, refusals): ([HitRegion], Int, [RefusalBox]) = ([], area.top, [])
         if PoolPictureView.wanted(model) {
             bottom = PoolPictureView.drawPanels(
                 model, trace: trace, top: area.top, bottom: area.top + area.height, width: width, into: &canvas,
                 options: options)
         } else {
-            (hits, bottom) = drawPanels(
+            (hits, bottom, refusals) = drawPanels(
                 model, geometry: geometry, trace: trace, area: area, width: width, into: &canvas, palette: palette,
                 options: options)
         }
         ExpressionText.draw(explanation, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
 
-        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        return ViewBody(
+            canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
     }
 
     // MARK: Written-out result
@@ -125,7 +126,7 @@ public enum PoolView {
     private static func drawPanels(
         _ model: PoolModel, geometry: PoolGeometryText, trace: PoolTrace?, area: (top: Int, height: Int),
         width: Int, into canvas: inout Canvas, palette: Palette, options: RenderOptions
-    ) -> (hits: [HitRegion], bottom: Int) {
+    ) -> (hits: [HitRegion], bottom: Int, refusals: [RefusalBox]) {
         let glyphs = options.glyphs
         let setup = model.setup
         let computation = model.computation
@@ -154,57 +155,20 @@ public enum PoolView {
         case .kMax: operatorLabel = "\(setup.k)-max"
         }
         let gap = operatorLabel.unicodeScalars.count + glyphs.arrow.unicodeScalars.count + 5
-        let outputColumnsCount = computation?.outputColumns ?? 0
-        let outputRowsCount = computation?.outputRows ?? 0
+        // One strip layout: input → output (a refusal box in the output's place).
         let errorWidth = computation == nil ? min(46, max(24, width / 3)) : 0
-
-        // Zoom: the widest cells and tallest rows that fit.
-        var extra = 0
-        var rowStep = 1
-        let tallest = max(inputRows.count, outputRowsCount)
-        // Classroom mode (a projector) goes larger, as the convolution view does.
-        let zooms = [(16, 9), (12, 7), (10, 6), (8, 5), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2)].filter {
-            options.classroom || $0.0 <= 4
+        var grids = [StripLayout.Grid(rows: inputRows, columns: inputColumns, textWidth: inputText, labelWidth: 9)]
+        if let computation {
+            grids.append(
+                StripLayout.Grid(
+                    rows: 0..<computation.outputRows, columns: 0..<computation.outputColumns, textWidth: outputText,
+                    labelWidth: setup.mode == .kMax ? 9 : 12))  // "output 3", "output 4×4"
         }
-        for (candidate, step) in zooms {
-            let total =
-                inputColumns.count * (inputText + 1 + candidate) + outputColumnsCount * (outputText + 1 + candidate)
-                + gap + errorWidth
-            if total <= width - 2 && 1 + tallest * step <= area.height {
-                extra = candidate
-                rowStep = step
-                break
-            }
-        }
-        let inputCell = inputText + 1 + extra
-        let outputCell = outputText + 1 + extra
-
-        // Viewports.
-        let visibleRows = max(1, (area.height - 1 + rowStep - 1) / rowStep)
-        let outputTitleWidth = setup.mode == .kMax ? 9 : 12  // "output 3", "output 4×4"
-        let inputWant = inputColumns.count * inputCell
-        let outputWant = max(outputColumnsCount * outputCell, outputTitleWidth)
-        // Grids that do not show everything carry row indices in a margin on their left.
-        let columnsCut = inputWant + outputWant > max(8, width - 2 - gap - errorWidth)
-        let inputMargin =
-            columnsCut || inputRows.count > visibleRows ? GridPanel.rowIndexMargin(inputRows) : 0
-        let outputMargin =
-            columnsCut || outputRowsCount > visibleRows ? GridPanel.rowIndexMargin(0..<outputRowsCount) : 0
-        let available = max(8, width - 2 - gap - errorWidth - inputMargin - outputMargin)
-        var inputVisibleColumns = inputColumns.count
-        var outputVisibleColumns = outputColumnsCount
-        if inputWant + outputWant > available {
-            let share = Double(inputWant) / Double(max(1, inputWant + outputWant))
-            let outputRoom = min(outputWant, max(outputTitleWidth, available / 3))
-            inputVisibleColumns = max(
-                1,
-                min(
-                    inputColumns.count, Int(Double(available) * share) / inputCell, (available - outputRoom) / inputCell
-                ))
-            outputVisibleColumns = max(
-                0, min(outputColumnsCount, (available - inputVisibleColumns * inputCell) / outputCell))
-            if outputColumnsCount > 0 { outputVisibleColumns = max(1, outputVisibleColumns) }
-        }
+        let layout = StripLayout(
+            grids: grids, fixedWidth: gap + errorWidth, width: width - 2, height: area.height,
+            classroom: options.classroom)
+        let rowStep = layout.zoom.rowStep
+        let visibleRows = layout.visibleRows
 
         // Which input positions the current step lights.
         var roles: [Key: Role] = [:]
@@ -227,8 +191,7 @@ public enum PoolView {
         }
         let focusRows = (focusCells.map(\.row).min() ?? 0)..<((focusCells.map(\.row).max() ?? 0) + 1)
         let focusColumns = (focusCells.map(\.column).min() ?? 0)..<((focusCells.map(\.column).max() ?? 0) + 1)
-        let shownInputRows = Viewport.follow(total: inputRows, visible: visibleRows, focus: focusRows)
-        let shownInputColumns = Viewport.follow(total: inputColumns, visible: inputVisibleColumns, focus: focusColumns)
+        let (shownInputRows, shownInputColumns) = layout.shown(0, focusRows: focusRows, focusColumns: focusColumns)
 
         let input = model.input
         let inputScale = model.inputSummary.scale
@@ -247,9 +210,9 @@ public enum PoolView {
             title:
                 "input \(setup.inputRows)\(x)\(setup.inputColumns)\(showsPadding ? " + pad" : "")\(showsOverhang ? " + overhang" : "")",
             rows: shownInputRows,
-            columns: shownInputColumns, cellWidth: inputCell, rowStep: rowStep)
+            columns: shownInputColumns, cellWidth: layout.cellWidths[0], rowStep: rowStep)
         let top = area.top
-        var left = 1 + inputMargin
+        var left = 1 + layout.margins[0]
         inputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, titleLimit: inputPanel.width + gap - 2,
             options: options
@@ -295,27 +258,24 @@ public enum PoolView {
         left += gap - 1
 
         guard let computation else {
-            let boxHeight = PanelStrip.drawRefusal(
+            let refusal = RefusalBox(
                 model.errorMessage ?? "invalid setup", top: top, left: left, width: max(20, min(width - left - 1, 46)),
-                maxHeight: area.height, into: &canvas, palette: palette, glyphs: glyphs)
-            return ([], max(top + boxHeight, top + inputPanel.height + 1))
+                maxHeight: area.height)
+            return ([], max(top + refusal.height(glyphs: glyphs), top + inputPanel.height + 1), [refusal])
         }
 
         let (currentRow, currentColumn) = computation.position(ofStep: step)
-        let shownOutputRows = Viewport.follow(
-            total: 0..<computation.outputRows, visible: visibleRows, focus: currentRow..<(currentRow + 1))
-        let shownOutputColumns = Viewport.follow(
-            total: 0..<computation.outputColumns, visible: outputVisibleColumns,
-            focus: currentColumn..<(currentColumn + 1))
+        let (shownOutputRows, shownOutputColumns) = layout.shown(
+            1, focusRows: currentRow..<(currentRow + 1), focusColumns: currentColumn..<(currentColumn + 1))
         let outputScale = model.outputSummary.scale
         let showAll = model.focus == .outputMap
         let outputTitle =
             setup.mode == .kMax
             ? "output \(computation.outputColumns)" : "output \(computation.outputRows)\(x)\(computation.outputColumns)"
         let outputPanel = GridPanel(
-            title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: outputCell,
+            title: outputTitle, rows: shownOutputRows, columns: shownOutputColumns, cellWidth: layout.cellWidths[1],
             rowStep: rowStep)
-        left += outputMargin
+        left += layout.margins[1]
         let hits = outputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
             content: { r, c in
@@ -329,7 +289,7 @@ public enum PoolView {
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
             outputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
         }
-        return (hits, max(top + inputPanel.height + 1, top + outputPanel.height + 1))
+        return (hits, max(top + inputPanel.height + 1, top + outputPanel.height + 1), [])
     }
 
     /// The positions drawn along an axis: the padding before, the input, the padding after,

@@ -35,6 +35,7 @@ public enum StackView {
         var row: Int
         var tableRows: Int
         var bigTable: StackBigTable?
+        var refusals: [RefusalBox] = []
         if let stack, let chosen = model.chosen {
             let layouts = levelLayouts(stack: stack, chosen: chosen, glyphs: glyphs)
             let levels = layouts.map {
@@ -102,10 +103,11 @@ public enum StackView {
                 canvas.put(text, row: 1 + index, column: 1)
             }
             let tableWanted = min(table.rows.count, max(2, height - 3 - 3 - 2))
-            let boxHeight = drawRefusal(
+            let box = refusal(
                 model.errorMessage ?? "invalid stack", top: 3, left: 1, width: min(width - 2, 76),
-                height: max(3, height - 3 - 2 - tableWanted), into: &canvas, palette: palette, glyphs: glyphs)
-            row = 3 + boxHeight + 1
+                height: max(3, height - 3 - 2 - tableWanted))
+            refusals.append(box)
+            row = 3 + box.height(glyphs: glyphs) + 1
             tableRows = max(1, min(table.rows.count, height - row - 1))
         }
         let columns = table.columns(fitting: width - 2)
@@ -115,7 +117,8 @@ public enum StackView {
                 into: &canvas, top: row, left: 1, shown: shown, chosenLevel: model.level, palette: palette,
                 options: options)
             let footer = footer(model, palette: palette, glyphs: glyphs)
-            return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+            return ViewBody(
+                canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
         }
         table.draw(
             into: &canvas, top: row, left: 1, shown: shown, columns: columns,
@@ -130,7 +133,8 @@ public enum StackView {
             }
         }
         let footer = footer(model, palette: palette, glyphs: glyphs)
-        return ViewBody(canvas: canvas, hits: hits, status: footer.status, hints: footer.hints)
+        return ViewBody(
+            canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
     }
 
     /// In place of grids that fit in no form: what they would need.
@@ -250,15 +254,9 @@ public enum StackView {
 
     // MARK: Refusal and footer
 
-    /// The core's message in a box, in place of the grids. Returns the box's height.
-    @discardableResult
-    static func drawRefusal(
-        _ message: String, top: Int, left: Int, width: Int, height: Int, into canvas: inout Canvas, palette: Palette,
-        glyphs: Glyphs
-    ) -> Int {
-        PanelStrip.drawRefusal(
-            message, top: top, left: left, width: max(20, width), maxHeight: max(3, height), into: &canvas,
-            palette: palette, glyphs: glyphs)
+    /// The box for the core's message in place of the grids; the host draws it.
+    static func refusal(_ message: String, top: Int, left: Int, width: Int, height: Int) -> RefusalBox {
+        RefusalBox(message, top: top, left: left, width: max(20, width), maxHeight: max(3, height))
     }
 
     private static func footer(_ model: StackModel, palette: Palette, glyphs: Glyphs)

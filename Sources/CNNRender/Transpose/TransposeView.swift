@@ -35,11 +35,13 @@ public enum TransposeView {
         let footerRow = height
         var hits: [HitRegion] = []
         guard let computation = model.computation else {
-            PanelStrip.drawRefusal(
+            let refusal = RefusalBox(
                 model.errorMessage ?? "invalid setup", top: row, left: 1, width: min(width - 2, 60),
-                maxHeight: max(4, footerRow - row - 1), into: &canvas, palette: palette, glyphs: glyphs)
+                maxHeight: max(4, footerRow - row - 1))
             let status = footerStatus(model, label: nil, palette: palette, glyphs: glyphs)
-            return ViewBody(canvas: canvas, hits: hits, status: status, hints: TransposeModel.keyMap.footerHints)
+            return ViewBody(
+                canvas: canvas, hits: hits, status: status, hints: TransposeModel.keyMap.footerHints,
+                refusals: [refusal])
         }
 
         var below: [[Segment]] = []
@@ -70,12 +72,14 @@ public enum TransposeView {
         }
         let status = footerStatus(model, label: label, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - below.count
-        let (panelHits, bottom) = PanelStrip.draw(
+        let drawn = PanelStrip.draw(
             panels, top: row, height: max(3, lowestTop - 1 - row), width: width, into: &canvas, palette: palette,
             options: options)
-        hits += panelHits
-        ExpressionText.draw(below, into: &canvas, row: min(lowestTop, bottom + 1), column: 1)
-        return ViewBody(canvas: canvas, hits: hits, status: status, hints: TransposeModel.keyMap.footerHints)
+        hits += drawn.hits
+        ExpressionText.draw(below, into: &canvas, row: min(lowestTop, drawn.bottom + 1), column: 1)
+        return ViewBody(
+            canvas: canvas, hits: hits, status: status, hints: TransposeModel.keyMap.footerHints,
+            refusals: drawn.refusals)
     }
 
     // MARK: Header

@@ -43,6 +43,7 @@ public enum TutorialScreen {
                 // the tutorial draws the chrome (header, footer with the step).
                 let body = ViewRenderers.body(view, width: width, height: viewRows, options: options)
                 canvas.blit(body.canvas, row: 1, column: 0)
+                body.drawRefusalsAndOverlay(into: &canvas, rowOffset: 1, options: options)
                 hits = body.hits.map { $0.offset(rows: 1) }
             } else {
                 canvas.layout.recordRefusal("cannot show this scene")
