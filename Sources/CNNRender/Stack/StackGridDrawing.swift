@@ -28,15 +28,15 @@ struct StackGridDrawing {
         stack: LayerStack
     ) -> (hits: [HitRegion], height: Int) {
         let gap = StackView.gap(glyphs)
+        // A cut grid's column is as wide as its size line (`6×28×28`); a longer name is clipped.
         let grids = layouts.map {
             StripLayout.Grid(
-                rows: $0.rows, columns: $0.columns, textWidth: 1,
-                labelWidth: min(
-                    max($0.title.unicodeScalars.count, $0.size.unicodeScalars.count), StackLayoutPlan.titleLimit))
+                rows: $0.rows, columns: $0.columns, textWidth: 1, labelWidth: $0.size.unicodeScalars.count)
         }
-        // The size line is a second title row; a cut grid keeps one row for its ranges.
+        // The strip layout counts one title row and, for a cut grid, one row for its ranges; the
+        // size line is a second title row.
         let strip = StripLayout(
-            grids: grids, fixedWidth: gap * max(0, layouts.count - 1), width: width - 2, height: height - 2,
+            grids: grids, fixedWidth: gap * max(0, layouts.count - 1), width: width - 2, height: height - 1,
             classroom: false)
         var layouts = layouts
         for index in layouts.indices {
@@ -45,12 +45,14 @@ struct StackGridDrawing {
             layouts[index].shownRows = shown.rows
             layouts[index].shownColumns = shown.columns
         }
-        return draw(layouts, form: .cells(strip.zoom), titleRows: 2, top: top, into: &canvas, stack: stack)
+        return draw(
+            layouts, form: .cells(strip.zoom), titleRows: 2, top: top, into: &canvas, stack: stack, sizeWide: true)
     }
 
+    /// Draws the levels as laid out; `sizeWide` columns are as wide as their grid or size line only.
     private func draw(
         _ layouts: [StackView.LevelLayout], form: StackGridForm, titleRows: Int, top: Int, into canvas: inout Canvas,
-        stack: LayerStack
+        stack: LayerStack, sizeWide: Bool = false
     ) -> (hits: [HitRegion], height: Int) {
         let gap = StackView.gap(glyphs)
         var hits: [HitRegion] = []
@@ -61,7 +63,10 @@ struct StackGridDrawing {
             let level = StackLayoutPlan.Level(
                 rows: layout.shownRows.count, columns: layout.shownColumns.count,
                 title: layout.title.unicodeScalars.count, size: layout.size.unicodeScalars.count)
-            let panel = StackLayoutPlan.panelWidth(level, form: form, titleRows: titleRows)
+            let panel =
+                sizeWide
+                ? max(form.width(columns: level.columns), level.size)
+                : StackLayoutPlan.panelWidth(level, form: form, titleRows: titleRows)
             let titleStyle = layout.level == model.level ? CellStyle(bold: true, underline: true) : palette.title
             if titleRows == 2 {
                 StackView.clippedPut(
