@@ -97,6 +97,19 @@ struct OneDViewTests {
         #expect(toggled.computation?.outputColumns == 4)
     }
 
+    @Test("a stack over a sequence too long for the screen pages and keeps its connection lines")
+    func longStackKeepsConnections() throws {
+        let model = try OneDModel(
+            configuration: ExploreConfiguration(
+                conv: ConvSetup(inputRows: 60, inputColumns: 60), layers: "conv2,conv2d2,conv2d4",
+                given: ["layers", "input"]),
+            playing: false, speed: 2)
+        #expect(model.setup.stackMode)
+        let canvas = Self.frame(model)
+        #expect(canvas.lines.contains { $0.hasPrefix(" positions ") && $0.contains(" of ") }, "the sequence pages")
+        #expect(canvas.lines.filter { $0.contains("┌") && $0.contains("┤") }.count == 3)
+    }
+
     @Test(
         "the dilated causal stack (dilations 1 2 4 8): receptive fields 2 4 8 16 and the lit cells of the last output")
     func dilatedStack() throws {

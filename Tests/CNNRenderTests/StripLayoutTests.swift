@@ -68,6 +68,21 @@ struct StripLayoutTests {
         #expect(layout.width + min(layout.cellWidths[0], layout.cellWidths[2]) > 118)
     }
 
+    @Test("a small grid that may page stays whole while large ones share the width")
+    func smallGridsStayWhole() {
+        let grids = [
+            Grid(rows: 0..<30, columns: 0..<30, textWidth: 2, labelWidth: 12),
+            Grid(rows: 0..<3, columns: 0..<3, textWidth: 2, labelWidth: 10),
+            Grid(rows: 0..<61, columns: 0..<61, textWidth: 3, labelWidth: 20),
+        ]
+        let layout = StripLayout(grids: grids, fixedWidth: 10, width: 98, height: 22, classroom: false)
+        #expect(layout.visibleColumns[1] == 3)
+        #expect(layout.margins[1] == 0)
+        #expect(layout.visibleColumns[0] < 30 && layout.visibleColumns[2] < 61)
+        #expect(layout.visibleColumns[2] > layout.visibleColumns[0], "the wider grid gets more of the room")
+        #expect(layout.width <= 98)
+    }
+
     @Test("too tall: rows are cut, leaving a line for the column indices, and the grids carry margins")
     func rowsPaged() {
         let grids = [

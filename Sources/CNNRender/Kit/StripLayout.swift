@@ -1,7 +1,8 @@
 /// The one layout of a strip of value grids side by side (`input ⋆ kernel = output`), shared by
 /// every view: the zoom (the largest rung of `StripZoom.ladder` at which the whole strip fits;
 /// classroom mode may go larger), how many columns of each grid are visible when it does not
-/// fit (the width shared in proportion to what each grid wants), the margins for row indices
+/// fit (grids that fit in an even share stay whole; the others share the rest in proportion to
+/// what each wants), the margins for row indices
 /// of cut grids, and how many rows are shown. Pure: it only measures, a view then draws.
 ///
 /// Widths: a grid of `c` visible columns takes `max(c × cell − 1, labelWidth)` columns plus its

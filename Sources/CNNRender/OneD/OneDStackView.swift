@@ -72,9 +72,10 @@ public enum OneDStackView {
         let showValues = columns.count * (valueText + 1) <= available
         let text = showValues ? valueText : 1
         // The one ladder; a level is a line of cells with a line of connections under it, so
-        // the row step is 2 when every level fits that way, else 1.
+        // the row step is 2 when every level fits that way, else 1. Text-wide cells are taken
+        // when nothing wider fits: a long sequence pages, and keeps its connections.
         let zoom = StripZoom.largest(classroom: options.classroom, maxRowStep: 2) {
-            columns.count * $0.cellWidth(textWidth: text) <= available
+            ($0.extra == 0 || columns.count * $0.cellWidth(textWidth: text) <= available)
                 && ($0.rowStep == 1 || 2 * (depth + 1) - 1 <= area.height)
         }
         let cell = zoom.cellWidth(textWidth: text)
