@@ -104,7 +104,9 @@ struct StackViewTests {
         #expect(level1.mask[1][1] && !level1.mask[1][2] && level1.mask[1][3])
         #expect(Self.marks(frame.canvas, glyph: "■") == 9)
         #expect(Self.marks(frame.canvas, glyph: "□") == 25 - 9)
-        #expect(frame.canvas.contains("reads 9 cells of L1 in a 5×5 box; its span is 5×5"))
+        #expect(frame.canvas.contains("reads 9 cells of L1 in a 5×5 box"))
+        // The span equals the box here, so the line does not repeat it.
+        #expect(!frame.canvas.contains("its span"))
     }
 
     @Test("a corner cell's span reaches into the padding, drawn beyond the grid")
@@ -205,7 +207,8 @@ struct StackViewTests {
         #expect(frame.canvas.width == width && frame.canvas.height == height)
         #expect(frame.canvas.lines[height - 1].contains("step 5/5"))
         #expect(frame.canvas.contains("4  conv3 d2     1×1×1    14     2    6.5    0      10      9"))
-        let blocks = width >= 200 ? "■■■" : "■"
+        // 80×24: the 14×14 input whole in half blocks (7 rows of 14) instead of strips; 200×60: large cells.
+        let blocks = width >= 200 ? "■■■" : String(repeating: "█", count: 14)
         #expect(frame.canvas.contains(blocks))
     }
 

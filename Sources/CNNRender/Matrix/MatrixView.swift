@@ -200,6 +200,11 @@ public enum MatrixView {
         let labelWidth: Int
         let valueWidth: Int
         let nameWidth: Int
+        /// Screen rows per matrix row (classroom mode's large cells: a block and a blank line).
+        var rowStep = 1
+
+        /// Screen rows of `rows` matrix rows.
+        func height(rows: Int) -> Int { rows * rowStep - (rowStep > 1 ? 1 : 0) }
 
         init(_ model: MatrixModel, _ computation: MatrixComputation, glyphs: Glyphs, extra: Int) {
             let header: Int
@@ -232,10 +237,17 @@ public enum MatrixView {
         header: (Int) -> (String, CellStyle), label: (Int) -> (name: String, value: String, style: CellStyle),
         entry: (Int, Int) -> (String, CellStyle), footerLabel: String? = nil,
         footer: ((Int) -> (String, CellStyle))? = nil,
-        into canvas: inout Canvas, glyphs: Glyphs, palette: Palette
+        into canvas: inout Canvas, glyphs: Glyphs, palette: Palette, classroom: Bool = false
     ) -> Int {
         let textWidth = layout.cellWidth - 1
-        func cell(_ text: String, row: Int, column: Int, style: CellStyle) {
+        let blockHeight = max(1, layout.rowStep - 1)
+        func cell(_ text: String, row: Int, column: Int, style: CellStyle, block: Bool = false) {
+            if classroom && block {
+                // Classroom mode: a block in the value's colour, the number large when it fits.
+                GridCellBlock(text: text, style: style, width: textWidth, height: blockHeight, glyphs: glyphs).draw(
+                    into: &canvas, row: row, column: left + layout.labelWidth + column * layout.cellWidth)
+                return
+            }
             let count = text.unicodeScalars.count
             let shown =
                 count > textWidth ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(textWidth))) : text
@@ -251,20 +263,24 @@ public enum MatrixView {
         }
         let visibleColumns = max(0, min(columns, (canvas.width - left - layout.labelWidth) / layout.cellWidth + 1))
         for row in 0..<rows {
-            let y = top + 1 + row
-            guard y < canvas.height else { break }
+            let blockTop = top + 1 + row * layout.rowStep
+            let y = blockTop + (blockHeight - 1) / 2
+            guard blockTop + blockHeight - 1 < canvas.height else { break }
             let (name, value, style) = label(row)
             let nameText = name + String(repeating: " ", count: max(0, layout.nameWidth - name.unicodeScalars.count))
             let valueText =
                 String(repeating: " ", count: max(0, layout.valueWidth - value.unicodeScalars.count)) + value
             canvas.put("\(nameText) = \(valueText)", row: y, column: left, style: style)
-            canvas.put(glyphs.vertical, row: y, column: left + layout.labelWidth - 1, style: palette.dim)
+            for line in 0..<blockHeight {
+                canvas.put(
+                    glyphs.vertical, row: blockTop + line, column: left + layout.labelWidth - 1, style: palette.dim)
+            }
             for column in 0..<visibleColumns {
                 let (text, style) = entry(row, column)
-                cell(text, row: y, column: column, style: style)
+                cell(text, row: blockHeight > 1 ? blockTop : y, column: column, style: style, block: true)
             }
         }
-        var bottom = top + 1 + rows
+        var bottom = top + 1 + layout.height(rows: rows)
         if let footer, let footerLabel {
             canvas.put(footerLabel, row: bottom, column: left, style: palette.dim)
             for column in 0..<visibleColumns {
@@ -287,7 +303,7 @@ public enum MatrixView {
         let trace = computation.trace(step: step)
         let inputColumns = computation.inputColumns
         let used = Set(trace.terms.filter { !$0.isPadding }.map { $0.row * inputColumns + $0.column })
-        let layout = zoomed(model, computation, width: width, glyphs: glyphs)
+        let layout = zoomed(model, computation, width: width, height: bottom - top, options: options)
         let matrix = computation.matrix
         let input = computation.input
         let output = computation.output
@@ -316,7 +332,7 @@ public enum MatrixView {
                 if row == step { return (text, palette.highlight) }
                 return (text, model.showNames ? .plain : palette.value(w, scale: kernelScale))
             },
-            into: &canvas, glyphs: glyphs, palette: palette)
+            into: &canvas, glyphs: glyphs, palette: palette, classroom: options.classroom)
         let product = rowProduct(model, computation, trace: trace, width: width - 2, palette: palette, glyphs: glyphs)
         let productTop = bottom - 1 - product.count
         var hits: [HitRegion] = []
@@ -421,10 +437,30 @@ public enum MatrixView {
         ]
     }
 
-    /// The widest cells that fit (larger terminals get larger cells).
+    /// The widest cells that fit (larger terminals get larger cells). In classroom mode the rung of
+    /// the shared zoom ladder (`StripZoom`) at which the whole matrix fits in its share of the
+    /// height (the matrix picture keeps about 40% for the small grids under it), so its entries are
+    /// blocks with large numbers; else one row per matrix row, 2, 1 or no extra columns.
     private static func zoomed(
-        _ model: MatrixModel, _ computation: MatrixComputation, width: Int, glyphs: Glyphs
+        _ model: MatrixModel, _ computation: MatrixComputation, width: Int, height: Int, options: RenderOptions
     ) -> Layout {
+        let glyphs = options.glyphs
+        if options.classroom {
+            let (rows, _) = matrixShape(model.mode, computation)
+            let need = requiredSize(model, computation, glyphs: glyphs, extra: 0)
+            // Rows beside the matrix's own: header, result row, product; the small grids' share.
+            let fixedRows = need.height - rows
+            let room = model.mode == .matrix ? height * 3 / 5 : height
+            let zoom = StripZoom.largest(classroom: true) { zoom in
+                var layout = Layout(model, computation, glyphs: glyphs, extra: zoom.extra)
+                layout.rowStep = zoom.rowStep
+                return requiredSize(model, computation, glyphs: glyphs, extra: zoom.extra).width <= width - 2
+                    && layout.height(rows: rows) + fixedRows <= room
+            }
+            var layout = Layout(model, computation, glyphs: glyphs, extra: zoom.extra)
+            layout.rowStep = zoom.rowStep
+            return layout
+        }
         for extra in [2, 1] where requiredSize(model, computation, glyphs: glyphs, extra: extra).width <= width - 2 {
             return Layout(model, computation, glyphs: glyphs, extra: extra)
         }
@@ -440,7 +476,7 @@ public enum MatrixView {
         let glyphs = options.glyphs
         let step = model.player.step
         let trace = computation.trace(step: step)
-        let layout = zoomed(model, computation, width: width, glyphs: glyphs)
+        let layout = zoomed(model, computation, width: width, height: bottom - top, options: options)
         let patches = computation.patches
         let kernelRow = computation.kernelRow
         let output = computation.output
@@ -472,7 +508,7 @@ public enum MatrixView {
                 if column > step { return (glyphs.pending, palette.faint) }
                 return (NumberText.format(v), palette.result)
             },
-            into: &canvas, glyphs: glyphs, palette: palette)
+            into: &canvas, glyphs: glyphs, palette: palette, classroom: options.classroom)
         // Beside the matrix: the input with the current window (patch) lit.
         let left = 1 + layout.labelWidth + outputCount * layout.cellWidth + 4
         let inputColumns = computation.inputColumns
@@ -515,7 +551,7 @@ public enum MatrixView {
         let inputColumns = computation.inputColumns
         let outputCount = computation.outputCount
         let landing = Set(terms.filter { !$0.isCropped }.map { $0.outputRow * inputColumns + $0.outputColumn })
-        let layout = zoomed(model, computation, width: width, glyphs: glyphs)
+        let layout = zoomed(model, computation, width: width, height: bottom - top, options: options)
         let matrix = computation.matrix
         let vector = computation.vector
         let partial = computation.vectorSoFar(step: step)
@@ -545,7 +581,7 @@ public enum MatrixView {
                 if column == step { return (text, palette.highlight) }
                 return (text, model.showNames ? .plain : palette.value(w, scale: kernelScale))
             },
-            into: &canvas, glyphs: glyphs, palette: palette)
+            into: &canvas, glyphs: glyphs, palette: palette, classroom: options.classroom)
         // Beside: v as a grid (current entry lit) and the input-sized result so far.
         let x = glyphs.times
         let (currentRow, currentColumn) = computation.outputCell(ofStep: step)

@@ -91,27 +91,61 @@ struct StackTable {
         return "\(sum)"
     }
 
-    /// One line of cells, aligned.
-    func line(_ cells: [String]) -> String {
-        cells.enumerated().map { column, text in
+    /// Columns dropped first when the table is wider than its room: start, effective padding,
+    /// jump, then multiplications (the layer, its shape, r and the parameters stay).
+    static let dropOrder = [5, 6, 4, 8]
+
+    /// The screen width of the table showing `columns`.
+    func width(columns: [Int]) -> Int {
+        columns.reduce(0) { $0 + widths[$1] } + 2 * max(0, columns.count - 1)
+    }
+
+    /// Every column, less those of `dropOrder` that must go for the table to fit in `width`.
+    func columns(fitting width: Int) -> [Int] {
+        var columns = Array(StackTable.header.indices)
+        for dropped in StackTable.dropOrder where self.width(columns: columns) > width {
+            columns.removeAll { $0 == dropped }
+        }
+        return columns
+    }
+
+    /// Whether the last row is the totals row.
+    var hasTotal: Bool { rows.last?[1] == "total" }
+
+    /// The rows to show in `count` lines (indices into `rows`): all of them when they fit; else a
+    /// page of whole rows that keeps `focus` on screen (`Viewport.follow`, so it turns as a pager
+    /// does), with the totals row always kept as the last.
+    func shownRows(count: Int, focus: Int) -> [Int] {
+        guard rows.count > count else { return Array(rows.indices) }
+        let body = hasTotal ? rows.count - 1 : rows.count
+        let room = max(1, hasTotal ? count - 1 : count)
+        let page = Viewport.follow(total: 0..<body, visible: room, focus: focus..<(focus + 1))
+        return Array(page) + (hasTotal ? [rows.count - 1] : [])
+    }
+
+    /// One line of cells, aligned, in `columns` (all by default).
+    func line(_ cells: [String], columns: [Int]? = nil) -> String {
+        (columns ?? Array(cells.indices)).map { column in
+            let text = cells[column]
             let pad = String(repeating: " ", count: max(0, widths[column] - text.unicodeScalars.count))
             return StackTable.rightAligned.contains(column) ? pad + text : text + pad
         }.joined(separator: "  ")
     }
 
-    /// Draws the header and the rows `shown` (indices into `rows`), the chosen level in bold.
-    /// Returns the number of lines drawn.
+    /// Draws the header and the rows `shown` (indices into `rows`) in `columns`, the chosen level
+    /// in bold. Returns the number of lines drawn.
     @discardableResult
-    func draw(into canvas: inout Canvas, top: Int, left: Int, shown: Range<Int>, chosenLevel: Int?, palette: Palette)
-        -> Int
-    {
-        canvas.put(line(StackTable.header), row: top, column: left, style: palette.title)
+    func draw(
+        into canvas: inout Canvas, top: Int, left: Int, shown: [Int], columns: [Int]? = nil, chosenLevel: Int?,
+        palette: Palette
+    ) -> Int {
+        canvas.put(line(StackTable.header, columns: columns), row: top, column: left, style: palette.title)
         var y = top + 1
         for index in shown {
             let style =
                 chosenLevel != nil && levels[index] == chosenLevel
-                ? CellStyle(bold: true) : (index == rows.count - 1 && rows[index][1] == "total" ? palette.dim : .plain)
-            canvas.put(line(rows[index]), row: y, column: left, style: style)
+                ? CellStyle(bold: true) : (index == rows.count - 1 && hasTotal ? palette.dim : .plain)
+            canvas.put(line(rows[index], columns: columns), row: y, column: left, style: style)
             y += 1
         }
         return y - top

@@ -23,55 +23,129 @@ public enum StackView {
         } else {
             status += " \(glyphs.arrow) none"
         }
-        canvas.put(glyphs.adapt(status), row: 0, column: 1, style: CellStyle(bold: true))
-        if let line = chosenLine(model, glyphs: glyphs) {
-            for (index, text) in TextWrap.lines(line, width: width - 2).prefix(2).enumerated() {
-                canvas.put(text, row: 1 + index, column: 1)
-            }
-        }
-
-        // From the top: the grids, the legend, the table; the footer on the last row. The
-        // table keeps at least its header and two rows; the grids get the rest.
-        let footerRow = height
+        canvas.put(
+            TextWrap.cut(glyphs.adapt(status), width: width - 2, glyphs: glyphs), row: 0, column: 1,
+            style: CellStyle(bold: true))
         let table = StackTable(
             stack: stack, layers: model.setup.layers, fields: model.receptiveFields, inputShape: inputShape,
             glyphs: glyphs, tableOnly: model.setup.tableOnlyRows)
-        let tableRowsWanted = table.rows.count
-        let tallest = stack.map { $0.sizes.map { $0[0] }.max() ?? 1 } ?? 4
-        let gridMinimum = 2 + min(tallest, max(3, (height - 6) / 2))
-        let tableRowsShown = min(tableRowsWanted, max(2, footerRow - 3 - gridMinimum - 2 - 1))
-        let area = (top: 3, height: max(3, footerRow - 3 - 2 - 1 - tableRowsShown))
+        let chosenText = chosenLine(model, glyphs: glyphs)
+        let chosenLines = chosenText.map { TextWrap.lines($0, width: width - 2) } ?? []
         var hits: [HitRegion] = []
+        var row: Int
+        var tableRows: Int
+        var bigTable: StackBigTable?
         var refusals: [RefusalBox] = []
-        var used: Int
         if let stack, let chosen = model.chosen {
-            (hits, used) = drawLevels(
-                model, stack: stack, chosen: chosen, area: area, width: width, into: &canvas, palette: palette,
-                glyphs: glyphs)
-            canvas.put(legend(glyphs), row: area.top + used, column: 1, style: palette.dim)
-            used += 1
+            let layouts = levelLayouts(stack: stack, chosen: chosen, glyphs: glyphs)
+            let levels = layouts.map {
+                StackLayoutPlan.Level(
+                    rows: $0.rows.count, columns: $0.columns.count, title: $0.title.unicodeScalars.count,
+                    size: $0.size.unicodeScalars.count)
+            }
+            func planned(height: Int) -> StackLayoutPlan {
+                StackLayoutPlan(
+                    levels: levels, gap: gap(glyphs), width: width, height: height, tableRows: table.rows.count,
+                    chosenLines: chosenLines.count, classroom: options.classroom)
+            }
+            var plan = planned(height: height)
+            // Classroom mode: the table in the large font when it fits whole beside whole grids.
+            if options.classroom && glyphs != .ascii {
+                let big = StackBigTable(table: table, columns: Array(StackTable.header.indices))
+                let extra = StackBigTable.height(rows: table.rows.count) - (1 + table.rows.count)
+                let roomy = planned(height: height - extra)
+                // Only where the grids keep cells of two rows or more: large numbers are not worth
+                // shrinking the grids to half blocks.
+                if case .whole(.cells(let zoom)) = roomy.grids, zoom.rowStep >= 2, roomy.tableRows == table.rows.count,
+                    big.width <= width - 2
+                {
+                    plan = roomy
+                    bigTable = big
+                }
+            }
+            if let chosenText, plan.chosenRows > 0, plan.chosenRows < chosenLines.count {
+                canvas.put(TextWrap.cut(chosenText, width: width - 2, glyphs: glyphs), row: 1, column: 1)
+            } else {
+                for (index, text) in chosenLines.prefix(plan.chosenRows).enumerated() {
+                    canvas.put(text, row: 1 + index, column: 1)
+                }
+            }
+            row = 1 + plan.chosenRows
+            let drawing = StackGridDrawing(model: model, chosen: chosen, palette: palette, options: options)
+            switch plan.grids {
+            case .whole(let form):
+                let drawn = drawing.drawLevels(
+                    layouts, form: form, titleRows: plan.titleRows, top: row, into: &canvas, stack: stack)
+                hits = drawn.hits
+                row += drawn.height
+                // Half blocks and classroom blocks are told apart by colour: their legend shows the colours.
+                let blocks = options.classroom && options.color && form != .narrow
+                StackHalfBlocks.drawLegend(
+                    form == .halfBlock || blocks ? nil : legend(glyphs), row: row, halfBlocks: form == .halfBlock,
+                    into: &canvas, palette: palette, options: options)
+                row += 1
+            case .cut(let rows):
+                let drawn = drawing.drawCut(layouts, top: row, height: rows, width: width, into: &canvas, stack: stack)
+                hits = drawn.hits
+                row += drawn.height
+                canvas.put(legend(glyphs), row: row, column: 1, style: palette.dim)
+                row += 1
+            case .hidden:
+                canvas.put(hiddenNote(layouts, glyphs: glyphs, width: width), row: row, column: 1, style: palette.dim)
+                row += 1
+            case .omitted:
+                break
+            }
+            if plan.gapRow { row += 1 }
+            tableRows = plan.tableRows
         } else {
+            for (index, text) in chosenLines.prefix(2).enumerated() {
+                canvas.put(text, row: 1 + index, column: 1)
+            }
+            let tableWanted = min(table.rows.count, max(2, height - 3 - 3 - 2))
             let box = refusal(
-                model.errorMessage ?? "invalid stack", top: area.top, left: 1, width: min(width - 2, 76),
-                height: area.height + 1)
+                model.errorMessage ?? "invalid stack", top: 3, left: 1, width: min(width - 2, 76),
+                height: max(3, height - 3 - 2 - tableWanted))
             refusals.append(box)
-            used = box.height(glyphs: glyphs)
+            row = 3 + box.height(glyphs: glyphs) + 1
+            tableRows = max(1, min(table.rows.count, height - row - 1))
         }
-        let tableTop = min(area.top + used + 1, footerRow - 1 - tableRowsShown)
-        let chosenRow = table.row(ofLevel: model.level)
-        let shownRows = Viewport.follow(
-            total: 0..<tableRowsWanted, visible: tableRowsShown, focus: chosenRow..<(chosenRow + 1))
+        let columns = table.columns(fitting: width - 2)
+        let shown = table.shownRows(count: tableRows, focus: table.row(ofLevel: model.level))
+        if let bigTable {
+            bigTable.draw(
+                into: &canvas, top: row, left: 1, shown: shown, chosenLevel: model.level, palette: palette,
+                options: options)
+            let footer = footer(model, palette: palette, glyphs: glyphs)
+            return ViewBody(
+                canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
+        }
         table.draw(
-            into: &canvas, top: tableTop, left: 1, shown: shownRows, chosenLevel: stack == nil ? nil : model.level,
-            palette: palette)
-        if shownRows.count < tableRowsWanted {
+            into: &canvas, top: row, left: 1, shown: shown, columns: columns,
+            chosenLevel: stack == nil ? nil : model.level, palette: palette)
+        if shown.count < table.rows.count, let first = shown.first {
+            let last = shown.last(where: { !(table.hasTotal && $0 == table.rows.count - 1) }) ?? first
             let note =
-                "rows \(shownRows.lowerBound)\(glyphs.rangeDash)\(shownRows.upperBound - 1) of \(tableRowsWanted)"
-            canvas.put(note, row: tableTop, column: max(1, width - note.count - 1), style: palette.dim)
+                "rows \(first)\(glyphs.rangeDash)\(last) of \(table.rows.count)\(table.hasTotal ? " + total" : "")"
+            let free = width - 1 - (1 + table.width(columns: columns) + 2)
+            if note.unicodeScalars.count <= free {
+                canvas.put(note, row: row, column: width - 1 - note.unicodeScalars.count, style: palette.dim)
+            }
         }
         let footer = footer(model, palette: palette, glyphs: glyphs)
         return ViewBody(
             canvas: canvas, hits: hits, status: footer.status, hints: footer.hints, refusals: refusals)
+    }
+
+    /// In place of grids that fit in no form: what they would need.
+    static func hiddenNote(_ layouts: [LevelLayout], glyphs: Glyphs, width: Int) -> String {
+        let form = StackGridForm.halfBlock
+        let columns =
+            layouts.reduce(0) { $0 + form.width(columns: $1.columns.count) } + gap(glyphs) * max(0, layouts.count - 1)
+        let rows = form.height(rows: layouts.map(\.rows.count).max() ?? 1)
+        let text =
+            "grids: they need \(columns + 2)\(glyphs.times)\(rows + 6) even in half blocks; a larger terminal shows them"
+        return TextWrap.cut(text, width: width - 2, glyphs: glyphs)
     }
 
     // MARK: Text
@@ -102,6 +176,8 @@ public enum StackView {
         if let rows = below.boxRows, let columns = below.boxColumns {
             text += " in a \(rows.count)\(x)\(columns.count) box"
         }
+        // The span is worth a clause only where it differs from the box (holes, padding).
+        guard below.boxRows != below.spanRows || below.boxColumns != below.spanColumns else { return text }
         let dash = glyphs.pick(unicode: "…", ascii: "..")
         text +=
             "; its span is \(below.spanRows.count)\(x)\(below.spanColumns.count): rows \(below.spanRows.lowerBound)\(dash)\(below.spanRows.upperBound), cols \(below.spanColumns.lowerBound)\(dash)\(below.spanColumns.upperBound)"
@@ -129,14 +205,10 @@ public enum StackView {
         var shownColumns: Range<Int>
     }
 
-    private static func drawLevels(
-        _ model: StackModel, stack: LayerStack, chosen: StackDependencies, area: (top: Int, height: Int),
-        width: Int,
-        into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) -> (hits: [HitRegion], height: Int) {
+    /// Every level's grid: the grid plus any padding the chosen cell's span reaches, all shown.
+    static func levelLayouts(stack: LayerStack, chosen: StackDependencies, glyphs: Glyphs) -> [LevelLayout] {
         let x = glyphs.times
-        let gap = gap(glyphs)
-        var layouts: [LevelLayout] = (0...stack.depth).map { level in
+        return (0...stack.depth).map { level in
             let size = stack.sizes[level]
             var rows = 0..<size[0]
             var columns = 0..<size[1]
@@ -155,80 +227,10 @@ public enum StackView {
                 level: level, title: glyphs.adapt(levelName(level, layers: stack.layers)), size: sizeText, rows: rows,
                 columns: columns, shownRows: rows, shownColumns: columns)
         }
-        // Zoom: the largest cells at which every level fits whole.
-        let titleWidth = { (layout: LevelLayout) in
-            max(layout.title.unicodeScalars.count, layout.size.unicodeScalars.count)
-        }
-        func totalWidth(_ cell: Int) -> Int {
-            layouts.reduce(0) { $0 + max(gridWidth($1.columns.count, cell: cell), min(titleWidth($1), 12)) } + gap
-                * (layouts.count - 1)
-        }
-        let tallest = layouts.map(\.rows.count).max() ?? 1
-        let zooms = [(4, 2), (2, 1), (1, 1)]
-        let fitting = zooms.first { cell, lines in totalWidth(cell) <= width - 2 && 2 + tallest * lines <= area.height }
-        let (cell, lines) = fitting ?? (totalWidth(2) <= width - 2 ? (2, 1) : (1, 1))
-        // Viewports: levels that do not fit show the part around what the chosen cell reads.
-        let visibleRows = max(1, (area.height - 2) / lines)
-        let fixed =
-            layouts.reduce(0) { $0 + max(0, min(titleWidth($1), 12) - gridWidth($1.columns.count, cell: cell)) } + gap
-            * (layouts.count - 1)
-        let available = max(layouts.count, width - 2 - fixed)
-        let wanted = layouts.reduce(0) { $0 + gridWidth($1.columns.count, cell: cell) }
-        for index in layouts.indices {
-            let layout = layouts[index]
-            let focus = focusRange(layout.level, chosen: chosen, model: model)
-            layouts[index].shownRows = Viewport.follow(total: layout.rows, visible: visibleRows, focus: focus.rows)
-            if wanted > available {
-                let share = Double(gridWidth(layout.columns.count, cell: cell)) / Double(max(1, wanted))
-                let columns = max(1, Int(Double(available) * share) / cell)
-                layouts[index].shownColumns = Viewport.follow(
-                    total: layout.columns, visible: columns, focus: focus.columns)
-            }
-        }
-        var hits: [HitRegion] = []
-        var left = 1
-        let gridTop = area.top + 2
-        var bottom = gridTop
-        for (index, layout) in layouts.enumerated() {
-            let grid = gridWidth(layout.shownColumns.count, cell: cell)
-            let panel = max(grid, min(titleWidth(layout), 12))
-            let titleStyle = layout.level == model.level ? CellStyle(bold: true, underline: true) : palette.title
-            clippedPut(
-                layout.title, row: area.top, column: left, limit: panel + gap - 1, into: &canvas, style: titleStyle)
-            clippedPut(
-                layout.size, row: area.top + 1, column: left, limit: panel + gap - 1, into: &canvas, style: palette.dim)
-            hits += drawGrid(
-                layout, levelSize: stack.sizes[layout.level], model: model, chosen: chosen, top: gridTop, left: left,
-                cell: cell, lines: lines, into: &canvas, palette: palette, glyphs: glyphs)
-            if layout.shownRows != layout.rows || layout.shownColumns != layout.columns {
-                let dash = glyphs.rangeDash
-                let note =
-                    "r\(layout.shownRows.lowerBound)\(dash)\(layout.shownRows.upperBound - 1) c\(layout.shownColumns.lowerBound)\(dash)\(layout.shownColumns.upperBound - 1)"
-                clippedPut(
-                    note, row: gridTop + layout.shownRows.count * lines, column: left, limit: panel + gap - 1,
-                    into: &canvas, style: palette.dim)
-                bottom = max(bottom, gridTop + layout.shownRows.count * lines + 1)
-            }
-            bottom = max(bottom, gridTop + layout.shownRows.count * lines)
-            left += panel
-            if index < layouts.count - 1 {
-                let shownHeight = min(layout.shownRows.count, layouts[index + 1].shownRows.count) * lines
-                canvas.put(glyphs.arrow, row: gridTop + (shownHeight - 1) / 2, column: left + 1, style: palette.dim)
-            }
-            left += gap
-        }
-        return (hits, bottom - area.top)
-    }
-
-    /// Screen columns of `count` cells `cell` columns wide (the last separator dropped).
-    static func gridWidth(_ count: Int, cell: Int) -> Int {
-        cell == 1 ? count : count * cell - 1
     }
 
     /// What a level's viewport should keep in view: the chosen cell, or the span it reads.
-    static func focusRange(_ level: Int, chosen: StackDependencies, model: StackModel) -> (
-        rows: Range<Int>, columns: Range<Int>
-    ) {
+    static func focusRange(_ level: Int, chosen: StackDependencies) -> (rows: Range<Int>, columns: Range<Int>) {
         if level < chosen.level {
             let span = chosen.levels[level]
             return (
@@ -240,57 +242,6 @@ public enum StackView {
             return (chosen.row..<(chosen.row + 1), chosen.column..<(chosen.column + 1))
         }
         return (0..<0, 0..<0)
-    }
-
-    /// Draws one level's visible cells and returns their click regions.
-    private static func drawGrid(
-        _ layout: LevelLayout, levelSize: [Int], model: StackModel, chosen: StackDependencies, top: Int,
-        left: Int,
-        cell: Int, lines: Int, into canvas: inout Canvas, palette: Palette, glyphs: Glyphs
-    ) -> [HitRegion] {
-        let marks = StackGlyphs(glyphs)
-        let lit = model.isLit(level: layout.level)
-        let below = layout.level < chosen.levels.count ? chosen.levels[layout.level] : nil
-        let textWidth = max(1, cell == 1 ? 1 : cell - 1)
-        var hits: [HitRegion] = []
-        for (y, r) in layout.shownRows.enumerated() {
-            for (x, c) in layout.shownColumns.enumerated() {
-                let real = r >= 0 && c >= 0 && r < levelSize[0] && c < levelSize[1]
-                let mark: (String, CellStyle)
-                if layout.level == chosen.level && r == chosen.row && c == chosen.column {
-                    mark = (marks.chosen, palette.cursor)
-                } else if lit, let below, below.contains(row: r, column: c) {
-                    mark = (marks.read, palette.highlight)
-                } else if lit, let below, below.spans(row: r, column: c) {
-                    mark = (marks.skipped, real ? palette.note : palette.padding)
-                } else {
-                    mark = (real ? marks.other : " ", palette.faint)
-                }
-                let originRow = top + y * lines
-                let originColumn = left + x * cell
-                // Read and skipped cells fill their block; the others show one mark in the middle.
-                let filled = mark.0 == marks.read || mark.0 == marks.skipped
-                let middle = (textWidth - 1) / 2
-                let blank = String(repeating: filled ? mark.0 : " ", count: textWidth)
-                let centered =
-                    filled
-                    ? blank
-                    : String(repeating: " ", count: middle) + mark.0
-                        + String(repeating: " ", count: textWidth - middle - 1)
-                for line in 0..<lines {
-                    canvas.put(
-                        line == (lines - 1) / 2 ? centered : blank, row: originRow + line, column: originColumn,
-                        style: mark.1)
-                }
-                if real {
-                    hits.append(
-                        HitRegion(
-                            row: originRow, column: originColumn, width: max(1, cell), height: lines,
-                            target: .stackCell(level: layout.level, row: r, column: c)))
-                }
-            }
-        }
-        return hits
     }
 
     /// Writes text, cut to `limit` columns.
