@@ -9,10 +9,6 @@ import Testing
 /// for a spread of settings; a view that refuses reports a box, and the host draws it.
 @Suite("Every view: one strip layout, bodies inside their rectangles, refusals drawn by the host")
 struct ViewLayoutTests {
-    /// Renderer folders whose layout internals another change moves to `StripLayout` (issue 9:
-    /// the stack view's own ladder); remove the name once the view uses the kit's layout.
-    static let adoptingLater: Set<String> = ["Stack"]
-
     /// The Swift files of `Sources/CNNRender`, by path relative to it.
     static func rendererSources() throws -> [(path: String, text: String)] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -32,8 +28,6 @@ struct ViewLayoutTests {
         let named = try Regex(#"\bzooms\b"#)
         var offenders: [String] = []
         for (path, text) in sources where !path.hasPrefix("Kit/") {
-            let folder = String(path.split(separator: "/").first ?? "")
-            guard !Self.adoptingLater.contains(folder) else { continue }
             if text.contains(ladder) || text.contains(named) { offenders.append(path) }
         }
         #expect(offenders.isEmpty, "zoom ladders outside Kit (use StripZoom / StripLayout): \(offenders)")
