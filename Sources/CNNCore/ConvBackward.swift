@@ -30,10 +30,10 @@ extension ConvLayer {
                 "grad_output shape \(Tensor.describe(gradOutput.shape)) should match the output \(Tensor.describe(outputShape)), one gradient per output value"
             )
         }
-        let gradInput = try Tensor(
-            shape: inputShape,
-            data: inputGradientGather.gatherAll(
-                source: gradOutput.data, weight: weight.data, batch: inputShape[0], bias: nil))
+        let gradInputData = inputGradientGather.gatherAll(
+            source: gradOutput.data, weight: weight.data, batch: inputShape[0], bias: nil)
+        try CancellationFlag.checkCurrent()
+        let gradInput = try Tensor(shape: inputShape, data: gradInputData)
         let gradWeight = weightGradient(input: input, gradOutput: gradOutput)
         let gradBias = hasBias ? biasGradient(gradOutput: gradOutput) : nil
         return ConvGradients(input: gradInput, weight: gradWeight, bias: gradBias)
