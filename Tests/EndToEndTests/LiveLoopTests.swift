@@ -23,8 +23,8 @@ struct LiveLoopTests {
         #expect(loop.screen.applied == "sab")
         #expect(terminal.draws.last?.text.contains("applied: sab") == true)
         // s went to the worker at once; a and b waited for it and went together (one frame).
-        #expect(terminal.draws.contains { $0.text.contains("applied: s ") })
-        #expect(!terminal.draws.contains { $0.text.contains("applied: sa ") })
+        #expect(terminal.draws.contains { $0.firstRow == "applied: s" })
+        #expect(!terminal.draws.contains { $0.firstRow == "applied: sa" })
     }
 
     @Test("long work shows working… on the status line after about 150 ms")
@@ -161,6 +161,8 @@ final class ScriptedTerminal: LiveTerminal {
         var width: Int
         var text: String
         var lastRow: String
+        /// The first row.
+        var firstRow: String { String(text.prefix { $0 != "\n" }) }
     }
 
     private(set) var size: (width: Int, height: Int) = (80, 24)
