@@ -16,8 +16,9 @@ enum AppLoop {
     /// How long work runs before q and Esc stop it rather than wait their turn (shorter work
     /// is done before a person notices, and the keys then mean what they mean in the view).
     static let cancelAfterMilliseconds = 40
-    /// How often the input thread looks for the worker's result while it is busy.
-    static let pollMilliseconds = 5
+    /// The longest the input thread waits for the worker before it looks at the terminal again
+    /// (it takes the result the moment the work ends).
+    static let busyWaitMilliseconds = 10
     /// How long a quitting loop gives cancelled work to stop before it leaves anyway.
     static let quitGraceMilliseconds = 40
 
@@ -133,10 +134,15 @@ struct LiveLoop<Screen: LiveScreen, Terminal: LiveTerminal> {
         if frameSize != currentSize && task == nil { needsFrame = true }
     }
 
-    /// How long to wait for input: briefly while the worker is busy (to pick up its result and to
-    /// show the notice in time), until the clock event when one is due, else without a deadline.
+    /// How long to wait for input. While the worker is busy: first a short wait for it (ending the
+    /// moment it is done), then only a look at what the terminal has; until the clock event when
+    /// one is due; else without a deadline.
     private mutating func waitMilliseconds() -> Int? {
-        if task != nil || needsFrame || !pending.isEmpty { return AppLoop.pollMilliseconds }
+        if let task {
+            task.waitUntilDone(milliseconds: AppLoop.busyWaitMilliseconds)
+            return 0
+        }
+        if needsFrame || !pending.isEmpty { return 0 }
         if let seconds = screen.timerSeconds {
             due = due ?? InteractiveLoop.due(inSeconds: seconds)
         } else {

@@ -23,7 +23,8 @@ enum LiveNotice: Hashable, Sendable {
         guard copy.height > 0, copy.width > 0 else { return copy }
         let text = options.glyphs.adapt(self.text)
         let width = DisplayWidth.of(text)
-        copy.put(text, row: copy.height - 1, column: max(0, copy.width - width), style: CellStyle(bold: true, reverse: true))
+        copy.put(
+            text, row: copy.height - 1, column: max(0, copy.width - width), style: CellStyle(bold: true, reverse: true))
         return copy
     }
 }

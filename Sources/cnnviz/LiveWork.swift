@@ -4,10 +4,6 @@ import CNNSandbox
 import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// One input for a live screen, in the order the user gave it.
 enum LiveEvent: Hashable, Sendable {
     /// A key press.
@@ -46,6 +42,8 @@ final class LiveTask<Screen: LiveScreen>: Sendable {
     let startedAt: UInt64
     private let result = Mutex<LiveOutcome<Screen>?>(nil)
     private let done = Atomic<Bool>(false)
+    /// Signalled once when the work ends, and again by every wait that took it.
+    private let ended = DispatchSemaphore(value: 0)
 
     /// Starts the work at once on the worker queue.
     init(
@@ -60,6 +58,7 @@ final class LiveTask<Screen: LiveScreen>: Sendable {
             }
             result.withLock { $0 = outcome }
             done.store(true, ordering: .releasing)
+            ended.signal()
         }
     }
 
@@ -80,11 +79,11 @@ final class LiveTask<Screen: LiveScreen>: Sendable {
         now > startedAt ? Int((now - startedAt) / 1_000_000) : 0
     }
 
-    /// Waits up to `milliseconds` for the work to end (after `cancel()`: for the core to notice).
+    /// Waits up to `milliseconds` for the work to end, returning as soon as it does.
     func waitUntilDone(milliseconds: Int) {
-        let deadline = InteractiveLoop.now + UInt64(max(0, milliseconds)) * 1_000_000
-        while !isDone && InteractiveLoop.now < deadline {
-            usleepMilliseconds(1)
+        guard !isDone else { return }
+        if ended.wait(timeout: .now() + .milliseconds(max(0, milliseconds))) == .success {
+            ended.signal()  // later waits return at once too
         }
     }
 
@@ -112,13 +111,6 @@ final class LiveTask<Screen: LiveScreen>: Sendable {
     }
 }
 
-/// The worker thread's queue. Dispatch's threads block the termination signals, so Ctrl-C and
-/// SIGTERM always reach the input thread.
+/// The worker thread's queue. The worker never touches the terminal; a termination signal that
+/// lands on its thread is handed to the input thread (see CNNTerminal's SignalHandling).
 private let liveWorkQueue = DispatchQueue(label: "cnnviz.live-work", qos: .userInitiated)
-
-/// Sleeps the calling thread.
-func usleepMilliseconds(_ milliseconds: Int) {
-    var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
-    var remaining = timespec()
-    while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
-}

@@ -5,8 +5,13 @@ import Testing
 /// and throw `CNNError.cancelled`; with no flag, or a flag never raised, they run to the end.
 @Suite("a cancelled forward stops early and throws")
 struct CancellationTests {
-    static let input = try! Tensor(shape: [1, 1, 64, 64], data: (0..<4096).map { Double($0 % 7) })
-    static let weight = try! Tensor(shape: [1, 1, 3, 3], data: [1, 0, -1, 2, 0, -2, 1, 0, -1])
+    let input: Tensor
+    let weight: Tensor
+
+    init() throws {
+        input = try Tensor(shape: [1, 1, 64, 64], data: (0..<4096).map { Double($0 % 7) })
+        weight = try Tensor(shape: [1, 1, 3, 3], data: [1, 0, -1, 2, 0, -2, 1, 0, -1])
+    }
 
     /// Runs `work` with `flag` bound; the error it threw, or nil.
     static func outcome(_ flag: CancellationFlag, _ work: () throws -> Void) -> CNNError? {
@@ -24,10 +29,10 @@ struct CancellationTests {
     func convolution(columnStride: Int) throws {
         let parameters = ConvParameters(stride: [1, columnStride], padding: .explicit([0, 0]), dilation: [1, 1])
         let full = CancellationFlag()
-        #expect(Self.outcome(full) { _ = try conv2d(Self.input, weight: Self.weight, parameters: parameters) } == nil)
+        #expect(Self.outcome(full) { _ = try conv2d(input, weight: weight, parameters: parameters) } == nil)
         #expect(full.checks >= 62, "a flag never raised is looked at every output row: \(full.checks)")
         let early = CancellationFlag(cancellingAtCheck: 3)
-        let error = Self.outcome(early) { _ = try conv2d(Self.input, weight: Self.weight, parameters: parameters) }
+        let error = Self.outcome(early) { _ = try conv2d(input, weight: weight, parameters: parameters) }
         #expect(error == .cancelled)
         #expect(early.checks < full.checks / 4, "stopped after \(early.checks) of \(full.checks) rows")
     }
@@ -35,9 +40,12 @@ struct CancellationTests {
     @Test("max pooling")
     func pooling() {
         let full = CancellationFlag()
-        #expect(Self.outcome(full) { _ = try maxPool2d(Self.input, parameters: PoolParameters(kernel: [2, 2])) } == nil)
+        #expect(
+            Self.outcome(full) { _ = try maxPool2d(input, parameters: PoolParameters(kernel: [2, 2])) } == nil)
         let early = CancellationFlag(cancellingAtCheck: 2)
-        #expect(Self.outcome(early) { _ = try maxPool2d(Self.input, parameters: PoolParameters(kernel: [2, 2])) } == .cancelled)
+        #expect(
+            Self.outcome(early) { _ = try maxPool2d(input, parameters: PoolParameters(kernel: [2, 2])) }
+                == .cancelled)
         #expect(early.checks < full.checks / 4)
     }
 
@@ -45,10 +53,12 @@ struct CancellationTests {
     func transposed() {
         let parameters = TransposedConvParameters(stride: [2, 2])
         let full = CancellationFlag()
-        #expect(Self.outcome(full) { _ = try convTranspose2d(Self.input, weight: Self.weight, parameters: parameters) } == nil)
+        #expect(
+            Self.outcome(full) { _ = try convTranspose2d(input, weight: weight, parameters: parameters) }
+                == nil)
         let early = CancellationFlag(cancellingAtCheck: 2)
         #expect(
-            Self.outcome(early) { _ = try convTranspose2d(Self.input, weight: Self.weight, parameters: parameters) }
+            Self.outcome(early) { _ = try convTranspose2d(input, weight: weight, parameters: parameters) }
                 == .cancelled)
         #expect(early.checks < full.checks / 4)
     }
@@ -68,9 +78,15 @@ struct CancellationTests {
     func raisedBefore() throws {
         let flag = CancellationFlag()
         flag.cancel()
-        #expect(Self.outcome(flag) { _ = try conv2d(Self.input, weight: Self.weight, parameters: ConvParameters.defaults(spatialRank: 2)) } == .cancelled)
+        #expect(
+            Self.outcome(flag) {
+                _ = try conv2d(input, weight: weight, parameters: ConvParameters.defaults(spatialRank: 2))
+            } == .cancelled)
         #expect(flag.checks <= 3)
-        #expect(try conv2d(Self.input, weight: Self.weight, parameters: ConvParameters.defaults(spatialRank: 2)).shape == [1, 1, 62, 62])
+        #expect(
+            try conv2d(input, weight: weight, parameters: ConvParameters.defaults(spatialRank: 2)).shape == [
+                1, 1, 62, 62,
+            ])
         #expect(CNNError.cancelled.message.contains("cancelled"))
     }
 }

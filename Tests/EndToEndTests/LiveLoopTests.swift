@@ -129,7 +129,7 @@ struct SlowScreen: LiveScreen {
                     stoppedEarly.set()
                     return false
                 }
-                usleepMilliseconds(1)
+                usleep(1000)
             }
             applied.append("s")
         } else {
@@ -202,7 +202,7 @@ final class ScriptedTerminal: LiveTerminal {
             }
             if let deadline, now >= deadline { return .timeout }
             if script.isEmpty && deadline == nil { return .terminate(signal: 1) }
-            usleepMilliseconds(1)
+            usleep(1000)
         }
     }
 }

@@ -8,8 +8,10 @@ import Testing
 /// once with the terminal restored, without waiting for the work.
 @Suite("Long work end to end", .timeLimit(.minutes(3)))
 struct LiveWorkEndToEndTests {
-    @Test("q during a slow edit quits within a second, the terminal restored")
-    func quitDuringSlowEdit() throws {
+    @Test(
+        "q, SIGTERM or SIGINT (as Ctrl-C sends it) during a slow edit end the program within a second, the terminal restored",
+        arguments: [("q", 0), ("SIGTERM", 143), ("SIGINT", 130)] as [(String, Int32)])
+    func stopDuringSlowEdit(name: String, expectedStatus: Int32) throws {
         let terminal = try PseudoTerminal(
             binary: try CNNVizBinary.path(), arguments: ["explore", "--view", "stack", "--input", "2048"],
             width: 80, height: 24)
@@ -22,11 +24,15 @@ struct LiveWorkEndToEndTests {
             "the edit ended before the working notice: this test needs a slower setting")
         let clock = ContinuousClock()
         let pressed = clock.now
-        terminal.type("q")
+        switch name {
+        case "q": terminal.type("q")
+        case "SIGTERM": kill(terminal.pid, SIGTERM)
+        default: kill(terminal.pid, SIGINT)
+        }
         let status = terminal.waitForExit(timeout: .seconds(10))
         let took = clock.now - pressed
-        print("q during a slow edit: the program ended after \(took)")
-        #expect(status == 0)
+        print("\(name) during a slow edit: the program ended after \(took)")
+        #expect(status == expectedStatus)
         #expect(took < .seconds(1), "took \(took)")
         #expect(!terminal.outputContains("2047×2047"), "the edit was not finished before quitting")
         // ncurses' endwin for xterm-256color: leave the alternate screen, show the cursor.
