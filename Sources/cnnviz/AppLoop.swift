@@ -126,11 +126,12 @@ struct LiveLoop<Screen: LiveScreen, Terminal: LiveTerminal> {
         show(.working)
     }
 
-    /// Redraws the last frame with `notice` on its status line.
+    /// Redraws the last frame with `notice` on its status line (a blank screen before the first).
     private mutating func show(_ notice: LiveNotice) {
         self.notice = notice
-        guard let frame else { return }
-        terminal.draw(notice.drawn(on: frame.canvas, options: options))
+        let size = currentSize
+        let canvas = frame?.canvas ?? Canvas(width: size.width, height: size.height)
+        terminal.draw(notice.drawn(on: canvas, options: options))
         if frameSize != currentSize && task == nil { needsFrame = true }
     }
 

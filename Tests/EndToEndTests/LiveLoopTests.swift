@@ -49,6 +49,19 @@ struct LiveLoopTests {
         #expect(took < 100, "q took \(took) ms")
     }
 
+    @Test("a slow first frame: working… on a blank screen, and q quits before it is done")
+    func slowFirstFrame() throws {
+        let terminal = ScriptedTerminal([(300, "q")])
+        var screen = SlowScreen()
+        screen.frameMilliseconds = 5_000
+        var loop = LiveLoop(screen: screen, options: RenderOptions(), terminal: terminal)
+        #expect(loop.run() == 0)
+        #expect(terminal.elapsedMilliseconds - 300 < 100, "q took \(terminal.elapsedMilliseconds - 300) ms")
+        let first = try #require(terminal.draws.first)
+        #expect(first.lastRow.contains("working…") && first.firstRow.isEmpty)
+        #expect(!terminal.draws.contains { $0.text.contains("applied") }, "the slow frame never finished")
+    }
+
     @Test("Ctrl-C (SIGINT) while work runs ends with status 130 within 100 ms")
     func interruptDuringWork() {
         let terminal = ScriptedTerminal([(0, .key(.character("s"))), (200, .terminate(signal: 2))])
@@ -98,11 +111,14 @@ struct LiveLoopTests {
 struct SlowScreen: LiveScreen {
     var applied = ""
     var slowMilliseconds = 600
+    /// How long drawing a frame takes (cancelled work stops early).
+    var frameMilliseconds = 0
     var finished = false
     /// Set when a slow key saw its cancellation (shared by every copy).
     let stoppedEarly = SharedFlag()
 
     func frame(width: Int, height: Int, options: RenderOptions) -> RenderedFrame {
+        _ = SlowScreen.work(milliseconds: frameMilliseconds)
         var canvas = Canvas(width: width, height: height)
         canvas.put("applied: \(applied.isEmpty ? "-" : applied)", row: 0, column: 0)
         canvas.put("status line", row: height - 1, column: 0)
@@ -121,15 +137,9 @@ struct SlowScreen: LiveScreen {
         if character == "q" {
             finished = true
         } else if character == "s" {
-            let end = DispatchTime.now().uptimeNanoseconds + UInt64(slowMilliseconds) * 1_000_000
-            while DispatchTime.now().uptimeNanoseconds < end {
-                do throws(CNNError) {
-                    try CancellationFlag.checkCurrent()
-                } catch {
-                    stoppedEarly.set()
-                    return false
-                }
-                usleep(1000)
+            guard SlowScreen.work(milliseconds: slowMilliseconds) else {
+                stoppedEarly.set()
+                return false
             }
             applied.append("s")
         } else {
@@ -139,6 +149,21 @@ struct SlowScreen: LiveScreen {
     }
 
     mutating func click(_ target: HitTarget) {}
+
+    /// Works for `milliseconds`, looking at the bound cancellation flag every millisecond as the
+    /// core does; false when it was cancelled.
+    static func work(milliseconds: Int) -> Bool {
+        let end = DispatchTime.now().uptimeNanoseconds + UInt64(milliseconds) * 1_000_000
+        while DispatchTime.now().uptimeNanoseconds < end {
+            do throws(CNNError) {
+                try CancellationFlag.checkCurrent()
+            } catch {
+                return false
+            }
+            usleep(1000)
+        }
+        return true
+    }
 }
 
 /// A boolean every copy of a value shares.
