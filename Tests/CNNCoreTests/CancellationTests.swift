@@ -63,6 +63,22 @@ struct CancellationTests {
         #expect(early.checks < full.checks / 4)
     }
 
+    @Test("the gradients of a convolution (input and weights)")
+    func backward() throws {
+        let layer = try ConvLayer(
+            inputShape: [1, 1, 64, 64], weightShape: [1, 1, 3, 3], hasBias: false,
+            parameters: ConvParameters.defaults(spatialRank: 2))
+        let gradOutput = try Tensor(shape: layer.outputShape, data: Array(repeating: 1, count: 62 * 62))
+        let full = CancellationFlag()
+        #expect(
+            Self.outcome(full) { _ = try layer.backward(input: input, weight: weight, gradOutput: gradOutput) } == nil)
+        let early = CancellationFlag(cancellingAtCheck: 2)
+        #expect(
+            Self.outcome(early) { _ = try layer.backward(input: input, weight: weight, gradOutput: gradOutput) }
+                == .cancelled)
+        #expect(early.checks < full.checks / 4, "stopped after \(early.checks) of \(full.checks) looks")
+    }
+
     @Test("the stack's dependency walk")
     func stackDependencies() throws {
         let stack = try LayerStack(layers: try LayerSyntax.parse("conv3,conv3,pool2,conv3"), inputSize: [64, 64])
