@@ -61,12 +61,21 @@ struct LiveLoop<Screen: LiveScreen, Terminal: LiveTerminal> {
 
     /// Runs until the screen finishes (0) or a signal ends it (128 + N).
     mutating func run() -> Int32 {
+        var reading = false
         while true {
             if let status = collectOutcome() { return status }
             startWorkIfIdle()
             if let status = actOnCancellingKeys() { return status }
             showWorkingNotice()
+            if let task, !reading {
+                // A short wait for the worker, ending the moment it is done: then its frame is
+                // drawn before anything else; otherwise the terminal is looked at (no waiting).
+                task.waitUntilDone(milliseconds: AppLoop.busyWaitMilliseconds)
+                if task.isDone { continue }
+            }
             let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds())
+            // While input keeps coming, read all of it before waiting for the worker again.
+            reading = task != nil && event != .timeout
             if let status = handle(event) { return status }
         }
     }
@@ -79,8 +88,9 @@ struct LiveLoop<Screen: LiveScreen, Terminal: LiveTerminal> {
 
     /// Takes the worker's result when it is done: the new screen and its frame.
     private mutating func collectOutcome() -> Int32? {
-        guard let task, let outcome = task.outcome else { return nil }
+        guard let task, task.isDone else { return nil }
         self.task = nil
+        guard let outcome = task.outcome else { return nil }  // cancelled
         screen = outcome.screen
         if screen.finished { return 0 }
         if outcome.repaint { terminal.forceFullRedraw() }
@@ -135,15 +145,10 @@ struct LiveLoop<Screen: LiveScreen, Terminal: LiveTerminal> {
         if frameSize != currentSize && task == nil { needsFrame = true }
     }
 
-    /// How long to wait for input. While the worker is busy: first a short wait for it (ending the
-    /// moment it is done), then only a look at what the terminal has; until the clock event when
-    /// one is due; else without a deadline.
+    /// How long to wait for input: no wait while there is work (the worker waited for already);
+    /// until the clock event when one is due; else without a deadline.
     private mutating func waitMilliseconds() -> Int? {
-        if let task {
-            task.waitUntilDone(milliseconds: AppLoop.busyWaitMilliseconds)
-            return 0
-        }
-        if needsFrame || !pending.isEmpty { return 0 }
+        if task != nil || needsFrame || !pending.isEmpty { return 0 }
         if let seconds = screen.timerSeconds {
             due = due ?? InteractiveLoop.due(inSeconds: seconds)
         } else {

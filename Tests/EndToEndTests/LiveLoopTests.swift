@@ -62,6 +62,18 @@ struct LiveLoopTests {
         #expect(!terminal.draws.contains { $0.text.contains("applied") }, "the slow frame never finished")
     }
 
+    @Test("a burst of keys during work is read at once: q at its end still quits within 100 ms")
+    func burstDuringWork() {
+        let burst = Array(repeating: (200, Character("x")), count: 30) + [(200, Character("q"))]
+        let terminal = ScriptedTerminal([(0, "s")] + burst)
+        var screen = SlowScreen()
+        screen.slowMilliseconds = 5_000
+        var loop = LiveLoop(screen: screen, options: RenderOptions(), terminal: terminal)
+        #expect(loop.run() == 0)
+        let took = terminal.elapsedMilliseconds - 200
+        #expect(took < 100, "q took \(took) ms")
+    }
+
     @Test("Ctrl-C (SIGINT) while work runs ends with status 130 within 100 ms")
     func interruptDuringWork() {
         let terminal = ScriptedTerminal([(0, .key(.character("s"))), (200, .terminate(signal: 2))])
