@@ -154,7 +154,8 @@ struct LiveLoop<Screen: LiveScreen, Terminal: LiveTerminal> {
         } else {
             due = nil
         }
-        return due.map(InteractiveLoop.milliseconds(until:))
+        // At least 1 ms: a zero timeout is only a look at the terminal, not the clock event.
+        return due.map { max(1, InteractiveLoop.milliseconds(until: $0)) }
     }
 
     /// Reacts to one terminal event; a status when the loop must end.
