@@ -12,6 +12,8 @@ public enum CNNError: Error, Hashable, Sendable, CustomStringConvertible {
     case channelMismatch(String)
     /// A receptive-field or stack query names a layer or cell that does not exist.
     case invalidQuery(String)
+    /// The work was stopped part-way by its `CancellationFlag` (the user pressed Esc or q).
+    case cancelled
 
     /// The human-readable message, ready to show on screen.
     public var message: String {
@@ -21,6 +23,8 @@ public enum CNNError: Error, Hashable, Sendable, CustomStringConvertible {
             return text
         case .invalidParameter(let name, let text):
             return "\(name): \(text)"
+        case .cancelled:
+            return "cancelled before the work was done"
         }
     }
 

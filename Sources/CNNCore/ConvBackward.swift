@@ -30,11 +30,12 @@ extension ConvLayer {
                 "grad_output shape \(Tensor.describe(gradOutput.shape)) should match the output \(Tensor.describe(outputShape)), one gradient per output value"
             )
         }
-        let gradInput = try Tensor(
-            shape: inputShape,
-            data: inputGradientGather.gatherAll(
-                source: gradOutput.data, weight: weight.data, batch: inputShape[0], bias: nil))
+        let gradInputData = inputGradientGather.gatherAll(
+            source: gradOutput.data, weight: weight.data, batch: inputShape[0], bias: nil)
+        try CancellationFlag.checkCurrent()
+        let gradInput = try Tensor(shape: inputShape, data: gradInputData)
         let gradWeight = weightGradient(input: input, gradOutput: gradOutput)
+        try CancellationFlag.checkCurrent()
         let gradBias = hasBias ? biasGradient(gradOutput: gradOutput) : nil
         return ConvGradients(input: gradInput, weight: gradWeight, bias: gradBias)
     }
@@ -67,11 +68,14 @@ extension ConvLayer {
         let perKernel = channelsPerGroup * taps
         let work = result.count * inputShape[0] * rowAxis.outputSize * columnAxis.outputSize
         let outChannels = outputChannels
+        // Weights left out after a cancellation stay 0; `backward` then throws `CNNError.cancelled`.
+        let cancellation = CancellationFlag.current
         result.data.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let target = SharedBuffer(base: base)
             parallelFor(outChannels, work: work) { co in
                 for index in 0..<perKernel {
+                    if cancellation?.shouldStop() == true { return }
                     let slice = index / taps
                     let tap = index % taps
                     var sum = 0.0

@@ -5,8 +5,9 @@ extension ConvLayer {
         try checkTensors(input: input, weight: weight, bias: bias)
         try checkComputeBounds()
         if ConvTiledForward.applies(to: self) {
-            return try Tensor(
-                shape: outputShape, data: ConvTiledForward(layer: self).run(input: input, weight: weight, bias: bias))
+            let data = ConvTiledForward(layer: self).run(input: input, weight: weight, bias: bias)
+            try CancellationFlag.checkCurrent()
+            return try Tensor(shape: outputShape, data: data)
         }
         return try forwardByRows(input: input, weight: weight, bias: bias)
     }
@@ -30,6 +31,7 @@ extension ConvLayer {
         let rowRanges = (0..<kernelRows).map { rows.validOutputs(tap: $0) }
         let columnRanges = (0..<kernelColumns).map { columns.validOutputs(tap: $0) }
         let interior = ConvLayer.interior(columnRanges)
+        let cancellation = CancellationFlag.current
         input.data.withUnsafeBufferPointer { inBuffer in
             weight.data.withUnsafeBufferPointer { weightBuffer in
                 output.data.withUnsafeMutableBufferPointer { outBuffer in
@@ -49,6 +51,7 @@ extension ConvLayer {
                             let plane = source.base + (n * inChannels + ci) * inPlane
                             let kernel = weights.base + (channel * groupSize + slice) * taps
                             for oh in 0..<rows.outputSize {
+                                if cancellation?.shouldStop() == true { return }
                                 for kr in 0..<rowRanges.count where rowRanges[kr].contains(oh) {
                                     let ih = rows.inputPosition(output: oh, tap: kr)
                                     ConvLayer.accumulateRow(
@@ -66,6 +69,7 @@ extension ConvLayer {
                 }
             }
         }
+        try cancellation?.check()
         return output
     }
 

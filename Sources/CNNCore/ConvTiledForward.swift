@@ -67,6 +67,8 @@ struct ConvTiledForward: @unchecked Sendable {
         let bands = parallel ? max(1, min(rows.outputSize, (16 + images - 1) / images)) : 1
         let bandHeight = (rows.outputSize + bands - 1) / bands
         let biasValues = bias?.data ?? []
+        // Rows skipped after a cancellation are never read: the caller throws `CNNError.cancelled`.
+        let cancellation = CancellationFlag.current
         return [Double](unsafeUninitializedCapacity: total) { outBuffer, initialized in
             input.data.withUnsafeBufferPointer { inBuffer in
                 weight.data.withUnsafeBufferPointer { weightBuffer in
@@ -87,6 +89,7 @@ struct ConvTiledForward: @unchecked Sendable {
                                 let firstRow = band * bandHeight
                                 let lastRow = min(rows.outputSize, firstRow + bandHeight)
                                 for oh in firstRow..<max(firstRow, lastRow) {
+                                    if cancellation?.shouldStop() == true { return }
                                     for member in 0..<unitsPerGroup {
                                         runUnit(image * unitsPerGroup + member, rows: oh..<oh + 1, pointers)
                                     }

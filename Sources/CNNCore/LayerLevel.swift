@@ -107,6 +107,7 @@ extension CNNError {
         case .invalidQuery(let text): return .invalidQuery("\(name): \(text)")
         case .invalidParameter(let parameter, let text):
             return .invalidParameter(name: "\(name) \(parameter)", message: text)
+        case .cancelled: return .cancelled
         }
     }
 }

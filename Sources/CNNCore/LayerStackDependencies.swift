@@ -19,9 +19,14 @@ extension LayerStack {
         }
         let rowSets = dependentPositions(axis: 0, level: level, position: row)
         let columnSets = dependentPositions(axis: 1, level: level, position: column)
-        return zip(rowSets, columnSets).map { rows, columns in
-            rows.map { inRow in inRow ? columns : Array(repeating: false, count: columns.count) }
+        var masks: [[[Bool]]] = []
+        masks.reserveCapacity(rowSets.count)
+        let none = columnSets.map { Array(repeating: false, count: $0.count) }
+        for (index, (rows, columns)) in zip(rowSets, columnSets).enumerated() {
+            try CancellationFlag.checkCurrent()
+            masks.append(rows.map { inRow in inRow ? columns : none[index] })
         }
+        return masks
     }
 
     /// The input-level (level 0) mask of `dependencyMasks`: which input cells can influence

@@ -39,6 +39,7 @@ extension PoolLayer {
         var output = Tensor(shape: outputShape)
         var indices = Tensor(shape: kind == .max ? outputShape : [0])
         let work = planes * outPlane * parameters.kernel.reduce(1, *)
+        let cancellation = CancellationFlag.current
         input.data.withUnsafeBufferPointer { inBuffer in
             output.data.withUnsafeMutableBufferPointer { outBuffer in
                 indices.data.withUnsafeMutableBufferPointer { indexBuffer in
@@ -51,6 +52,7 @@ extension PoolLayer {
                         let plane = source.base + planeIndex * inPlane
                         var slot = planeIndex * outPlane
                         for rowWindow in rowWindows {
+                            if cancellation?.shouldStop() == true { return }
                             for columnWindow in columnWindows {
                                 let outcome = reduceWindow(rows: rowWindow, columns: columnWindow, plane: plane)
                                 target.base[slot] = outcome.value
@@ -62,6 +64,7 @@ extension PoolLayer {
                 }
             }
         }
+        try cancellation?.check()
         return PoolResult(output: output, indices: kind == .max ? indices : nil)
     }
 }

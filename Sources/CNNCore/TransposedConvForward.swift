@@ -38,9 +38,9 @@ extension TransposedConvLayer {
     public func forward(input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) -> Tensor {
         try checkTensors(input: input, weight: weight, bias: bias)
         try checkComputeBounds()
-        return try Tensor(
-            shape: outputShape,
-            data: gather.gatherAll(source: input.data, weight: weight.data, batch: inputShape[0], bias: bias?.data))
+        let data = gather.gatherAll(source: input.data, weight: weight.data, batch: inputShape[0], bias: bias?.data)
+        try CancellationFlag.checkCurrent()
+        return try Tensor(shape: outputShape, data: data)
     }
 
     /// The gather form of output `[batch, outputChannel, row, column]` (row 0 for 1-D): every

@@ -105,6 +105,8 @@ struct TapGather: Sendable {
         let columns = targetColumns
         let rows = targetRows
         let work = result.count * sourcesPerGroup * kernelRows * kernelColumns
+        // Rows skipped after a cancellation stay 0; the caller throws `CNNError.cancelled`.
+        let cancellation = CancellationFlag.current
         result.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let target = SharedBuffer(base: base)
@@ -114,6 +116,7 @@ struct TapGather: Sendable {
                 let out = target.base + job * plane
                 let b = bias?[channel]
                 for row in 0..<rows {
+                    if cancellation?.shouldStop() == true { return }
                     for column in 0..<columns {
                         var sum = 0.0
                         forEachTerm(

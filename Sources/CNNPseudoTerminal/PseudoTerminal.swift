@@ -33,6 +33,12 @@ public final class PseudoTerminal {
     private let reports: Int32
     private var reportBuffer: [UInt8] = []
     private var outputSinceDraw = 0
+    /// The last `recentOutputLimit` bytes the program wrote to the terminal.
+    public private(set) var recentOutput: [UInt8] = []
+    /// How many of the latest terminal bytes `recentOutput` keeps.
+    public static let recentOutputLimit = 65_536
+    /// The exit status once `waitForExit` saw the program end.
+    private var exitStatus: Int32?
     /// When the child was started (monotonic nanoseconds).
     public let startedAt: UInt64
 
@@ -100,9 +106,11 @@ public final class PseudoTerminal {
     }
 
     deinit {
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        if exitStatus == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
         close(master)
         close(reports)
     }
@@ -148,7 +156,41 @@ public final class PseudoTerminal {
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             guard count > 0 else { return }
             outputSinceDraw += count
+            recentOutput += buffer[0..<count]
+            if recentOutput.count > Self.recentOutputLimit {
+                recentOutput.removeFirst(recentOutput.count - Self.recentOutputLimit)
+            }
         }
+    }
+
+    /// Whether the terminal output since the program started (its last `recentOutputLimit`
+    /// bytes) contains `text`.
+    public func outputContains(_ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard !needle.isEmpty, recentOutput.count >= needle.count else { return needle.isEmpty }
+        return (0...(recentOutput.count - needle.count)).contains { start in
+            recentOutput[start..<start + needle.count].elementsEqual(needle)
+        }
+    }
+
+    /// Waits up to `timeout` for the program to end, reading its output meanwhile; its exit
+    /// status (128 + N when a signal ended it), or nil while it still runs.
+    public func waitForExit(timeout: Duration) -> Int32? {
+        if let exitStatus { return exitStatus }
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        repeat {
+            drainOutput()
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                drainOutput()
+                let signal = status & 0x7F
+                exitStatus = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+                return exitStatus
+            }
+            usleep(1000)
+        } while clock.now < deadline
+        return nil
     }
 
     /// Reads what the report pipe has; false at its end.

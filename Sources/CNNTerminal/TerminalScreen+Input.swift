@@ -9,8 +9,9 @@ import CNNRender
 /// and termination signals.
 extension TerminalScreen {
     /// Waits for the next event. `nil` waits without a deadline (no CPU while idle);
-    /// otherwise `.timeout` comes after `timeoutMilliseconds`. A pending SIGINT, SIGTERM or
-    /// SIGHUP is reported as `.terminate` before anything else.
+    /// otherwise `.timeout` comes after `timeoutMilliseconds` (0: only a look at input already
+    /// waiting). A pending SIGINT, SIGTERM or SIGHUP is reported as `.terminate` before
+    /// anything else.
     public func nextEvent(timeoutMilliseconds: Int?) -> InputEvent {
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds.map { clock.now.advanced(by: .milliseconds(max(0, $0))) }
@@ -28,7 +29,9 @@ extension TerminalScreen {
                 } else if firstRead {
                     wait = 0  // a zero timeout still looks at input already waiting
                 } else {
-                    lastEventAt = InteractiveClock.now
+                    // A zero timeout is a look at waiting input, not a clock event: the next
+                    // frame's key → frame time keeps counting from the event that caused it.
+                    if timeoutMilliseconds ?? 1 > 0 { lastEventAt = InteractiveClock.now }
                     return .timeout
                 }
             }

@@ -3,8 +3,10 @@ import CNNRender
 import CNNSandbox
 
 /// What the app loop runs: a pure state that draws itself, takes keys and clicks, and says when
-/// its next clock event is due. `explore` and the tutorial both conform.
-protocol LiveScreen {
+/// its next clock event is due. `explore` and the tutorial both conform. A value: the loop hands
+/// a copy to its worker thread, which applies the events and draws, and keeps the copy from
+/// before, which Esc restores when it cancels long work.
+protocol LiveScreen: Sendable {
     /// Draws the current state.
     func frame(width: Int, height: Int, options: RenderOptions) -> RenderedFrame
     /// Seconds until the next clock event; nil when nothing is due.

@@ -68,6 +68,7 @@ public struct OneDStack: Hashable, Sendable {
         case .invalidQuery(let text): return .invalidQuery("\(name): \(text)")
         case .invalidParameter(let parameter, let text):
             return .invalidParameter(name: "\(name) \(parameter)", message: text)
+        case .cancelled: return .cancelled
         }
     }
 

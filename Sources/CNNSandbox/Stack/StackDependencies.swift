@@ -42,6 +42,7 @@ public struct StackDependencies: Hashable, Sendable {
         var levels: [Level] = []
         levels.reserveCapacity(masks.count)
         for (below, mask) in masks.enumerated() {
+            try CancellationFlag.checkCurrent()
             let span: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)
             if below == level {
                 span = (row...row, column...column)
@@ -52,7 +53,7 @@ public struct StackDependencies: Hashable, Sendable {
                     inputChannels: stack.channels[below])
                 span = try part.span(level: level - below, row: row, column: column)
             }
-            levels.append(StackDependencies.summarize(mask, span: span))
+            levels.append(try StackDependencies.summarize(mask, span: span))
         }
         self.level = level
         self.row = row
@@ -61,13 +62,16 @@ public struct StackDependencies: Hashable, Sendable {
     }
 
     /// Counts a mask's cells and finds its box.
-    static func summarize(_ mask: [[Bool]], span: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)) -> Level {
+    static func summarize(
+        _ mask: [[Bool]], span: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)
+    ) throws(CNNError) -> Level {
         var count = 0
         var top = Int.max
         var bottom = Int.min
         var left = Int.max
         var right = Int.min
         for (r, line) in mask.enumerated() {
+            if r % 64 == 0 { try CancellationFlag.checkCurrent() }
             for (c, marked) in line.enumerated() where marked {
                 count += 1
                 top = min(top, r)
