@@ -30,6 +30,13 @@ extension ConvModel: SandboxModel {
 
     public func stepValue(_ step: Int) -> Double? {
         guard step >= 0 && step < player.stepCount else { return nil }
-        return computation?.output.data[step]
+        guard let computation else { return nil }
+        let (row, column) = computation.position(ofStep: step)
+        return computation.value(row: row, column: column)
+    }
+
+    /// The output plane (from its size: a large output is not computed whole for a click).
+    public var selectableGrid: (rows: Int, columns: Int)? {
+        computation.map { ($0.outputRows, $0.outputColumns) }
     }
 }

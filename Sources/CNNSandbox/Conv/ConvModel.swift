@@ -39,8 +39,10 @@ public struct ConvModel: Hashable, Sendable {
         self.result = setup.compute(input: input, kernel: kernel)
         self.inputSummary = ValueSummary(input.data)
         self.kernelSummary = ValueSummary(kernel.data)
-        self.outputSummary = ValueSummary((try? result.get())?.output.data ?? [])
-        let steps = (try? result.get())?.stepCount ?? 1
+        let computation = try? result.get()
+        self.outputSummary =
+            computation?.outputSummary(input: inputSummary, kernel: kernelSummary) ?? ValueSummary([])
+        let steps = computation?.stepCount ?? 1
         self.player = Player(stepCount: steps, playing: playing, speed: speed)
     }
 
@@ -107,7 +109,7 @@ public struct ConvModel: Hashable, Sendable {
             kernelSummary = ValueSummary(kernel.data)
         }
         result = setup.compute(input: input, kernel: kernel)
-        outputSummary = ValueSummary(computation?.output.data ?? [])
+        outputSummary = computation?.outputSummary(input: inputSummary, kernel: kernelSummary) ?? ValueSummary([])
         player.resize(stepCount: computation?.stepCount ?? 1)
     }
 

@@ -1,21 +1,56 @@
 /// What a grid's drawing needs to know about all its values, computed once per change
 /// rather than per frame: the largest magnitude (for the colour scale) and the widest text.
+/// For an output too large to compute whole (`ValueSummary.estimated`), the width is an upper
+/// bound and the scale the largest magnitude of a sample, and `isEstimate` says so.
 public struct ValueSummary: Hashable, Sendable {
     /// The largest |value| (1 when all are 0), for the colour scale.
     public let scale: Double
     /// The widest formatted value, in columns.
     public let textWidth: Int
+    /// Whether every value is a finite whole number.
+    public let allWhole: Bool
+    /// Whether any value is below zero.
+    public let hasNegative: Bool
+    /// Whether `scale` comes from a sample and `textWidth` from a bound rather than from every value.
+    public let isEstimate: Bool
 
     /// Summarises values.
     public init(_ values: [Double]) {
-        var scale = 0.0
+        var largest = 0.0
         var width = 1
+        var allWhole = true
+        var hasNegative = false
+        // Whole numbers below 1e7 are written as integers, whose width grows with the magnitude:
+        // the widest is the most negative or the most positive, found without formatting.
+        var lowestWhole = 0
+        var highestWhole = 0
         for value in values {
-            if value.isFinite { scale = max(scale, abs(value)) }
-            width = max(width, ValueSummary.formattedWidth(value))
+            if value.isFinite { largest = max(largest, abs(value)) }
+            if value < 0 { hasNegative = true }
+            if value.isFinite, value == value.rounded(), abs(value) < 1e7 {
+                let whole = Int(value)
+                lowestWhole = min(lowestWhole, whole)
+                highestWhole = max(highestWhole, whole)
+            } else {
+                allWhole = false
+                width = max(width, ValueSummary.formattedWidth(value))
+            }
         }
-        self.scale = scale > 0 ? scale : 1
+        width = max(width, ValueSummary.wholeWidth(lowestWhole), ValueSummary.wholeWidth(highestWhole))
+        self.scale = largest > 0 ? largest : 1
         self.textWidth = width
+        self.allWhole = allWhole
+        self.hasNegative = hasNegative
+        self.isEstimate = false
+    }
+
+    /// A summary of values not all computed: `scale` from a sample, `textWidth` from a bound.
+    public init(estimatedScale: Double, textWidthBound: Int, allWhole: Bool, hasNegative: Bool) {
+        self.scale = estimatedScale > 0 && estimatedScale.isFinite ? estimatedScale : 1
+        self.textWidth = max(1, textWidthBound)
+        self.allWhole = allWhole
+        self.hasNegative = hasNegative
+        self.isEstimate = true
     }
 
     /// The columns of `NumberText.format(value)`: counted without formatting for whole numbers
@@ -24,7 +59,11 @@ public struct ValueSummary: Hashable, Sendable {
         guard value.isFinite, value == value.rounded(), abs(value) < 1e7 else {
             return NumberText.format(value).count
         }
-        let whole = Int(value)
+        return wholeWidth(Int(value))
+    }
+
+    /// The columns of a whole number written in decimal, with its sign.
+    static func wholeWidth(_ whole: Int) -> Int {
         var digits = whole < 0 ? 1 : 0
         var magnitude = whole.magnitude
         repeat {
@@ -32,5 +71,18 @@ public struct ValueSummary: Hashable, Sendable {
             magnitude /= 10
         } while magnitude > 0
         return digits
+    }
+
+    /// The widest `NumberText.format` of any value of magnitude at most `bound`: whole numbers
+    /// when `allWhole` (written as integers below 1e7), else with up to two decimals below 1e5
+    /// and as `1.2e+05` above; one more column when a value may be negative.
+    public static func widthBound(magnitude bound: Double, allWhole: Bool, negative: Bool) -> Int {
+        let sign = negative ? 1 : 0
+        guard bound.isFinite else { return 4 + sign }  // "inf", "NaN", "-inf"
+        if allWhole && bound < 1e7 { return wholeWidth(Int(bound)) + sign }
+        // Above 1e5: "-1.2e+05", or whole numbers of up to seven digits.
+        if bound >= 1e5 { return max(8, wholeWidth(Int(min(bound, 9_999_999)))) + sign }
+        // "%.2f" rounds up at most to the next whole number: its digits, a point and two decimals.
+        return max(1, wholeWidth(Int(bound) + 1) + 3 + sign)
     }
 }

@@ -29,8 +29,9 @@ public struct PoolModel: Hashable, Sendable {
         self.input = setup.input
         self.result = setup.compute(input: input)
         self.inputSummary = ValueSummary(input.data)
-        self.outputSummary = ValueSummary((try? result.get())?.output.data ?? [])
-        self.player = Player(stepCount: (try? result.get())?.stepCount ?? 1, playing: playing, speed: speed)
+        let computation = try? result.get()
+        self.outputSummary = computation?.outputSummary(input: inputSummary) ?? ValueSummary([])
+        self.player = Player(stepCount: computation?.stepCount ?? 1, playing: playing, speed: speed)
     }
 
     /// The computation when the setup is valid.
@@ -113,7 +114,7 @@ public struct PoolModel: Hashable, Sendable {
             inputSummary = ValueSummary(input.data)
         }
         result = setup.compute(input: input)
-        outputSummary = ValueSummary(computation?.output.data ?? [])
+        outputSummary = computation?.outputSummary(input: inputSummary) ?? ValueSummary([])
         player.resize(stepCount: computation?.stepCount ?? 1)
     }
 
