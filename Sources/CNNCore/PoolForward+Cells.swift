@@ -13,7 +13,8 @@ extension PoolLayer {
             )
         }
         guard (0..<inputShape[0]).contains(batch), (0..<inputShape[1]).contains(channel) else {
-            throw .invalidQuery("batch \(batch), channel \(channel) is outside the input \(Tensor.describe(inputShape))")
+            throw .invalidQuery(
+                "batch \(batch), channel \(channel) is outside the input \(Tensor.describe(inputShape))")
         }
         if let row = rows.first(where: { !(0..<axes[0].outputSize).contains($0) }) {
             throw .invalidQuery("output row \(row) is outside 0…\(axes[0].outputSize - 1)")

@@ -49,8 +49,10 @@ struct PicturePair {
             left += size.width + 2
             lowest = max(lowest, top + size.height)
         }
-        if let output = output.map({ Self.sampled($0, factor: factor) }), let fitted = outputCache.fitted(
-            values: output.side.values, width: output.side.width, shading: output.side.shading, factor: output.factor)
+        if let output = output.map({ Self.sampled($0, factor: factor) }),
+            let fitted = outputCache.fitted(
+                values: output.side.values, width: output.side.width, shading: output.side.shading,
+                factor: output.factor)
         {
             let output = output.side
             // Only the picture: the numbers of the current cell are the step's expression.

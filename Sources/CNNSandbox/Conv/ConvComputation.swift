@@ -24,8 +24,11 @@ public struct ConvComputation: Hashable, Sendable {
     /// Rows and columns of the sample a lazy output's colour scale is taken from (48×48 cells).
     public static let sampleSide = 48
 
-    /// Runs the core: the whole forward pass for a small convolution, the checks only for a large one.
-    public init(layer: ConvLayer, input: Tensor, weight: Tensor, bias: Tensor?) throws(CNNError) {
+    /// Runs the core: the whole forward pass for a small convolution, the checks only for a
+    /// large one. `computeWhole` overrides the choice (tests compare both ways); nil decides by size.
+    public init(
+        layer: ConvLayer, input: Tensor, weight: Tensor, bias: Tensor?, computeWhole: Bool? = nil
+    ) throws(CNNError) {
         self.layer = layer
         self.input = input
         self.weight = weight
@@ -33,7 +36,8 @@ public struct ConvComputation: Hashable, Sendable {
         try layer.checkComputeBounds()
         let cells = CheckedInt.product(layer.outputShape) ?? Int.max
         let work = CheckedInt.multiply(cells, CheckedInt.product(Array(layer.weightShape.dropFirst())) ?? Int.max)
-        if let work, work <= ConvComputation.eagerWork, cells <= ConvComputation.eagerCells {
+        let small = work.map { $0 <= ConvComputation.eagerWork && cells <= ConvComputation.eagerCells } ?? false
+        if computeWhole ?? small {
             eagerOutput = try layer.forward(input: input, weight: weight, bias: bias)
             lazyPlane = nil
             return

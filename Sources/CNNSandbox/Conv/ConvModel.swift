@@ -34,10 +34,9 @@ public struct ConvModel: Hashable, Sendable {
     /// Creates the sandbox at step 0.
     public init(setup: ConvSetup, playing: Bool = true, speed: Double = 2) {
         self.setup = setup
-        self.input = setup.input
+        (self.input, self.inputSummary) = setup.inputWithSummary
         self.kernel = setup.kernel
         self.result = setup.compute(input: input, kernel: kernel)
-        self.inputSummary = ValueSummary(input.data)
         self.kernelSummary = ValueSummary(kernel.data)
         let computation = try? result.get()
         self.outputSummary =
@@ -99,8 +98,7 @@ public struct ConvModel: Hashable, Sendable {
         if newSetup.inputRows != old.inputRows || newSetup.inputColumns != old.inputColumns
             || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues
         {
-            input = setup.input
-            inputSummary = ValueSummary(input.data)
+            (input, inputSummary) = setup.inputWithSummary
         }
         if newSetup.kernelRows != old.kernelRows || newSetup.kernelColumns != old.kernelColumns
             || newSetup.preset != old.preset || newSetup.seed != old.seed || newSetup.kernelValues != old.kernelValues

@@ -25,13 +25,16 @@ public struct ValueSummary: Hashable, Sendable {
         var lowestWhole = 0
         var highestWhole = 0
         for value in values {
-            if value.isFinite { largest = max(largest, abs(value)) }
+            let magnitude = abs(value)
             if value < 0 { hasNegative = true }
-            if value.isFinite, value == value.rounded(), abs(value) < 1e7 {
+            // Below 1e7 a value is whole when truncating it changes nothing (no rounding call).
+            if magnitude < 1e7, Double(Int(value)) == value {
+                largest = max(largest, magnitude)
                 let whole = Int(value)
                 lowestWhole = min(lowestWhole, whole)
                 highestWhole = max(highestWhole, whole)
             } else {
+                if value.isFinite { largest = max(largest, magnitude) }
                 allWhole = false
                 width = max(width, ValueSummary.formattedWidth(value))
             }
@@ -53,13 +56,26 @@ public struct ValueSummary: Hashable, Sendable {
         self.isEstimate = true
     }
 
-    /// The columns of `NumberText.format(value)`: counted without formatting for whole numbers
-    /// (the common case, and the costly one for a 4096×4096 grid), formatted otherwise.
+    /// The columns of `NumberText.format(value)`, counted without formatting (formatting 16
+    /// million values of a 4096×4096 image takes seconds): whole numbers below 1e7 by their
+    /// digits, `%.1e` by its fixed shape, two decimals from the value times 100 — formatted only
+    /// at a rounding tie, where printf's exact rounding may differ, and for NaN and infinities.
     static func formattedWidth(_ value: Double) -> Int {
-        guard value.isFinite, value == value.rounded(), abs(value) < 1e7 else {
-            return NumberText.format(value).count
-        }
-        return wholeWidth(Int(value))
+        guard value.isFinite else { return NumberText.format(value).count }
+        let magnitude = abs(value)
+        let sign = value < 0 ? 1 : 0
+        if value == value.rounded() && magnitude < 1e7 { return wholeWidth(Int(value)) }
+        // "1.2e+05": seven characters while the exponent has two digits.
+        if magnitude >= 1e5 { return magnitude < 9e99 ? 7 + sign : NumberText.format(value).count }
+        let scaled = magnitude * 100
+        let fraction = scaled - scaled.rounded(.down)
+        guard abs(fraction - 0.5) > 1e-6 else { return NumberText.format(value).count }
+        let hundredths = Int(scaled.rounded())
+        let whole = hundredths / 100
+        let decimals = hundredths % 100
+        guard hundredths > 0 else { return 1 }  // "0" (also for "-0.00")
+        let point = decimals == 0 ? 0 : (decimals % 10 == 0 ? 2 : 3)
+        return sign + wholeWidth(whole) + point
     }
 
     /// The columns of a whole number written in decimal, with its sign.

@@ -30,8 +30,9 @@ public struct PoolComputation: Hashable, Sendable {
     public static let sampleSide = 48
 
     /// Window mode: runs the layer's forward pass (for a small pooling), or its checks and
-    /// computes cells as they are shown (for a large one).
-    public init(window layer: PoolLayer, input: Tensor) throws(CNNError) {
+    /// computes cells as they are shown (for a large one). `computeWhole` overrides the choice
+    /// (tests compare both ways); nil decides by size.
+    public init(window layer: PoolLayer, input: Tensor, computeWhole: Bool? = nil) throws(CNNError) {
         self.mode = .window
         self.input = input
         self.layer = layer
@@ -40,7 +41,8 @@ public struct PoolComputation: Hashable, Sendable {
         try CoreLimits.checkWork(shape + layer.parameters.kernel, of: "pooling")
         let cells = CheckedInt.product(shape) ?? Int.max
         let reads = CheckedInt.multiply(cells, CheckedInt.product(layer.parameters.kernel) ?? Int.max)
-        if let reads, reads <= PoolComputation.eagerReads, cells <= PoolComputation.eagerCells {
+        let small = reads.map { $0 <= PoolComputation.eagerReads && cells <= PoolComputation.eagerCells } ?? false
+        if computeWhole ?? small {
             let result = try layer.forward(input)
             eagerOutput = result.output
             indices = result.indices
