@@ -41,10 +41,11 @@ let worstSettings: [(view: String, flags: [(SettingName, String)])] = [
 let benchSizes = [(width: 200, height: 60), (width: 80, height: 24)]
 
 /// The edits timed at each setting (each applied to the built model, then undone by building it again).
-let benchEdits: [(name: String, action: ExploreAction)] = [
-    ("step", .stepForward), ("stride +", .stride(1)), ("stride −", .stride(-1)), ("padding +", .padding(1)),
-    ("dilation +", .dilation(1)), ("kernel −", .kernelSize(-1)), ("input −", .inputSize(-1)),
-    ("new input", .newRandomInput), ("view key z", .viewKey("z")), ("view key m", .viewKey("m")),
+let benchEdits: [(name: String, action: ExploreAction, makesInput: Bool)] = [
+    ("step", .stepForward, false), ("stride +", .stride(1), false), ("stride −", .stride(-1), false),
+    ("padding +", .padding(1), false), ("dilation +", .dilation(1), false), ("kernel −", .kernelSize(-1), false),
+    ("input −", .inputSize(-1), true), ("new input", .newRandomInput, true), ("view key z", .viewKey("z"), false),
+    ("view key m", .viewKey("m"), false),
 ]
 
 /// The most a build, an edit or a frame may take (milliseconds).
@@ -97,6 +98,8 @@ func benchmarkViewFrames() -> Bool {
         "views at their worst settings: build, \(benchEdits.count) edits (apply + frame), frames at steps first/middle/last at 200×60 and 80×24 (target ≤ \(Int(frameTarget)) ms each):"
     )
     var slowest: [String: (SlowestWork, String)] = [:]
+    // Frames and the edits that keep the input, apart from making the input (build, r, i).
+    var slowestKeepingInput: [String: (SlowestWork, String)] = [:]
     for (view, flags) in worstSettings {
         guard let type = SandboxViews.model(named: view) else { continue }
         var configuration = ExploreConfiguration()
@@ -119,6 +122,7 @@ func benchmarkViewFrames() -> Bool {
             continue
         }
         work.keep(start.elapsed, "build")
+        var keepingInput = SlowestWork()
         var model = built
         let steps = model.player.stepCount
         for size in benchSizes {
@@ -127,7 +131,9 @@ func benchmarkViewFrames() -> Bool {
                 let frameStart = Stopwatch()
                 let frame = model.render(width: size.width, height: size.height, options: RenderOptions())
                 precondition(frame.canvas.width == size.width)
-                work.keep(frameStart.elapsed, "frame \(size.width)×\(size.height) step \(step + 1)")
+                let elapsed = frameStart.elapsed
+                work.keep(elapsed, "frame \(size.width)×\(size.height) step \(step + 1)")
+                keepingInput.keep(elapsed, "frame \(size.width)×\(size.height) step \(step + 1)")
             }
         }
         for edit in benchEdits {
@@ -137,7 +143,12 @@ func benchmarkViewFrames() -> Bool {
             edited.apply(edit.action)
             let frame = edited.render(width: 200, height: 60, options: RenderOptions())
             precondition(frame.canvas.width == 200)
-            work.keep(editStart.elapsed, "edit \(edit.name)")
+            let elapsed = editStart.elapsed
+            work.keep(elapsed, "edit \(edit.name)")
+            if !edit.makesInput { keepingInput.keep(elapsed, "edit \(edit.name)") }
+        }
+        if keepingInput.time > (slowestKeepingInput[view]?.0.time ?? -1) {
+            slowestKeepingInput[view] = (keepingInput, text)
         }
         print("  \(view) \(text): slowest \(work.text) (\(work.what); \(steps) steps)")
         if work.time > (slowest[view]?.0.time ?? -1) { slowest[view] = (work, text) }
@@ -149,6 +160,11 @@ func benchmarkViewFrames() -> Bool {
         let misses = work.time > frameTarget
         if misses { met = false }
         print("  \(view): \(work.text) (\(work.what)) at \(text)\(misses ? "  MISSES" : "")")
+    }
+    print("slowest frame or edit that keeps the input (not building the view, r or i):")
+    for view in SandboxViews.names {
+        guard let (work, text) = slowestKeepingInput[view] else { continue }
+        print("  \(view): \(work.text) (\(work.what)) at \(text)\(work.time > frameTarget ? "  MISSES" : "")")
     }
     return met
 }
