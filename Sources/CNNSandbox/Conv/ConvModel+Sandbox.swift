@@ -21,6 +21,8 @@ extension ConvModel: SandboxModel {
 
     /// Builds the sandbox from the flags; refuses a geometry the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
+        // The geometry first: a refusal comes before the input is made.
+        _ = try configuration.conv.checkedLayer()
         self.init(setup: configuration.conv, playing: playing, speed: speed)
         fromImage = configuration.imagePath != nil
         if case .failure(let error) = result { throw error }

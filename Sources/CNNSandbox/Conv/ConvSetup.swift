@@ -85,12 +85,20 @@ public struct ConvSetup: Hashable, Sendable {
         compute(input: input, kernel: kernel)
     }
 
+    /// The core's layer for this setup's sizes and geometry, checked against the core's bounds
+    /// (no input is made: a refused 4096×4096 setup is refused at once).
+    public func checkedLayer() throws(CNNError) -> ConvLayer {
+        let layer = try ConvLayer(
+            inputShape: [1, 1, inputRows, inputColumns], weightShape: [1, 1, kernelRows, kernelColumns],
+            hasBias: bias != nil, parameters: ConvParameters(stride: stride, padding: padding, dilation: dilation))
+        try layer.checkComputeBounds()
+        return layer
+    }
+
     /// The core's convolution of given input and kernel tensors with this setup's geometry.
     public func compute(input: Tensor, kernel: Tensor) -> Result<ConvComputation, CNNError> {
         do throws(CNNError) {
-            let layer = try ConvLayer(
-                inputShape: [1, 1, inputRows, inputColumns], weightShape: [1, 1, kernelRows, kernelColumns],
-                hasBias: bias != nil, parameters: ConvParameters(stride: stride, padding: padding, dilation: dilation))
+            let layer = try checkedLayer()
             return .success(try ConvComputation(layer: layer, input: input, weight: kernel, bias: biasTensor))
         } catch {
             return .failure(error)

@@ -37,8 +37,7 @@ public struct PoolComputation: Hashable, Sendable {
         self.input = input
         self.layer = layer
         let shape = layer.outputShape
-        _ = try CoreLimits.elementCount(shape, of: "output")
-        try CoreLimits.checkWork(shape + layer.parameters.kernel, of: "pooling")
+        try PoolComputation.checkBounds(layer)
         let cells = CheckedInt.product(shape) ?? Int.max
         let reads = CheckedInt.multiply(cells, CheckedInt.product(layer.parameters.kernel) ?? Int.max)
         let small = reads.map { $0 <= PoolComputation.eagerReads && cells <= PoolComputation.eagerCells } ?? false
@@ -62,6 +61,13 @@ public struct PoolComputation: Hashable, Sendable {
                 (try? layer.forward(input))?.output.data
                     ?? [Double](repeating: .nan, count: CheckedInt.product(shape) ?? 0)
             })
+    }
+
+    /// Refuses a window pooling whose output or window reads exceed the core's bounds (the
+    /// checks of its whole forward pass), before any input is made.
+    public static func checkBounds(_ layer: PoolLayer) throws(CNNError) {
+        _ = try CoreLimits.elementCount(layer.outputShape, of: "output")
+        try CoreLimits.checkWork(layer.outputShape + layer.parameters.kernel, of: "pooling")
     }
 
     /// Global mode: `globalPool` for the value; its whole-plane layer for the trace.

@@ -29,7 +29,15 @@ extension PoolModel: SandboxModel {
 
     /// Builds the sandbox from the flags (stride defaults to the window); refuses what the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        self.init(setup: try PoolSetup(configuration: configuration), playing: playing, speed: speed)
+        let setup = try PoolSetup(configuration: configuration)
+        // The window's geometry first: a refusal comes before the input is made.
+        if setup.mode == .window {
+            let layer = try PoolLayer(
+                kind: setup.kind, inputShape: [1, 1, setup.inputRows, setup.inputColumns],
+                parameters: setup.parameters)
+            try PoolComputation.checkBounds(layer)
+        }
+        self.init(setup: setup, playing: playing, speed: speed)
         fromImage = configuration.imagePath != nil
         if case .failure(let error) = result { throw error }
     }
