@@ -83,6 +83,20 @@ struct WorstSettingsTests {
         #expect(Self.seconds(since: start) < 10)
     }
 
+    @Test("the transpose view makes no ramp for an input it must refuse, and keeps it for one it may accept")
+    func transposeRamp() throws {
+        func setup(_ flags: [(SettingName, String)]) throws -> TransposeSetup {
+            var configuration = ExploreConfiguration()
+            for (name, value) in flags { try Settings.named(name).apply(value, to: &configuration) }
+            return TransposeSetup(configuration: configuration)
+        }
+        #expect(try setup([(.input, "4096"), (.stride, "99")]).conv.inputValues == nil)
+        #expect(try setup([(.input, "3")]).conv.inputValues == ConvSetup.smallRampValues(count: 9))
+        // 800 − 2·99 = 602 per side at least: the output may fit, so the ramp is made as before.
+        let padded = try setup([(.input, "800"), (.stride, "1"), (.kernel, "1"), (.padding, "99")])
+        #expect(padded.conv.inputValues?.count == 640_000)
+    }
+
     @Test("the fitting side found by bisection is the one found by counting down", arguments: [1, 2, 3])
     func fittingSide(stride: Int) {
         for kernel in [1, 3, 5] {
