@@ -4,8 +4,8 @@ import CNNSandbox
 /// The convolution view drawn as pictures, for an image or an input too large for numbers: the
 /// input in greys with the kernel's window outlined and the numbers under it beside, then the
 /// feature map in the signed scale with the current cell outlined and its range (`PicturePair`).
-/// The pictures are averaged once per change of values or scale (`PictureCache`); the model
-/// computed the feature map once per geometry change.
+/// The pictures are averaged once per change of values or scale (`PictureCache`); a feature map
+/// too large to compute whole is sampled, one cell per block of the picture.
 enum ConvPictureView {
     /// The largest input side drawn as numbers by default (the `I` key's limit); larger inputs,
     /// which only `--input` or an image can give, are drawn as pictures.
@@ -39,11 +39,14 @@ enum ConvPictureView {
             title: "input \(setup.inputRows)\(x)\(setup.inputColumns)", window: footprint)
         let output = model.computation.map { computation in
             let (row, column) = computation.position(ofStep: model.player.step)
+            // A feature map too large to compute whole is drawn from samples, and says so.
+            let lazy = computation.isLazy
             return PicturePair.Side(
-                values: computation.output.data, width: computation.outputColumns, height: computation.outputRows,
-                shading: .signed(scale: model.outputSummary.scale),
-                title: "feature map \(computation.outputRows)\(x)\(computation.outputColumns)",
-                window: PictureWidget.Window(row: row, column: column, height: 1, width: 1))
+                values: lazy ? [] : computation.output.data, width: computation.outputColumns,
+                height: computation.outputRows, shading: .signed(scale: model.outputSummary.scale),
+                title: "feature map \(computation.outputRows)\(x)\(computation.outputColumns)\(lazy ? " sampled" : "")",
+                window: PictureWidget.Window(row: row, column: column, height: 1, width: 1),
+                sampler: lazy ? { computation.values(rows: $0, columns: $1) } : nil)
         }
         let pair = PicturePair(
             input: input, output: output, windowSide: max(setup.kernelRows, setup.kernelColumns),

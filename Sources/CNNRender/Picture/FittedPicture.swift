@@ -27,13 +27,29 @@ public struct FittedPicture: Hashable, Sendable {
         blockRows = (picture.height + factor - 1) / factor
         var sums = [Double](repeating: 0, count: blockColumns * blockRows)
         var counts = [Int](repeating: 0, count: blockColumns * blockRows)
-        for y in 0..<picture.height {
-            let blockRow = (y / factor) * blockColumns
-            for x in 0..<picture.width {
-                let value = picture.values[y * picture.width + x]
-                guard value.isFinite else { continue }
-                sums[blockRow + x / factor] += value
-                counts[blockRow + x / factor] += 1
+        // Block by block along each row (no division per pixel: a 4096×4096 picture is 16 million).
+        let width = picture.width
+        let columns = blockColumns
+        picture.values.withUnsafeBufferPointer { values in
+            for y in 0..<picture.height {
+                let blockRow = (y / factor) * columns
+                let line = y * width
+                for blockColumn in 0..<columns {
+                    let start = blockColumn * factor
+                    let end = min(width, start + factor)
+                    // Added pixel by pixel to the block's running sum: the same additions, in the same
+                    // order, as one pixel at a time would make.
+                    var sum = sums[blockRow + blockColumn]
+                    var count = counts[blockRow + blockColumn]
+                    for x in start..<end {
+                        let value = values[line + x]
+                        guard value.isFinite else { continue }
+                        sum += value
+                        count += 1
+                    }
+                    sums[blockRow + blockColumn] = sum
+                    counts[blockRow + blockColumn] = count
+                }
             }
         }
         blocks = zip(sums, counts).map { $1 == 0 ? 0 : $0 / Double($1) }

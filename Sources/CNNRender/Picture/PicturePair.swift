@@ -13,6 +13,9 @@ struct PicturePair {
         var shading: Picture.Shading
         var title: String
         var window: PictureWidget.Window?
+        /// For an output too large to compute whole: its values at given rows and columns, asked
+        /// for one per block of the picture (the block's middle cell) instead of averaging `values`.
+        var sampler: ((_ rows: [Int], _ columns: [Int]) -> [Double])?
     }
 
     var input: Side
@@ -46,10 +49,12 @@ struct PicturePair {
             left += size.width + 2
             lowest = max(lowest, top + size.height)
         }
-        if let output,
+        if let output = output.map({ Self.sampled($0, factor: factor) }),
             let fitted = outputCache.fitted(
-                values: output.values, width: output.width, shading: output.shading, factor: factor)
+                values: output.side.values, width: output.side.width, shading: output.side.shading,
+                factor: output.factor)
         {
+            let output = output.side
             // Only the picture: the numbers of the current cell are the step's expression.
             let panel = PicturePanel(title: output.title, source: fitted.source, fitted: fitted.fitted)
             canvas.put(
@@ -60,6 +65,24 @@ struct PicturePair {
             lowest = max(lowest, top + 1 + widget.size.rows)
         }
         return lowest
+    }
+
+    /// A side as drawn at `factor` pixels per block: itself, or for a sampled side one value per
+    /// block (the block's middle cell) drawn at one pixel per block, its window scaled to match.
+    static func sampled(_ side: Side, factor: Int) -> (side: Side, factor: Int) {
+        guard let sampler = side.sampler else { return (side, factor) }
+        let rows = stride(from: 0, to: side.height, by: factor).map { min(side.height - 1, $0 + factor / 2) }
+        let columns = stride(from: 0, to: side.width, by: factor).map { min(side.width - 1, $0 + factor / 2) }
+        var drawn = side
+        drawn.values = sampler(rows, columns)
+        drawn.width = columns.count
+        drawn.height = rows.count
+        drawn.window = side.window.map {
+            PictureWidget.Window(
+                row: $0.row / factor, column: $0.column / factor, height: max(1, $0.height / factor),
+                width: max(1, $0.width / factor))
+        }
+        return (drawn, 1)
     }
 
     /// The smallest whole scale at which `width`×`height` pixels fit `columns`×`rows` cells.

@@ -27,11 +27,15 @@ enum PoolPictureView {
             title: "input \(setup.inputRows)\(x)\(setup.inputColumns)", window: window)
         let output = model.computation.map { computation in
             let (row, column) = computation.position(ofStep: model.player.step)
+            // An output too large to compute whole is drawn from samples, and says so.
+            let lazy = computation.isLazy
             return PicturePair.Side(
-                values: computation.output.data, width: computation.outputColumns, height: computation.outputRows,
-                shading: shading,
-                title: "\(setup.kind.rawValue) pooled \(computation.outputRows)\(x)\(computation.outputColumns)",
-                window: PictureWidget.Window(row: row, column: column, height: 1, width: 1))
+                values: lazy ? [] : computation.output.data, width: computation.outputColumns,
+                height: computation.outputRows, shading: shading,
+                title:
+                    "\(setup.kind.rawValue) pooled \(computation.outputRows)\(x)\(computation.outputColumns)\(lazy ? " sampled" : "")",
+                window: PictureWidget.Window(row: row, column: column, height: 1, width: 1),
+                sampler: lazy ? { computation.values(rows: $0, columns: $1) } : nil)
         }
         let pair = PicturePair(
             input: input, output: output, windowSide: setup.window.max() ?? 2, textWidth: model.inputSummary.textWidth,

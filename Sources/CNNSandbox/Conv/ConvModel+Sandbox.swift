@@ -21,6 +21,8 @@ extension ConvModel: SandboxModel {
 
     /// Builds the sandbox from the flags; refuses a geometry the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
+        // The geometry first: a refusal comes before the input is made.
+        _ = try configuration.conv.checkedLayer()
         self.init(setup: configuration.conv, playing: playing, speed: speed)
         fromImage = configuration.imagePath != nil
         if case .failure(let error) = result { throw error }
@@ -30,6 +32,13 @@ extension ConvModel: SandboxModel {
 
     public func stepValue(_ step: Int) -> Double? {
         guard step >= 0 && step < player.stepCount else { return nil }
-        return computation?.output.data[step]
+        guard let computation else { return nil }
+        let (row, column) = computation.position(ofStep: step)
+        return computation.value(row: row, column: column)
+    }
+
+    /// The output plane (from its size: a large output is not computed whole for a click).
+    public var selectableGrid: (rows: Int, columns: Int)? {
+        computation.map { ($0.outputRows, $0.outputColumns) }
     }
 }

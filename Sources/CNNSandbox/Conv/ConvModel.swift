@@ -34,13 +34,14 @@ public struct ConvModel: Hashable, Sendable {
     /// Creates the sandbox at step 0.
     public init(setup: ConvSetup, playing: Bool = true, speed: Double = 2) {
         self.setup = setup
-        self.input = setup.input
+        (self.input, self.inputSummary) = setup.inputWithSummary
         self.kernel = setup.kernel
         self.result = setup.compute(input: input, kernel: kernel)
-        self.inputSummary = ValueSummary(input.data)
         self.kernelSummary = ValueSummary(kernel.data)
-        self.outputSummary = ValueSummary((try? result.get())?.output.data ?? [])
-        let steps = (try? result.get())?.stepCount ?? 1
+        let computation = try? result.get()
+        self.outputSummary =
+            computation?.outputSummary(input: inputSummary, kernel: kernelSummary) ?? ValueSummary([])
+        let steps = computation?.stepCount ?? 1
         self.player = Player(stepCount: steps, playing: playing, speed: speed)
     }
 
@@ -97,8 +98,7 @@ public struct ConvModel: Hashable, Sendable {
         if newSetup.inputRows != old.inputRows || newSetup.inputColumns != old.inputColumns
             || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues
         {
-            input = setup.input
-            inputSummary = ValueSummary(input.data)
+            (input, inputSummary) = setup.inputWithSummary
         }
         if newSetup.kernelRows != old.kernelRows || newSetup.kernelColumns != old.kernelColumns
             || newSetup.preset != old.preset || newSetup.seed != old.seed || newSetup.kernelValues != old.kernelValues
@@ -107,7 +107,7 @@ public struct ConvModel: Hashable, Sendable {
             kernelSummary = ValueSummary(kernel.data)
         }
         result = setup.compute(input: input, kernel: kernel)
-        outputSummary = ValueSummary(computation?.output.data ?? [])
+        outputSummary = computation?.outputSummary(input: inputSummary, kernel: kernelSummary) ?? ValueSummary([])
         player.resize(stepCount: computation?.stepCount ?? 1)
     }
 

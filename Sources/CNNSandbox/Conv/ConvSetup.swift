@@ -54,12 +54,16 @@ public struct ConvSetup: Hashable, Sendable {
     }
 
     /// The input as a `1×1×H×W` tensor.
-    public var input: Tensor {
+    public var input: Tensor { inputWithSummary.input }
+
+    /// The input and its summary (`ValueSummary(input.data)`, found while a pattern is made).
+    public var inputWithSummary: (input: Tensor, summary: ValueSummary) {
         let count = inputRows * inputColumns
-        let values =
-            inputValues.flatMap { $0.count == count ? $0 : nil }
-            ?? pattern.values(rows: inputRows, columns: inputColumns, seed: seed)
-        return Tensor.sized([1, 1, inputRows, inputColumns], values)
+        if let values = inputValues, values.count == count {
+            return (Tensor.sized([1, 1, inputRows, inputColumns], values), ValueSummary(values))
+        }
+        let made = pattern.valuesWithSummary(rows: inputRows, columns: inputColumns, seed: seed)
+        return (Tensor.sized([1, 1, inputRows, inputColumns], made.values), made.summary)
     }
 
     /// The kernel as a `1×1×kH×kW` tensor.
@@ -81,12 +85,20 @@ public struct ConvSetup: Hashable, Sendable {
         compute(input: input, kernel: kernel)
     }
 
+    /// The core's layer for this setup's sizes and geometry, checked against the core's bounds
+    /// (no input is made: a refused 4096×4096 setup is refused at once).
+    public func checkedLayer() throws(CNNError) -> ConvLayer {
+        let layer = try ConvLayer(
+            inputShape: [1, 1, inputRows, inputColumns], weightShape: [1, 1, kernelRows, kernelColumns],
+            hasBias: bias != nil, parameters: ConvParameters(stride: stride, padding: padding, dilation: dilation))
+        try layer.checkComputeBounds()
+        return layer
+    }
+
     /// The core's convolution of given input and kernel tensors with this setup's geometry.
     public func compute(input: Tensor, kernel: Tensor) -> Result<ConvComputation, CNNError> {
         do throws(CNNError) {
-            let layer = try ConvLayer(
-                inputShape: [1, 1, inputRows, inputColumns], weightShape: [1, 1, kernelRows, kernelColumns],
-                hasBias: bias != nil, parameters: ConvParameters(stride: stride, padding: padding, dilation: dilation))
+            let layer = try checkedLayer()
             return .success(try ConvComputation(layer: layer, input: input, weight: kernel, bias: biasTensor))
         } catch {
             return .failure(error)

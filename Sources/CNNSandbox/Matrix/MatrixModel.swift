@@ -150,19 +150,36 @@ public struct MatrixModel: Hashable, Sendable {
     }
 
     /// The largest square input side, below the setup's, whose matrix (outputs × input cells, as
-    /// the core sizes it with this geometry) passes `fits`; nil when none does.
+    /// the core sizes it with this geometry) passes `fits`; nil when none does. `fits` must hold
+    /// for smaller sizes whenever it holds for larger ones (a limit): the side is found by
+    /// bisection, about 24 layers for a 4096×4096 setup rather than one per side.
     public static func largestFittingSide(setup: ConvSetup, fits: (Int, Int) -> Bool) -> Int? {
-        var side = max(setup.inputRows, setup.inputColumns)
-        while side > 1 {
-            side -= 1
-            guard
-                let layer = try? ConvLayer(
-                    inputShape: [1, 1, side, side], weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
-                    hasBias: false,
-                    parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
-            else { return nil }
-            if fits(layer.axes[0].outputSize * layer.axes[1].outputSize, side * side) { return side }
+        func layer(side: Int) -> ConvLayer? {
+            try? ConvLayer(
+                inputShape: [1, 1, side, side], weightShape: [1, 1, setup.kernelRows, setup.kernelColumns],
+                hasBias: false,
+                parameters: ConvParameters(stride: setup.stride, padding: setup.padding, dilation: setup.dilation))
         }
-        return nil
+        func passes(_ side: Int) -> Bool {
+            guard let layer = layer(side: side) else { return false }
+            return fits(layer.axes[0].outputSize * layer.axes[1].outputSize, side * side)
+        }
+        let below = max(setup.inputRows, setup.inputColumns) - 1
+        guard below >= 1, layer(side: below) != nil else { return nil }
+        // The smallest side the core accepts (a larger input always holds the kernel).
+        var low = 1
+        var high = below
+        while low < high {
+            let middle = (low + high) / 2
+            if layer(side: middle) != nil { high = middle } else { low = middle + 1 }
+        }
+        guard passes(low) else { return nil }
+        // The largest accepted side that fits.
+        high = below
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if passes(middle) { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }

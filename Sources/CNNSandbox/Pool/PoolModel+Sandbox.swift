@@ -29,7 +29,15 @@ extension PoolModel: SandboxModel {
 
     /// Builds the sandbox from the flags (stride defaults to the window); refuses what the core refuses.
     public init(configuration: ExploreConfiguration, playing: Bool, speed: Double) throws(CNNError) {
-        self.init(setup: try PoolSetup(configuration: configuration), playing: playing, speed: speed)
+        let setup = try PoolSetup(configuration: configuration)
+        // The window's geometry first: a refusal comes before the input is made.
+        if setup.mode == .window {
+            let layer = try PoolLayer(
+                kind: setup.kind, inputShape: [1, 1, setup.inputRows, setup.inputColumns],
+                parameters: setup.parameters)
+            try PoolComputation.checkBounds(layer)
+        }
+        self.init(setup: setup, playing: playing, speed: speed)
         fromImage = configuration.imagePath != nil
         if case .failure(let error) = result { throw error }
     }
@@ -38,6 +46,13 @@ extension PoolModel: SandboxModel {
 
     public func stepValue(_ step: Int) -> Double? {
         guard step >= 0 && step < player.stepCount else { return nil }
-        return computation?.output.data[step]
+        guard let computation else { return nil }
+        let (row, column) = computation.position(ofStep: step)
+        return computation.value(row: row, column: column)
+    }
+
+    /// The output plane (from its size: a large output is not computed whole for a click).
+    public var selectableGrid: (rows: Int, columns: Int)? {
+        computation.map { ($0.outputRows, $0.outputColumns) }
     }
 }

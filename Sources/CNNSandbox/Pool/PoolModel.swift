@@ -26,11 +26,11 @@ public struct PoolModel: Hashable, Sendable {
     /// Creates the sandbox at step 0.
     public init(setup: PoolSetup, playing: Bool = true, speed: Double = 2) {
         self.setup = setup
-        self.input = setup.input
+        (self.input, self.inputSummary) = setup.inputWithSummary
         self.result = setup.compute(input: input)
-        self.inputSummary = ValueSummary(input.data)
-        self.outputSummary = ValueSummary((try? result.get())?.output.data ?? [])
-        self.player = Player(stepCount: (try? result.get())?.stepCount ?? 1, playing: playing, speed: speed)
+        let computation = try? result.get()
+        self.outputSummary = computation?.outputSummary(input: inputSummary) ?? ValueSummary([])
+        self.player = Player(stepCount: computation?.stepCount ?? 1, playing: playing, speed: speed)
     }
 
     /// The computation when the setup is valid.
@@ -109,11 +109,10 @@ public struct PoolModel: Hashable, Sendable {
         if newSetup.inputRows != old.inputRows || newSetup.inputColumns != old.inputColumns
             || newSetup.pattern != old.pattern || newSetup.seed != old.seed || newSetup.inputValues != old.inputValues
         {
-            input = setup.input
-            inputSummary = ValueSummary(input.data)
+            (input, inputSummary) = setup.inputWithSummary
         }
         result = setup.compute(input: input)
-        outputSummary = ValueSummary(computation?.output.data ?? [])
+        outputSummary = computation?.outputSummary(input: inputSummary) ?? ValueSummary([])
         player.resize(stepCount: computation?.stepCount ?? 1)
     }
 

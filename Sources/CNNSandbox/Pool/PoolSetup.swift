@@ -98,12 +98,16 @@ public struct PoolSetup: Hashable, Sendable {
     }
 
     /// The input as a `1×1×H×W` tensor.
-    public var input: Tensor {
+    public var input: Tensor { inputWithSummary.input }
+
+    /// The input and its summary (`ValueSummary(input.data)`, found while a pattern is made).
+    public var inputWithSummary: (input: Tensor, summary: ValueSummary) {
         let count = inputRows * inputColumns
-        let values =
-            inputValues.flatMap { $0.count == count ? $0 : nil }
-            ?? pattern.values(rows: inputRows, columns: inputColumns, seed: seed)
-        return Tensor.sized([1, 1, inputRows, inputColumns], values)
+        if let values = inputValues, values.count == count {
+            return (Tensor.sized([1, 1, inputRows, inputColumns], values), ValueSummary(values))
+        }
+        let made = pattern.valuesWithSummary(rows: inputRows, columns: inputColumns, seed: seed)
+        return (Tensor.sized([1, 1, inputRows, inputColumns], made.values), made.summary)
     }
 
     /// The core's pooling of an input in this setup's mode, or its refusal.

@@ -98,8 +98,14 @@ public struct TransposeSetup: Hashable, Sendable {
         if countingKernel && conv.kernelValues == nil {
             conv.kernelValues = ConvSetup.countingValues(count: conv.kernelRows * conv.kernelColumns)
         }
-        if smallRampInput && conv.inputValues == nil {
-            conv.inputValues = ConvSetup.smallRampValues(count: conv.inputRows * conv.inputColumns)
+        // Each output side is at least the input side less both paddings ((n−1)·s − 2p + d(k−1) +
+        // output_padding + 1 ≥ n − 2p), so an input whose sides less the padding already exceed the
+        // view's output limit is refused: its ramp is not made (a refused 4096×4096 setup costs nothing).
+        let cells = conv.inputRows * conv.inputColumns
+        let pads = (try? paddingNumbers()) ?? [0, 0]
+        let least = max(0, conv.inputRows - 2 * (pads.first ?? 0)) * max(0, conv.inputColumns - 2 * (pads.last ?? 0))
+        if smallRampInput && conv.inputValues == nil && least <= ViewLimits.maxTwoWayPictureCells {
+            conv.inputValues = ConvSetup.smallRampValues(count: cells)
         }
     }
 }
