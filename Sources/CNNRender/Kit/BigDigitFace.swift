@@ -21,6 +21,9 @@ public struct BigDigitFace: Equatable, Hashable, Sendable {
         self.ascii = ascii
     }
 
+    /// Blank columns between two glyphs: one glyph pixel, and at least one column.
+    public var gap: Int { max(1, horizontal / 2) }
+
     /// Text rows of every glyph.
     public var rows: Int { (BigDigits.pixelRows * vertical + 1) / 2 }
 
@@ -71,18 +74,18 @@ extension BigDigits {
         return (columns * face.horizontal + 1) / 2
     }
 
-    /// Columns of `text` in a face (one blank column between glyphs), or nil when a character
+    /// Columns of `text` in a face (the face's gap between glyphs), or nil when a character
     /// has no glyph.
     public static func width(_ text: String, face: BigDigitFace) -> Int? {
         var total = 0
         for (index, scalar) in text.unicodeScalars.enumerated() {
             guard let columns = glyphWidth(scalar, face: face) else { return nil }
-            total += columns + (index == 0 ? 0 : 1)
+            total += columns + (index == 0 ? 0 : face.gap)
         }
         return total
     }
 
-    /// `text` drawn in a face, each glyph in its own columns and one blank column between two, or
+    /// `text` drawn in a face, each glyph in its own columns and the face's gap between two, or
     /// nil when a character has no glyph or the text is longer than 16 characters.
     public static func draw(_ text: String, face: BigDigitFace) -> BigDigitText? {
         let scalars = Array(text.unicodeScalars)
@@ -91,9 +94,10 @@ extension BigDigits {
         var spans: [Range<Int>] = []
         for (index, scalar) in scalars.enumerated() {
             guard let pixels = pixels(scalar), let columns = glyphWidth(scalar, face: face) else { return nil }
-            let start = (spans.last?.upperBound ?? 0) + (index == 0 ? 0 : 1)
+            let start = (spans.last?.upperBound ?? 0) + (index == 0 ? 0 : face.gap)
             let cells = cells(of: pixels, face: face, columns: columns)
-            for row in 0..<face.rows { lines[row] += (index == 0 ? "" : " ") + cells[row] }
+            let gap = String(repeating: " ", count: index == 0 ? 0 : face.gap)
+            for row in 0..<face.rows { lines[row] += gap + cells[row] }
             spans.append(start..<(start + columns))
         }
         return BigDigitText(lines: lines, glyphColumns: spans)

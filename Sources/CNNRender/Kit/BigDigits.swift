@@ -47,7 +47,7 @@ public enum BigDigits {
     }
 
     /// The rows of `text` in the font magnified `scale` times (3·scale rows, each glyph column
-    /// `scale` columns wide, one blank column between glyphs).
+    /// `scale` columns wide, `scale` blank columns between glyphs).
     public static func rows(_ text: String, scale: Int) -> [String]? {
         let scale = max(1, scale)
         return draw(text, face: BigDigitFace(horizontal: 2 * scale, vertical: scale))?.lines
