@@ -1,14 +1,16 @@
 import CNNSandbox
 
 /// A block-glyph font for numbers three rows tall, for classroom mode: digits, the sign, the
-/// decimal point, the pending dot, the winner's star and infinity, drawn with full and half
-/// blocks so they read from the back of a room.
+/// decimal point, the exponent, the pending dot and infinity, drawn with full and half blocks so
+/// they read from the back of a room. Markers that are not part of a number (the pool winner's
+/// star) have no glyph: a cell draws them small in its corner (`GridCellBlock`), so that they
+/// never read as a digit or an operator. `BigDigitFace` draws the font larger or condensed.
 public enum BigDigits {
     /// Rows of every glyph.
     public static let height = 3
 
     /// The glyphs: three strings (top, middle, bottom) of equal width.
-    private static let glyphs: [Unicode.Scalar: [String]] = [
+    static let glyphs: [Unicode.Scalar: [String]] = [
         "0": ["█▀█", "█ █", "█▄█"],
         "1": ["▀█ ", " █ ", "▄█▄"],
         "2": ["▀▀█", "█▀▀", "█▄▄"],
@@ -25,7 +27,6 @@ public enum BigDigits {
         ".": [" ", " ", "▄"],
         "·": [" ", "▄", " "],
         "e": ["   ", "█▀█", "█▄▄"],
-        "⋆": ["▄ ▄", " █ ", "▀ ▀"],
         "∞": [" ▄ ▄ ", "█ █ █", " ▀ ▀ "],
     ]
 
@@ -46,32 +47,9 @@ public enum BigDigits {
     }
 
     /// The rows of `text` in the font magnified `scale` times (3·scale rows, each glyph column
-    /// `scale` columns wide): every half-block pixel becomes a square of `scale` by `scale`.
+    /// `scale` columns wide, `scale` blank columns between glyphs).
     public static func rows(_ text: String, scale: Int) -> [String]? {
-        guard let small = rows(text) else { return nil }
         let scale = max(1, scale)
-        guard scale > 1 else { return small }
-        // Pixels: two per glyph row (upper and lower half).
-        var pixels: [[Bool]] = []
-        for line in small {
-            let scalars = Array(line.unicodeScalars)
-            pixels.append(scalars.map { $0 == "█" || $0 == "▀" })
-            pixels.append(scalars.map { $0 == "█" || $0 == "▄" })
-        }
-        let grown = pixels.flatMap { row in
-            Array(repeating: row.flatMap { Array(repeating: $0, count: scale) }, count: scale)
-        }
-        return stride(from: 0, to: grown.count, by: 2).map { top in
-            String(
-                String.UnicodeScalarView(
-                    zip(grown[top], grown[top + 1]).map { upper, lower -> Unicode.Scalar in
-                        switch (upper, lower) {
-                        case (true, true): "█"
-                        case (true, false): "▀"
-                        case (false, true): "▄"
-                        case (false, false): " "
-                        }
-                    }))
-        }
+        return draw(text, face: BigDigitFace(horizontal: 2 * scale, vertical: scale))?.lines
     }
 }

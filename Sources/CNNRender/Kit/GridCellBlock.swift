@@ -1,8 +1,9 @@
 import CNNSandbox
 
 /// One grid cell as classroom mode draws it: a block of its style's colour, the value centred
-/// in it (in the large block font when the block is tall and wide enough), and, for an
-/// underlined style (the highlight), a frame around the block in place of the underline.
+/// in it in the block font of its grid's lettering (one blank column kept inside each edge), a
+/// leading marker (the pool winner's star) small in the top-left corner, and, for an underlined
+/// style (the highlight), a frame around the block in place of the underline.
 struct GridCellBlock {
     let text: String
     let style: CellStyle
@@ -10,6 +11,25 @@ struct GridCellBlock {
     let width: Int
     let height: Int
     let glyphs: Glyphs
+    /// The grid's face and frame.
+    let lettering: CellLettering
+
+    /// A cell lettered with its grid (`lettering` chosen from all the grid's texts).
+    init(text: String, style: CellStyle, width: Int, height: Int, glyphs: Glyphs, lettering: CellLettering) {
+        self.text = text
+        self.style = style
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+        self.lettering = lettering
+    }
+
+    /// A cell lettered on its own (the face chosen from this cell's text alone).
+    init(text: String, style: CellStyle, width: Int, height: Int, glyphs: Glyphs) {
+        self.init(
+            text: text, style: style, width: width, height: height, glyphs: glyphs,
+            lettering: CellLettering(width: width, height: height, texts: [text], glyphs: glyphs))
+    }
 
     /// Whether the block is outlined: a highlighted cell with room for a frame and a value inside.
     var framed: Bool { style.underline && height >= 3 && width >= 4 }
@@ -28,24 +48,28 @@ struct GridCellBlock {
         }
         var valueStyle = fillStyle
         valueStyle.bold = true
-        // The large font where it fits: inside a full frame, else inside the block with the
-        // frame reduced to its corners (the value keeps its size when it is highlighted).
-        let bigWidth = glyphs == .ascii ? nil : BigDigits.width(text)
-        if let bigWidth, framed, height - 2 >= BigDigits.height, bigWidth <= width - 2 {
-            drawFrame(into: &canvas, row: row, column: column, style: fillStyle, cornersOnly: false)
-            drawBig(into: &canvas, inside: (row + 1, column + 1, width - 2, height - 2), style: valueStyle)
-            return
-        }
-        // With corners only, two blank columns on each side keep them clear of the digits.
-        if let bigWidth, height >= BigDigits.height, bigWidth <= width - (framed ? 4 : 0) {
-            if framed { drawFrame(into: &canvas, row: row, column: column, style: fillStyle, cornersOnly: true) }
-            let inset = framed ? 2 : 0
-            drawBig(into: &canvas, inside: (row, column + inset, width - 2 * inset, height), style: valueStyle)
+        let (marker, value) = CellLettering.split(text, glyphs: glyphs)
+        if let face = lettering.face, let big = BigDigits.draw(value, face: face),
+            big.width <= width - 2, big.lines.count <= height
+        {
+            // The digits keep one blank column inside each edge, so the frame's sides are always
+            // free; its top and bottom edges are drawn where the digits leave those rows free.
+            let top = row + (height - big.lines.count) / 2
+            if framed {
+                drawFrame(
+                    into: &canvas, row: row, column: column, style: fillStyle,
+                    edges: (top > row, top + big.lines.count < row + height), topLeft: marker.map { ($0, valueStyle) })
+            }
+            let left = column + 1 + (width - 2 - big.width) / 2
+            for (index, line) in big.lines.enumerated() {
+                put(line, row: top + index, column: left, style: valueStyle, into: &canvas)
+            }
+            if let marker, !framed { canvas.put(marker, row: row, column: column, style: valueStyle) }
             return
         }
         var inner = (row: row, column: column, width: width, height: height)
         if framed {
-            drawFrame(into: &canvas, row: row, column: column, style: fillStyle, cornersOnly: false)
+            drawFrame(into: &canvas, row: row, column: column, style: fillStyle, edges: (true, true))
             inner = (row + 1, column + 1, width - 2, height - 2)
         }
         var shown = text
@@ -59,22 +83,6 @@ struct GridCellBlock {
         canvas.put(shown, row: middle, column: left, style: lineStyle)
     }
 
-    /// The value in the large font, magnified as far as the rectangle allows, centred in it.
-    private func drawBig(
-        into canvas: inout Canvas, inside box: (row: Int, column: Int, width: Int, height: Int), style: CellStyle
-    ) {
-        guard let unit = BigDigits.width(text), unit > 0 else { return }
-        let scale = max(1, min(box.height / BigDigits.height, (box.width + 1) / (unit + 1)))
-        guard let big = BigDigits.rows(text, scale: scale), let bigWidth = big.first?.unicodeScalars.count else {
-            return
-        }
-        let top = box.row + (box.height - big.count) / 2
-        let left = box.column + (box.width - bigWidth + 1) / 2
-        for (index, line) in big.enumerated() {
-            put(line, row: top + index, column: left, style: style, into: &canvas)
-        }
-    }
-
     /// Text whose blanks keep the block's colour without counting as written over.
     private func put(_ text: String, row: Int, column: Int, style: CellStyle, into canvas: inout Canvas) {
         for (offset, scalar) in text.unicodeScalars.enumerated() where scalar != " " {
@@ -82,24 +90,26 @@ struct GridCellBlock {
         }
     }
 
-    /// A heavy outline on the block's edge rows and columns (or only its four corners).
-    private func drawFrame(into canvas: inout Canvas, row: Int, column: Int, style: CellStyle, cornersOnly: Bool) {
+    /// A heavy outline on the block's sides and on its top and bottom edges where `edges` says
+    /// (elsewhere only the corners); a marker given for the top-left corner replaces it.
+    private func drawFrame(
+        into canvas: inout Canvas, row: Int, column: Int, style: CellStyle, edges: (top: Bool, bottom: Bool),
+        topLeft: (text: String, style: CellStyle)? = nil
+    ) {
         var frame = style
         frame.bold = true
         let ascii = glyphs == .ascii
         let horizontal = ascii ? "=" : "━"
         let vertical = ascii ? "|" : "┃"
         let corners = ascii ? ["+", "+", "+", "+"] : ["┏", "┓", "┗", "┛"]
-        if cornersOnly {
-            canvas.put(corners[0], row: row, column: column, style: frame)
-            canvas.put(corners[1], row: row, column: column + width - 1, style: frame)
-            canvas.put(corners[2], row: row + height - 1, column: column, style: frame)
-            canvas.put(corners[3], row: row + height - 1, column: column + width - 1, style: frame)
-            return
-        }
         let inner = String(repeating: horizontal, count: width - 2)
-        canvas.put(corners[0] + inner + corners[1], row: row, column: column, style: frame)
-        canvas.put(corners[2] + inner + corners[3], row: row + height - 1, column: column, style: frame)
+        let gap = String(repeating: " ", count: width - 2)
+        if let topLeft { canvas.put(topLeft.text, row: row, column: column, style: topLeft.style) }
+        let topText = (topLeft == nil ? corners[0] : "") + (edges.top ? inner : gap) + corners[1]
+        put(topText, row: row, column: column + (topLeft == nil ? 0 : 1), style: frame, into: &canvas)
+        put(
+            corners[2] + (edges.bottom ? inner : gap) + corners[3], row: row + height - 1, column: column, style: frame,
+            into: &canvas)
         for line in 1..<(height - 1) {
             canvas.put(vertical, row: row + line, column: column, style: frame)
             canvas.put(vertical, row: row + line, column: column + width - 1, style: frame)

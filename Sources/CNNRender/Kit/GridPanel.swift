@@ -55,13 +55,25 @@ public struct GridPanel {
         var hits: [HitRegion] = []
         let textWidth = cellWidth - 1
         let blockHeight = max(1, rowStep - 1)
+        // Classroom mode letters every cell of the grid in one face, chosen from all its texts.
+        let classroom = options?.classroom == true
+        let cells = classroom ? rows.flatMap { row in columns.map { content(row, $0) } } : []
+        let lettering = options.flatMap { options in
+            classroom
+                ? CellLettering(
+                    width: textWidth, height: blockHeight, texts: cells.lazy.map(\.text), glyphs: options.glyphs) : nil
+        }
         for row in rows {
             for column in columns {
                 let origin = cellOrigin(top: top, left: left, row: row, column: column)
-                let (text, style) = content(row, column)
-                if let options, options.classroom {
+                let (text, style) =
+                    classroom
+                    ? cells[(row - rows.lowerBound) * columns.count + column - columns.lowerBound]
+                    : content(row, column)
+                if let options, let lettering, classroom {
                     GridCellBlock(
-                        text: text, style: style, width: textWidth, height: blockHeight, glyphs: options.glyphs
+                        text: text, style: style, width: textWidth, height: blockHeight, glyphs: options.glyphs,
+                        lettering: lettering
                     ).draw(into: &canvas, row: origin.row, column: origin.column)
                 } else {
                     var shown = text
