@@ -15,7 +15,8 @@ struct CheckCommand: ParsableCommand {
             are any; prints "ok: N scenes" otherwise. Without FILE it checks the built-in course. \
             --strict also refuses narration numbers that neither setup: nor expect: states.
             Every beat is also played at 80×24: nothing may be drawn over anything else, the view \
-            may not be refused, the footer keeps "? keys" and "q quit".
+            may not be refused, the footer keeps "? keys" and "q quit", and every output cell a \
+            beat names ({out[r,c]}, select:, the whole output of expect.output) is on screen.
             """)
 
     @Argument(help: "Scene files (YAML). Default: the built-in scenes.")

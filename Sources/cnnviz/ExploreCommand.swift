@@ -60,6 +60,10 @@ struct ExploreCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.seed).helpLine)) var seed: String?
     @Option(parsing: .unconditional, help: ArgumentHelp(Settings.named(.bias).helpLine)) var bias: String?
     @Option(
+        parsing: .unconditional, help: ArgumentHelp(Settings.named(.activation).helpLine),
+        completion: .list(Activation.allCases.map(\.rawValue)))
+    var activation: String?
+    @Option(
         parsing: .unconditional, help: ArgumentHelp(Settings.named(.pool).helpLine), completion: .list(["max", "avg"]))
     var pool: String?
     @Flag(name: .customLong("ceil-mode"), help: ArgumentHelp(Settings.named(.ceilMode).helpLine))
@@ -113,7 +117,8 @@ struct ExploreCommand: ParsableCommand {
         let values: [(SettingName, String?)] = [
             (.input, input), (.image, image), (.imageRange, imageRange), (.kernel, kernel), (.stride, stride),
             (.padding, padding), (.dilation, dilation),
-            (.preset, preset), (.fill, fill), (.seed, seed), (.bias, bias), (.pool, pool),
+            (.preset, preset), (.fill, fill), (.seed, seed), (.bias, bias), (.activation, activation),
+            (.pool, pool),
             (.ceilMode, ceilMode ? "on" : nil), (.excludePad, excludePad ? "on" : nil), (.layers, layers),
             (.inChannels, inChannels), (.outChannels, outChannels), (.groups, groups),
             (.outputPadding, outputPadding), (.causal, causal ? "on" : nil),

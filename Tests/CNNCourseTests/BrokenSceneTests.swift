@@ -19,8 +19,8 @@ struct BrokenSceneTests {
         #expect(
             try SceneFixtures.problems("broken/unknown-field") == [
                 "broken/unknown-field.yaml:4:1: unknown field 'colour'; a scene takes title, topic, view, setup, narration, timeline, expect",
-                "broken/unknown-field.yaml:7:3: unknown field 'setup.strde'; setup takes input, image, image-range, kernel, stride, padding, dilation, preset, fill, seed, bias, pool, ceil-mode, exclude-pad, layers, in-channels, out-channels, groups, output-padding, causal, values, weights",
-                "broken/unknown-field.yaml:12:5: unknown field 'timeline[1].wait'; a beat takes say, step, play, speed, hold, keys, do, select",
+                "broken/unknown-field.yaml:7:3: unknown field 'setup.strde'; setup takes input, image, image-range, kernel, stride, padding, dilation, preset, fill, seed, bias, activation, pool, ceil-mode, exclude-pad, layers, in-channels, out-channels, groups, output-padding, causal, values, weights",
+                "broken/unknown-field.yaml:12:5: unknown field 'timeline[1].wait'; a beat takes say, step, play, speed, hold, keys, do, mode, stage, select",
                 "broken/unknown-field.yaml:14:3: unknown field 'expect.outputs'; expect takes output, output_shape, steps, step_values, facts",
             ])
     }
@@ -106,7 +106,7 @@ struct BrokenSceneTests {
                 "inline.yaml:7:7: expect.facts[1].convolution: kernel 5×5 is larger than the padded input 4×4 (input 4×4, padding 0); add padding or use a smaller kernel (padding 1 per side, a kernel of at most 4×4 would fit)",
                 "inline.yaml:9:24: expect.facts[2].fully_connected: missing required field 'outputs'",
                 "inline.yaml:12:7: unknown field 'expect.facts[3].size'; a output_size fact states equals",
-                "inline.yaml:13:7: expect.facts[4]: a fact names exactly one of fully_connected, convolution, separable, stack, pool, output_size",
+                "inline.yaml:13:7: expect.facts[4]: a fact names exactly one of fully_connected, convolution, separable, stack, pool, output_size, network",
             ])
     }
 }

@@ -20,8 +20,36 @@ struct CourseLayoutTests {
     func everyBeatFits(width: Int, height: Int, classroom: Bool) throws {
         let session = try CourseLayoutTests.course()
         let problems = LayoutCheck.problems(
-            session, width: width, height: height, options: RenderOptions(classroom: classroom))
+            session, width: width, height: height, options: RenderOptions(classroom: classroom)
+        )
         #expect(problems.isEmpty, "\(problems.count) problems:\n\(problems.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test("the check finds a named output cell and a stated whole output that the frame does not draw")
+    func checkFindsMissingReferents() throws {
+        let text = """
+            title: Referents
+            topic: 5
+            view: conv
+            setup: {input: 40x40, fill: ramp, kernel: 3}
+            narration: ["The first cell is {out[0,0]}.", "The last cell is {out[37,37]}."]
+            timeline:
+              - say: 1
+                step: 1
+              - say: 2
+                step: 1
+              - select: [37, 0]
+            expect:
+              output_shape: [38, 38]
+            """
+        let scene = try SceneLoader.load(text: text, file: "referents.yaml").get()
+        let session = try #require(TutorialSession.session(scenes: [scene]))
+        let problems = LayoutCheck.problems(session, width: 80, height: 24, options: RenderOptions())
+        let messages = problems.map { "beat \($0.beat + 1): \($0.message)" }
+        #expect(!messages.contains { $0.hasPrefix("beat 1:") }, "out[0,0] is on screen at step 1")
+        let cut = "beat 2: the beat names out[37,37] but 'output 38×38' shows rows 0–10, columns 0–5"
+        #expect(messages.contains(cut))
+        #expect(!messages.contains { $0.hasPrefix("beat 3:") }, "select: pages the output to the chosen cell")
     }
 
     @Test("the check finds text drawn over text, refusal boxes and a footer without its keys")

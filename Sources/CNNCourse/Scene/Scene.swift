@@ -21,11 +21,16 @@ public struct Scene: Sendable {
     public let beats: [SceneBeat]
     /// How many expectations the scene states (all were checked against the core).
     public let expectationCount: Int
+    /// What each paragraph names that must be on screen when it is read (`SceneReferent`).
+    public let referents: [[SceneReferent]]
+    /// What the last beat must show: the whole output, when the scene states `expect.output`.
+    public let finalReferents: [SceneReferent]
 
     /// Creates a scene; `SceneLoader` is the usual way.
     public init(
         file: String, title: String, topic: Int, view: any SandboxModel.Type, configuration: ExploreConfiguration,
-        narration: [String], beats: [SceneBeat], expectationCount: Int = 0
+        narration: [String], beats: [SceneBeat], expectationCount: Int = 0, referents: [[SceneReferent]] = [],
+        finalReferents: [SceneReferent] = []
     ) {
         self.file = file
         self.title = title
@@ -35,6 +40,20 @@ public struct Scene: Sendable {
         self.narration = narration
         self.beats = beats.isEmpty ? [SceneBeat(say: 1)] : beats
         self.expectationCount = expectationCount
+        self.referents = referents
+        self.finalReferents = finalReferents
+    }
+
+    /// What the screen must show at a beat (0-based): the cells named by the paragraphs this beat
+    /// reveals, and the cell it selects.
+    public func referents(atBeat beat: Int) -> [SceneReferent] {
+        guard beats.indices.contains(beat) else { return [] }
+        let before = beat == 0 ? 0 : paragraphsShown(atBeat: beat - 1)
+        let revealed = before < paragraphsShown(atBeat: beat) ? before..<paragraphsShown(atBeat: beat) : 0..<0
+        var found = revealed.flatMap { referents.indices.contains($0) ? referents[$0] : [] }
+        if let cell = beats[beat].select { found.append(.outputCell(channel: nil, row: cell.row, column: cell.column)) }
+        if beat == beats.count - 1 { found += finalReferents }
+        return found
     }
 
     /// The topics a course must cover, 1…22.

@@ -2,7 +2,8 @@ import CNNCore
 import CNNSandbox
 
 /// Checks `expect.facts`: standalone numbers (parameter counts, output sizes, receptive fields)
-/// computed by the core's cost and geometry code — `Costs`, `LayerStack`, `PoolLayer`, `ConvLayer`.
+/// computed by the core's cost and geometry code — `Costs`, `LayerStack`, `PoolLayer`, `ConvLayer`,
+/// and `NetworkSummary` for a whole network (`SceneNetworkFact`).
 enum SceneFacts {
     /// A number the core computed for a fact.
     enum Value: Equatable {
@@ -36,6 +37,7 @@ enum SceneFacts {
             ["output_size", "output_shape"]
         ),
         ("output_size", ["input", "kernel", "stride", "padding", "dilation"], ["equals"]),
+        ("network", SceneNetworkFact.settings, SceneNetworkFact.results),
     ]
 
     /// Checks one fact: computes it with the core and compares every stated result.
@@ -209,6 +211,8 @@ enum SceneFacts {
                 "output_size": sizes[0] == sizes[1] ? .number(sizes[0]) : .numbers(sizes),
                 "output_shape": .numbers(sizes),
             ]
+        case "network":
+            return SceneNetworkFact.compute(&settings, reader: &reader)
         default:  // output_size
             guard let input = settings.whole("input", reader: &reader),
                 let kernel = settings.whole("kernel", reader: &reader),

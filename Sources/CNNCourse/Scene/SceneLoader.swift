@@ -132,6 +132,13 @@ public enum SceneLoader {
         if let field = fields["expect"] {
             expectations = SceneExpectations.check(field.value, model: model, reader: &reader)
         }
+        let referents = narration.map(SceneReferent.referents(inParagraph:))
+        var finalReferents: [SceneReferent] = []
+        if fields["expect"]?.value.entries?.contains(where: { $0.name == "output" }) == true,
+            let shape = model?.mainOutput?.shape, shape.count == 2
+        {
+            finalReferents.append(.wholeOutput(rows: shape[0], columns: shape[1]))
+        }
         if let view {
             let known =
                 [fields["setup"], fields["expect"]].compactMap { $0 }.flatMap {
@@ -151,7 +158,7 @@ public enum SceneLoader {
         return Scene(
             file: reader.file, title: title, topic: topic, view: view, configuration: configuration,
             narration: narration,
-            beats: beats, expectationCount: expectations)
+            beats: beats, expectationCount: expectations, referents: referents, finalReferents: finalReferents)
     }
 
     /// Yams' position and a readable message for a YAML syntax error.

@@ -5,7 +5,7 @@ import CNNSandbox
 /// it leave it: steps, play ranges and selected cells must exist, keys must be view keys.
 enum SceneTimeline {
     /// The fields a beat takes.
-    static let fields = ["say", "step", "play", "speed", "hold", "keys", "do", "select"]
+    static let fields = ["say", "step", "play", "speed", "hold", "keys", "do", "mode", "stage", "select"]
 
     /// The beats of `node`, or the default timeline when there is none: one beat per narration
     /// paragraph, the first also playing every step.
@@ -68,6 +68,12 @@ enum SceneTimeline {
             }
             if let field = fields["do"] {
                 beat.actions = actions(field.value, view: &view, reader: &reader)
+            }
+            if let field = fields["mode"] {
+                beat.modes = SceneBeatStates.read(.mode, field.value, view: &view, reader: &reader)
+            }
+            if let field = fields["stage"] {
+                beat.stage = SceneBeatStates.read(.stage, field.value, view: &view, reader: &reader).first
             }
             if let field = fields["select"],
                 let cell = reader.wholeNumbers(field.value, count: 2, what: "an output cell [row, column]")

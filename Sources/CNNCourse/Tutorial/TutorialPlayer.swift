@@ -280,7 +280,7 @@ public struct TutorialPlayer: Sendable {
         }
     }
 
-    /// Applies a beat to a view: keys, named actions, select, step, then play (its first step, or its last when
+    /// Applies a beat to a view: keys, named actions, modes and stage, select, step, then play (its first step, or its last when
     /// `finished`). Returns the last step still to animate, or nil.
     @discardableResult
     static func enter(_ beat: SceneBeat, view: inout any SandboxModel, finished: Bool) -> Int? {
@@ -288,6 +288,7 @@ public struct TutorialPlayer: Sendable {
             if case .action(let action)? = type(of: view).keyMap.command(for: .character(key)) { view.apply(action) }
         }
         for action in beat.actions { view.apply(action) }
+        beat.enterStates(&view)
         if let cell = beat.select { view.apply(.selectOutput(row: cell.row, column: cell.column)) }
         if let step = beat.step { view.player.go(to: step - 1) }
         view.player.playing = false

@@ -38,7 +38,7 @@ public enum ConvView {
             let (r, c) = computation.position(ofStep: model.player.step)
             dotLines = DotProduct.lines(
                 trace: trace, label: "out[\(r),\(c)]", width: width - 2, maxLines: height >= 28 ? 4 : 3,
-                palette: palette, glyphs: glyphs)
+                palette: palette, glyphs: glyphs, activation: model.activationTrace(step: model.player.step))
         }
         let footer = footer(model, palette: palette, glyphs: glyphs)
 
@@ -200,8 +200,8 @@ public enum ConvView {
         let outputScale = model.outputSummary.scale
         let showAll = model.focus == .outputMap
         let outputPanel = GridPanel(
-            title: "output \(computation.outputRows)\(x)\(computation.outputColumns)", rows: shownOutputRows,
-            columns: shownOutputColumns, cellWidth: layout.cellWidths[2], rowStep: rowStep)
+            title: "\(model.outputName) \(computation.outputRows)\(x)\(computation.outputColumns)",
+            rows: shownOutputRows, columns: shownOutputColumns, cellWidth: layout.cellWidths[2], rowStep: rowStep)
         left += layout.margins[2]
         let hits = outputPanel.draw(
             into: &canvas, top: top, left: left, titleStyle: palette.title, options: options,
@@ -209,12 +209,12 @@ public enum ConvView {
                 let step = computation.step(row: r, column: c)
                 if step == model.player.step {
                     return (
-                        NumberText.format(computation.value(row: r, column: c)),
+                        NumberText.format(model.shownValue(row: r, column: c) ?? 0),
                         showAll ? palette.cursor : palette.highlight
                     )
                 }
                 if step > model.player.step && !showAll { return (glyphs.pending, palette.faint) }
-                let value = computation.value(row: r, column: c)
+                let value = model.shownValue(row: r, column: c) ?? 0
                 return (NumberText.format(value), palette.value(value, scale: outputScale))
             },
             target: { r, c in .outputCell(row: r, column: c) })
@@ -254,9 +254,11 @@ public enum ConvView {
 
 /// The written-out dot product of a convolution trace: `0×0 + 1×1 + 3×2 + 4×3 = 19`.
 public enum DotProduct {
-    /// Lines of segments: padding terms dim, the result bold, the bias named.
+    /// Lines of segments: padding terms dim, the result bold, the bias named; with an activation,
+    /// the sum then its activation (`= -15, relu(-15) = 0`).
     public static func lines(
-        trace: ConvTrace, label: String, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs
+        trace: ConvTrace, label: String, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs,
+        activation: ActivationTrace? = nil
     ) -> [[Segment]] {
         let terms = trace.terms.map { term in
             Segment(
@@ -269,7 +271,13 @@ public enum DotProduct {
             closing.append(Segment(" (bias)", palette.dim))
         }
         closing.append(Segment(" = "))
-        closing.append(Segment(NumberText.format(trace.value), palette.result))
+        if let activation {
+            closing.append(Segment(NumberText.format(trace.value)))
+            closing.append(Segment(", \(activation.activation.rawValue)(\(NumberText.format(activation.input))) = "))
+            closing.append(Segment(NumberText.format(activation.output), palette.result))
+        } else {
+            closing.append(Segment(NumberText.format(trace.value), palette.result))
+        }
         return ExpressionText.lines(
             opening: [Segment("\(label): ", palette.dim)], terms: terms, separator: " + ", closing: closing,
             width: width, maxLines: maxLines, glyphs: glyphs)

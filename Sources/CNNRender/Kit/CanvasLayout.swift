@@ -18,6 +18,12 @@ public struct CanvasLayout: Sendable {
     public private(set) var overlapCount = 0
     /// Titles of refusal boxes drawn (`cannot compute`, `does not fit`), at most `keptOverlaps`.
     public private(set) var refusals: [String] = []
+    /// The grids drawn (`GridPanel`), in drawing order, at most `keptGrids`: what a frame shows,
+    /// for checks that the cells a narration names are on screen (`LayoutCheck`).
+    public private(set) var grids: [ShownGrid] = []
+
+    /// At most this many grids are kept.
+    public static let keptGrids = 64
 
     /// How many times text was written on a row outside the canvas (above or below it): a
     /// layout that ran out of its rectangle. Text cut at the left or right edge is not counted.
@@ -47,6 +53,11 @@ public struct CanvasLayout: Sendable {
         if refusals.count < CanvasLayout.keptOverlaps { refusals.append(title) }
     }
 
+    /// Records a grid drawn with its title and the rows and columns of its cells on screen.
+    public mutating func recordGrid(title: String, rows: Range<Int>, columns: Range<Int>) {
+        if grids.count < CanvasLayout.keptGrids { grids.append(ShownGrid(title: title, rows: rows, columns: columns)) }
+    }
+
     /// Adds another canvas's record, its positions moved by an offset.
     mutating func merge(_ other: CanvasLayout, rows: Int, columns: Int) {
         for overlap in other.overlaps {
@@ -54,5 +65,20 @@ public struct CanvasLayout: Sendable {
         }
         overlapCount += other.overlapCount - other.overlaps.count
         for refusal in other.refusals { recordRefusal(refusal) }
+        for grid in other.grids { recordGrid(title: grid.title, rows: grid.rows, columns: grid.columns) }
     }
+}
+
+/// A grid a frame drew: its title (`output 4×4`, `dL/dX 5×5`) and the cells on screen, by their
+/// indices in the whole grid (a paged grid shows a part of it; padding rows count from −p).
+public struct ShownGrid: Sendable, Equatable {
+    /// The title line, as drawn.
+    public let title: String
+    /// The rows on screen.
+    public let rows: Range<Int>
+    /// The columns on screen.
+    public let columns: Range<Int>
+
+    /// Whether the cell is on screen.
+    public func shows(row: Int, column: Int) -> Bool { rows.contains(row) && columns.contains(column) }
 }

@@ -3,7 +3,8 @@ import CNNSandbox
 
 /// The layout rules every beat of a scene must keep on a screen size: nothing drawn over
 /// anything else, no refusal box in place of the view, the header cut with an ellipsis (never
-/// mid-word without one), and the footer keeping `? keys` and `q quit`.
+/// mid-word without one), the footer keeping `? keys` and `q quit`, and every output cell the
+/// beat names on screen when it has played (LayoutCheck+Referents.swift).
 public enum LayoutCheck {
     /// One broken rule: the scene and beat (both 0-based), the screen and what is wrong.
     public struct Problem: Sendable, CustomStringConvertible {
@@ -30,13 +31,15 @@ public enum LayoutCheck {
         for scene in scenes ?? session.scenes.indices {
             for beat in session.scenes[scene].beats.indices {
                 session.go(scene: scene, beat: beat)
-                var messages = problems(
-                    in: TutorialScreen.render(session, width: width, height: height, options: options))
+                let start = TutorialScreen.render(session, width: width, height: height, options: options)
+                var messages = problems(in: start)
+                var end = start
                 if session.isAnimating {
                     session.finishBeat()
-                    let end = TutorialScreen.render(session, width: width, height: height, options: options)
+                    end = TutorialScreen.render(session, width: width, height: height, options: options)
                     messages += problems(in: end).map { "after the beat plays: \($0)" }
                 }
+                messages += missingReferents(session.scenes[scene], beat: beat, view: session.view, in: end)
                 found += messages.map {
                     Problem(scene: scene, beat: beat, width: width, height: height, message: $0)
                 }

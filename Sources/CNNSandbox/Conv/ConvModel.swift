@@ -30,6 +30,8 @@ public struct ConvModel: Hashable, Sendable {
     public private(set) var pictureToggled = false
     /// `T`: whether the PyTorch code of the setup is shown over the view.
     public private(set) var showCode = false
+    /// `a`: the activation after the sum (ConvModel+Activation.swift).
+    public internal(set) var activation = Activation.none
 
     /// Creates the sandbox at step 0.
     public init(setup: ConvSetup, playing: Bool = true, speed: Double = 2) {
@@ -87,6 +89,7 @@ public struct ConvModel: Hashable, Sendable {
         case .toggleHelp: showHelp.toggle()
         case .viewKey(ConvModel.zoomKey): pictureToggled.toggle()
         case .viewKey(ConvModel.codeKey): showCode.toggle()
+        case .viewKey(ConvModel.activationKey): activation = activation == .none ? .relu : .none
         case .viewKey: break
         }
     }

@@ -27,6 +27,8 @@ public struct ExploreConfiguration: Hashable, Sendable {
     public var imagePath: String?
     /// The image's value range: 1 (0…1, the default) or 255 (0…255).
     public var imageRange: Int
+    /// Convolution view: the activation applied to the output (`none` or `relu`).
+    public var activation: Activation = .none
     /// The long names of the flags the user gave (e.g. "stride", "padding").
     public var given: Set<String>
 

@@ -2,7 +2,7 @@ import CNNCore
 
 /// The name of a setting: the `explore` flag `--NAME` and the scene `setup:` field `NAME`.
 public enum SettingName: String, CaseIterable, Hashable, Sendable {
-    case input, values, kernel, weights, fill, preset, seed, bias, stride, padding, dilation, pool
+    case input, values, kernel, weights, fill, preset, seed, bias, activation, stride, padding, dilation, pool
     case image
     case imageRange = "image-range"
     case ceilMode = "ceil-mode"

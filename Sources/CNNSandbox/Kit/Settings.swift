@@ -108,6 +108,12 @@ public enum Settings {
             configuration.conv.bias = bias
         },
         Setting(
+            name: .activation, kind: .value, syntax: "none or relu", defaultText: "none",
+            help: "conv view: the activation after the sum; relu shows max(0, out)"
+        ) { text, configuration throws(SettingError) in
+            configuration.activation = try readChoice(text, Activation.self, what: "activation")
+        },
+        Setting(
             name: .pool, kind: .value, syntax: "max or avg", defaultText: "max",
             help: "pool view: max or average pooling"
         ) { text, configuration throws(SettingError) in
