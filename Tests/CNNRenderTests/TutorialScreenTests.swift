@@ -174,4 +174,17 @@ struct TutorialScreenTests {
         #expect(try frames() == first)
         #expect(Set(first).count > 5, "the keys change the screen")
     }
+
+    @Test("the footer says a beat's animation is playing, and paused once it has finished")
+    func playingWhileAnimating() throws {
+        var session = try TutorialScreenTests.session()
+        let beat = try #require(session.scenes[0].beats.firstIndex { $0.play != nil })
+        session.go(scene: 0, beat: beat)
+        #expect(session.isAnimating)
+        let playing = try #require(TutorialScreenTests.text(session).lines.last)
+        #expect(playing.hasSuffix("\u{25B6}") && !playing.contains("\u{275A}"), "\(playing)")
+        session.finishBeat()
+        let finished = try #require(TutorialScreenTests.text(session).lines.last)
+        #expect(finished.hasSuffix("\u{275A}\u{275A}"), "\(finished)")
+    }
 }

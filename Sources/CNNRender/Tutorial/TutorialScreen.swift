@@ -77,7 +77,12 @@ public enum TutorialScreen {
         var status = ["beat \(session.beatIndex + 1)/\(session.scene.beats.count)"]
         if let view = session.view { status.append("step \(view.player.step + 1)/\(view.player.stepCount)") }
         if let digit = session.pendingDigit { status.append("scene \(digit)\(glyphs.ellipsis)") }
-        status.append(session.autoplay ? "\(glyphs.play) auto" : glyphs.pause)
+        // The lesson's own state: auto-advancing, a beat's animation playing, or waiting for a key.
+        if session.autoplay {
+            status.append("\(glyphs.play) auto")
+        } else {
+            status.append(session.isAnimating ? glyphs.play : glyphs.pause)
+        }
         let right = status.joined(separator: " ")
         let keys = glyphs.adapt(options.classroom ? TutorialKeyHelp.classroomFooter : TutorialKeyHelp.footer)
         let rightStart = canvas.width - right.unicodeScalars.count - 1
