@@ -96,6 +96,8 @@ public enum OneDStackView {
         var hits: [HitRegion] = []
         let scale = model.summary.scale
         let node = (lit: options.ascii ? "@" : "●", plain: options.ascii ? "o" : "○")
+        let directTaps = Set(
+            dependencies.taps[depth].filter { $0.output == model.player.step }.flatMap(\.inputs))
         for level in firstLevel...depth {
             let y = rowOf(level)
             let label = labels[level]
@@ -109,7 +111,15 @@ public enum OneDStackView {
                 guard shown.contains(column) else { continue }
                 let value = stack.value(level: level, position: position)
                 let isChosen = level == depth && position == model.player.step
-                let content = showValues ? NumberText.format(value) : (lit.contains(position) ? node.lit : node.plain)
+                // Nodes stand for values too wide to show; the chosen output and the cells it
+                // reads directly (the factors its written-out sum quotes) keep their numbers
+                // when those fit in a cell.
+                let quoted =
+                    isChosen || (level == depth - 1 && directTaps.contains(position))
+                let number = NumberText.format(value)
+                let content =
+                    showValues || (quoted && number.unicodeScalars.count <= cell - 1)
+                    ? number : (lit.contains(position) ? node.lit : node.plain)
                 let style: CellStyle
                 if isChosen {
                     style = model.focus == .outputMap ? palette.cursor : palette.winner
