@@ -141,9 +141,10 @@ enum ChannelsPanels {
             stage: stage, plan: chosen, lit: lit, readChannels: readChannels, summary: summary.input, top: area.top,
             pointwiseInputs: stage.name == "pointwise", into: &canvas, palette: palette, glyphs: glyphs)
         var left = 1 + inputGrid.width + 1
-        canvas.put(
+        BigOperator.draw(
             glyphs.star, row: area.top + 1 + (min(chosen.inputRows.count, stage.kernelRows) - 1) * chosen.rowStep / 2,
-            column: left + 1, style: CellStyle(bold: true))
+            column: left + 1, large: BigOperator.wanted(options: options, rowStep: chosen.rowStep),
+            style: CellStyle(bold: true), glyphs: glyphs, into: &canvas)
         left += gap - 2
         return drawKernelsAndOutputs(
             stage: stage, plan: chosen, position: position, summary: summary, top: area.top, left: left,
@@ -250,8 +251,11 @@ enum ChannelsPanels {
                 canvas.put("+\(stage.slices - plan.slices.count)", row: blockTop + 2, column: left, style: palette.dim)
             }
             let outputLeft = left + kernelWidth + gap
-            canvas.put(
-                "=", row: blockTop + 1, column: outputLeft - 3, style: current ? CellStyle(bold: true) : palette.dim)
+            let largeEquals = BigOperator.wanted(options: palette.options, rowStep: plan.rowStep)
+            BigOperator.draw(
+                "=", row: blockTop + 1 + (largeEquals ? (plan.rowStep - 2) / 2 : 0), column: outputLeft - 3,
+                large: largeEquals,
+                style: current ? CellStyle(bold: true) : palette.dim, glyphs: glyphs, into: &canvas)
             let panel = GridPanel(
                 title: "out\(kernel) \(stage.outputRows)\(x)\(stage.outputColumns)", rows: plan.outputRows,
                 columns: plan.outputColumns,

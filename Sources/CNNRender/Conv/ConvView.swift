@@ -154,7 +154,10 @@ public enum ConvView {
         let middleRow =
             top + 1 + (min(visibleRows, max(shownInputRows.count, setup.kernelRows)) - 1) * rowStep / 2 + (rowStep - 1)
             / 2
-        canvas.put(glyphs.star, row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        let largeOperators = BigOperator.wanted(options: options, rowStep: rowStep)
+        BigOperator.draw(
+            glyphs.star, row: middleRow, column: left + 1, large: largeOperators, style: CellStyle(bold: true),
+            glyphs: glyphs, into: &canvas)
         left += gap - 1
 
         let kernelScale = model.kernelSummary.scale
@@ -184,7 +187,9 @@ public enum ConvView {
             }
         }
         left += max(kernelPanel.width, kernelName.unicodeScalars.count) + 1
-        canvas.put("=", row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        BigOperator.draw(
+            "=", row: middleRow, column: left + 1, large: largeOperators, style: CellStyle(bold: true), glyphs: glyphs,
+            into: &canvas)
         left += gap - 1
 
         guard let computation else {

@@ -151,9 +151,10 @@ public enum PanelStrip {
             x += shown
             if let joiner = panel.joiner, index + 1 < panels.count {
                 let row = min(joinerRows[index], joinerRows[index + 1])
-                canvas.put(
+                BigOperator.draw(
                     glyphs.adapt(joiner), row: row, column: x + (gap - glyphs.adapt(joiner).unicodeScalars.count) / 2,
-                    style: CellStyle(bold: true))
+                    large: BigOperator.wanted(options: options, rowStep: rowStep), style: CellStyle(bold: true),
+                    glyphs: glyphs, into: &canvas)
             }
             x += gap
         }
