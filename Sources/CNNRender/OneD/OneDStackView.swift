@@ -74,9 +74,12 @@ public enum OneDStackView {
         // The one ladder; a level is a line of cells with a line of connections under it, so
         // the row step is 2 when every level fits that way, else 1. Text-wide cells are taken
         // when nothing wider fits: a long sequence pages, and keeps its connections.
-        let zoom = StripZoom.largest(classroom: options.classroom, maxRowStep: 2) {
+        // In classroom mode with values shown, a level is a block of cells (large digits) with
+        // the line of connections under it, as tall as the rows allow.
+        let blocks = options.classroom && showValues
+        let zoom = StripZoom.largest(classroom: options.classroom, maxRowStep: blocks ? .max : 2) {
             ($0.extra == 0 || columns.count * $0.cellWidth(textWidth: text) <= available)
-                && ($0.rowStep == 1 || 2 * (depth + 1) - 1 <= area.height)
+                && ($0.rowStep == 1 || $0.rowStep * (depth + 1) - 1 <= area.height)
         }
         let cell = zoom.cellWidth(textWidth: text)
         let chosen = stack.column(level: depth, position: model.player.step)
@@ -85,13 +88,19 @@ public enum OneDStackView {
             total: columns, visible: max(1, available / cell),
             focus: (litColumns.min() ?? chosen)..<((litColumns.max() ?? chosen) + 1))
 
-        let rowStep = zoom.rowStep
+        // Blocks grow down into the free rows (up to 12 rows a level) whatever the width allows.
+        let rowStep =
+            blocks && zoom.rowStep >= 3
+            ? max(zoom.rowStep, min(12, (area.height + 1) / max(1, depth + 1))) : zoom.rowStep
         let visibleLevels = min(depth + 1, max(1, (area.height + rowStep - 1) / rowStep))
         let firstLevel = depth - visibleLevels + 1
         let left = 1
         func rowOf(_ level: Int) -> Int { area.top + (depth - level) * rowStep }
         func x(_ column: Int) -> Int { left + labelWidth + (column - shown.lowerBound) * cell }
-        func anchor(_ column: Int) -> Int { x(column) + cell - 2 }
+        // Connections meet a block in its middle, a text cell at its last character.
+        let blockHeight = max(1, rowStep - 1)
+        let large = blocks && blockHeight >= 2
+        func anchor(_ column: Int) -> Int { x(column) + (large ? (cell - 1) / 2 : cell - 2) }
 
         var hits: [HitRegion] = []
         let scale = model.summary.scale
@@ -101,10 +110,11 @@ public enum OneDStackView {
         for level in firstLevel...depth {
             let y = rowOf(level)
             let label = labels[level]
-            canvas.put(label.name, row: y, column: left, style: level == depth ? palette.title : .plain)
+            let labelRow = y + (blockHeight - 1) / 2
+            canvas.put(label.name, row: labelRow, column: left, style: level == depth ? palette.title : .plain)
             canvas.put(
-                label.field, row: y, column: left + nameWidth + 2 + fieldWidth - label.field.unicodeScalars.count,
-                style: palette.result)
+                label.field, row: labelRow,
+                column: left + nameWidth + 2 + fieldWidth - label.field.unicodeScalars.count, style: palette.result)
             let lit = Set(dependencies.cells[level])
             for position in stack.positions(level: level, within: shown) {
                 let column = stack.column(level: level, position: position)
@@ -128,23 +138,36 @@ public enum OneDStackView {
                 } else {
                     style = showValues ? palette.value(value, scale: scale) : palette.faint
                 }
-                let padded = String(repeating: " ", count: max(0, cell - 1 - content.unicodeScalars.count)) + content
-                canvas.put(padded, row: y, column: x(column), style: style)
+                if large {
+                    GridCellBlock(text: content, style: style, width: cell - 1, height: blockHeight, glyphs: glyphs)
+                        .draw(into: &canvas, row: y, column: x(column))
+                } else {
+                    let padded =
+                        String(repeating: " ", count: max(0, cell - 1 - content.unicodeScalars.count)) + content
+                    canvas.put(padded, row: y, column: x(column), style: style)
+                }
                 if level == depth {
                     hits.append(
                         HitRegion(
-                            row: y, column: x(column), width: cell, height: 1,
+                            row: y, column: x(column), width: cell, height: large ? blockHeight : 1,
                             target: .outputCell(row: 0, column: position)))
                 }
             }
             for position in dependencies.padding[level] {
                 let column = stack.column(level: level, position: position)
                 guard shown.contains(column) else { continue }
-                let padded = String(repeating: " ", count: max(0, cell - 2)) + "0"
-                canvas.put(padded, row: y, column: x(column), style: palette.uncounted)
+                if large {
+                    GridCellBlock(
+                        text: "0", style: palette.uncounted, width: cell - 1, height: blockHeight, glyphs: glyphs
+                    )
+                    .draw(into: &canvas, row: y, column: x(column))
+                } else {
+                    let padded = String(repeating: " ", count: max(0, cell - 2)) + "0"
+                    canvas.put(padded, row: y, column: x(column), style: palette.uncounted)
+                }
             }
             // Connections from each lit cell down to the taps it reads.
-            if rowStep == 2, level > firstLevel {
+            if rowStep >= 2, level > firstLevel {
                 var connector = OneDConnectors()
                 for (output, inputs) in dependencies.taps[level] {
                     connector.add(
@@ -154,10 +177,11 @@ public enum OneDStackView {
                 let minimum = x(shown.lowerBound)
                 let maximum = x(shown.upperBound - 1) + cell - 1
                 connector.draw(
-                    into: &canvas, row: y + 1, columns: minimum...maximum, ascii: options.ascii, style: palette.key)
+                    into: &canvas, row: y + blockHeight, columns: minimum...maximum, ascii: options.ascii,
+                    style: palette.key)
             }
         }
-        var bottom = rowOf(firstLevel) + 1
+        var bottom = rowOf(firstLevel) + blockHeight
         if shown != columns || firstLevel > 0 {
             let dash = glyphs.rangeDash
             var text =
