@@ -74,9 +74,11 @@ public struct StripLayout: Sendable {
     /// the height (the blank line a view keeps between the strip and what follows) are taken when
     /// no rung fits whole in `height` and the smallest does in `height + slack`: a grid is cut only
     /// when it truly cannot be shown whole (a cut grid's line of column indices takes that row too).
+    /// `cutZoom` is the zoom of a strip that fits whole at no rung (the smallest by default; the
+    /// 1-D stack keeps a row step of 2 for its connections when its height allows).
     public init(
         grids: [Grid], fixedWidth: Int = 0, width: Int, height: Int, slack: Int = 0, classroom: Bool,
-        maxRowStep: Int = .max
+        maxRowStep: Int = .max, cutZoom: StripZoom = .smallest
     ) {
         let width = max(1, width)
         var height = max(1, height)
@@ -102,6 +104,8 @@ public struct StripLayout: Sendable {
         {
             height += slack
             zoom = smallest
+        } else if !fitsWholeAtZoom {
+            zoom = cutZoom
         }
         self.zoom = zoom
         self.height = height

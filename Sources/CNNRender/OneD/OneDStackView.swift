@@ -71,21 +71,24 @@ public enum OneDStackView {
         let available = width - 2 - labelWidth
         let showValues = columns.count * (valueText + 1) <= available
         let text = showValues ? valueText : 1
-        // The one ladder; a level is a line of cells with a line of connections under it, so
-        // the row step is 2 when every level fits that way, else 1. Text-wide cells are taken
-        // when nothing wider fits: a long sequence pages, and keeps its connections.
+        // The strip layout of one grid: a row per level (a line of cells with a line of
+        // connections under it, so no row step above 2), no title line (hence the extra row),
+        // the labels as a fixed width on the left. A sequence too long for any rung pages at
+        // text-wide cells and keeps its connections (row step 2) when the levels fit that way.
         // In classroom mode with values shown, a level is a block of cells (large digits) with
         // the line of connections under it, as tall as the rows allow.
         let blocks = options.classroom && showValues
-        let zoom = StripZoom.largest(classroom: options.classroom, maxRowStep: blocks ? .max : 2) {
-            ($0.extra == 0 || columns.count * $0.cellWidth(textWidth: text) <= available)
-                && ($0.rowStep == 1 || $0.rowStep * (depth + 1) - 1 <= area.height)
-        }
-        let cell = zoom.cellWidth(textWidth: text)
+        let connected = 2 * (depth + 1) - 1 <= area.height
+        let layout = StripLayout(
+            grids: [StripLayout.Grid(rows: 0..<(depth + 1), columns: columns, textWidth: text, rowIndices: false)],
+            fixedWidth: labelWidth, width: width - 2, height: area.height + 1, classroom: options.classroom,
+            maxRowStep: blocks ? .max : 2, cutZoom: connected ? StripZoom(extra: 0, rowStep: 2) : .smallest)
+        let zoom = layout.zoom
+        let cell = layout.cellWidths[0]
         let chosen = stack.column(level: depth, position: model.player.step)
         let litColumns = dependencies.cells[0].map { stack.column(level: 0, position: $0) } + [chosen]
         let shown = Viewport.follow(
-            total: columns, visible: max(1, available / cell),
+            total: columns, visible: layout.visibleColumns[0],
             focus: (litColumns.min() ?? chosen)..<((litColumns.max() ?? chosen) + 1))
 
         // Blocks grow down into the free rows (up to 12 rows a level) whatever the width allows.
