@@ -57,9 +57,9 @@ public struct OutputSizeFormula: Hashable, Sendable, CustomStringConvertible {
         guard g.outputSize > 0 else { return nil }
         let unread = g.unreadInputCells
         guard unread > 0 else { return nil }
-        let plural = unread == 1 ? axisName : axisName + "s"
+        let cells = unread == 1 ? axisName + " is" : "\(unread) \(axisName)s are"
         return
-            "stride \(g.stride) does not tile \(g.paddedSize) cells with a window of \(g.effectiveKernel): the last \(unread) \(plural) \(unread == 1 ? "is" : "are") never read"
+            "stride \(g.stride) does not tile \(g.paddedSize) cells with a window of \(g.effectiveKernel): the last \(cells) never read"
     }
 
     /// The tiling notes of a 2-D window: one sentence when rows and columns leave the same
@@ -72,9 +72,9 @@ public struct OutputSizeFormula: Hashable, Sendable, CustomStringConvertible {
         {
             let count = rows.unreadInputCells
             if count == columns.unreadInputCells {
-                let plural = count == 1 ? "" : "s"
+                let cells = count == 1 ? "row and column" : "\(count) rows and columns"
                 return [
-                    "stride \(rows.stride) does not tile \(rows.paddedSize) cells with a window of \(rows.effectiveKernel): the last \(count) row\(plural) and column\(plural) are never read"
+                    "stride \(rows.stride) does not tile \(rows.paddedSize) cells with a window of \(rows.effectiveKernel): the last \(cells) are never read"
                 ]
             }
         }

@@ -111,7 +111,7 @@ struct SeedConvolutionTests {
         #expect(stride3.unreadInputCells == 1)
         #expect(
             stride3.formula.tilingNote(rowsOrColumns: "column")
-                == "stride 3 does not tile 7 cells with a window of 3: the last 1 column is never read")
+                == "stride 3 does not tile 7 cells with a window of 3: the last column is never read")
         // Padding 1 keeps 7×7 at stride 1.
         #expect(AxisGeometry(inputSize: 7, kernelSize: 3, padding: AxisPadding(1)).outputSize == 7)
     }
@@ -209,12 +209,12 @@ struct TilingNoteTests {
         let seven = AxisGeometry(inputSize: 7, kernelSize: 3, stride: 3)
         #expect(
             OutputSizeFormula.tilingNotes(rows: seven, columns: seven)
-                == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row and column are never read"])
+                == ["stride 3 does not tile 7 cells with a window of 3: the last row and column are never read"])
         let tiles = AxisGeometry(inputSize: 7, kernelSize: 3, stride: 2)
         #expect(OutputSizeFormula.tilingNotes(rows: tiles, columns: tiles).isEmpty)
         #expect(
             OutputSizeFormula.tilingNotes(rows: seven, columns: tiles)
-                == ["stride 3 does not tile 7 cells with a window of 3: the last 1 row is never read"])
+                == ["stride 3 does not tile 7 cells with a window of 3: the last row is never read"])
         let eight = AxisGeometry(inputSize: 8, kernelSize: 3, stride: 3)
         #expect(
             OutputSizeFormula.tilingNotes(rows: eight, columns: eight)

@@ -96,7 +96,7 @@ struct ChannelsViewTests {
         screen.player.go(to: 8)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "channels-groups2")
-        #expect(frame.canvas.contains("grouped  C_in 4 → C_out 4, groups 2: each kernel reads 4/2 channels"))
+        #expect(frame.canvas.contains("grouped  C_in 4 → C_out 4, groups 2: each kernel reads 2 channels"))
         #expect(frame.canvas.contains("→ grouped    K₁K₂·(C_in/g)·C_out = 2·2·(4/2)·4 = 32"))
 
         let depthwise = try Self.screen(inputs: 3, outputs: 3, groups: 3, input: 4, kernel: 3)

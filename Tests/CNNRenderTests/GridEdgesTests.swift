@@ -12,7 +12,8 @@ struct GridEdgesTests {
         let left = 1 + GridPanel.rowIndexMargin(grid.rows)
         #expect(left == 5)
         grid.draw(into: &canvas, top: 0, left: left, titleStyle: .plain) { r, c in ("\(r % 10)\(c % 10)", .plain) }
-        grid.drawIndices(into: &canvas, top: 0, left: left, style: .plain, glyphs: .unicode)
+        grid.drawIndices(
+            into: &canvas, top: 0, left: left, style: .plain, glyphs: .unicode, total: (0..<200, 0..<200))
         #expect(canvas.lines[1].hasPrefix("  98│87 88 89 80 81 82"))
         #expect(canvas.lines[3].hasPrefix(" 100│07 08 09 00 01 02"))
         // Three-digit labels are wider than a two-column cell: 100 would touch 99, 102 would touch 101.
@@ -23,7 +24,7 @@ struct GridEdgesTests {
     func negative() {
         var canvas = Canvas(width: 20, height: 4)
         let grid = GridPanel(title: "", rows: -1..<1, columns: -1..<2, cellWidth: 4)
-        grid.drawIndices(into: &canvas, top: 0, left: 4, style: .plain, glyphs: .ascii)
+        grid.drawIndices(into: &canvas, top: 0, left: 4, style: .plain, glyphs: .ascii, total: (-1..<3, -1..<3))
         #expect(canvas.lines[1].hasPrefix(" -1|"))
         #expect(canvas.lines[3].hasPrefix("     -1   0   1"))
     }

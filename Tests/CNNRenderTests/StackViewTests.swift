@@ -86,7 +86,7 @@ struct StackViewTests {
         screen.apply(.lastStep)
         let frame = screen.render(width: 80, height: 24, options: Self.mono)
         Golden.check(frame.canvas, named: "stack-pool-stride")
-        #expect(frame.canvas.contains("(r 8, jump 2) reads 64 cells of the input in a 8×8 box"))
+        #expect(frame.canvas.contains("(r 8, jump 2) reads 64 cells of the input in an 8×8 box"))
         #expect(frame.canvas.contains("2  maxpool2 s2  1×5×5    4     2    1.5    0       0      0"))
         #expect(screen.chosen?.levels[0].count == 64)
     }

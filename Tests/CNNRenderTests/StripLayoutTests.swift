@@ -117,7 +117,7 @@ struct StripLayoutTests {
                         let tallest =
                             grids.indices.map { index in
                                 let cut =
-                                    layout.visibleRows < grids[index].rows.count
+                                    layout.rowsShown[index] < grids[index].rows.count
                                     || layout.visibleColumns[index] < grids[index].columns.count
                                 return layout.gridHeight(index) + grids[index].captionRows + (cut ? 1 : 0)
                             }

@@ -85,8 +85,8 @@ public enum BackpropView {
         let status = footerStatus(model, label: label, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - sum.count
         let drawn = PanelStrip.draw(
-            panels, top: row, height: max(3, lowestTop - 1 - row), width: width, into: &canvas, palette: palette,
-            options: options)
+            panels, top: row, height: max(3, lowestTop - 1 - row), slack: 1, width: width, into: &canvas,
+            palette: palette, options: options)
         ExpressionText.draw(sum, into: &canvas, row: min(lowestTop, drawn.bottom + 1), column: 1)
         return ViewBody(canvas: canvas, status: status, hints: BackpropView.hints, refusals: drawn.refusals)
     }

@@ -12,6 +12,8 @@ enum ChannelsPanels {
         var inputRows: Range<Int>, inputColumns: Range<Int>
         var outputRows: Range<Int>, outputColumns: Range<Int>
         var gridsPerRow: Int
+        /// Blank lines between rows of input grids.
+        var gridSpacing: Int
         var inputChannels: Range<Int>
         var outputChannels: Range<Int>
         var slices: Range<Int>
@@ -44,14 +46,18 @@ enum ChannelsPanels {
             let kernelCell = max(2, summary.weight.textWidth) + 1 + extra
             let outputCell = max(2, summary.output.textWidth) + 1 + extra
             func gridHeight(_ rows: Int) -> Int { 1 + max(0, rows * rowStep - (rowStep > 1 ? 1 : 0)) }
-            // Kernels: at most half the width; outputs: at most a quarter.
-            let sliceWidth = stage.kernelColumns * kernelCell - 1 + 2
-            let sliceCount = max(1, min(stage.slices, ((width - 2) / 2 - 4) / max(1, sliceWidth)))
-            let kernelWidth = 4 + sliceCount * sliceWidth
+            // Widths, as drawn: inputs, 1 + 3 columns around `⋆`, the kernel block ("kN", then
+            // its slices 2 apart), 5 columns around `=`, the output grid (or its title).
+            // The input channels come first (wrapped into as many rows of grids as the height
+            // holds), the kernel's slices take the width left, the output at most a quarter.
+            let sliceWidth = stage.kernelColumns * kernelCell - 1
+            func kernelBlockWidth(_ slices: Int) -> Int { 4 + slices * (sliceWidth + 2) - 2 }
             let outputColumnsShown = max(1, min(stage.outputColumns, max(6, (width - 2) / 4) / outputCell))
-            let outputWidth = max(outputColumnsShown * outputCell - 1, 8)
+            let outputTitle = "out\(stage.outputChannels - 1) \(stage.outputRows)×\(stage.outputColumns)"
+            let outputWidth = max(outputColumnsShown * outputCell - 1, outputTitle.unicodeScalars.count)
+            let fixed = 1 + 1 + 3 + gap + 1
             let blockRows = max(1, area.height - 1)
-            let outputRowsShown = min(stage.outputRows, max(1, (blockRows - (rowStep > 1 ? 0 : 0)) / rowStep))
+            let outputRowsShown = min(stage.outputRows, max(1, blockRows / rowStep))
             let kernelRowsShown = min(stage.kernelRows, max(1, blockRows / rowStep))
             let blockHeight = max(gridHeight(kernelRowsShown), gridHeight(outputRowsShown)) + 1
             // When the channels are paged, the last block's spacing row carries the page note,
@@ -59,16 +65,25 @@ enum ChannelsPanels {
             let allOutputChannels = stage.outputChannels * blockHeight - 1 <= area.height
             let outputChannelsShown =
                 allOutputChannels ? stage.outputChannels : max(1, min(stage.outputChannels, area.height / blockHeight))
-            // Inputs: the rest of the width, wrapped into rows of grids.
-            let inputWidthLeft = max(inputCell, width - 2 - kernelWidth - outputWidth - 2 * gap)
+            // Inputs: the width left beside one kernel slice, wrapped into rows of grids.
+            let inputWidthLeft = max(inputCell, width - fixed - kernelBlockWidth(1) - outputWidth)
             let inputColumnsShown = max(1, min(paddedColumns.count, (inputWidthLeft + 1) / inputCell))
             let gridWidth = max(inputColumnsShown * inputCell - 1, 4)
-            let perRow = max(1, (inputWidthLeft + 2) / (gridWidth + 2))
-            // The input grids, in `free` rows: rows shown, rows of grids, channels shown.
-            func inputBlock(free: Int) -> (rows: Int, gridRows: Int, channels: Int) {
+            let widest = max(1, (inputWidthLeft + 2) / (gridWidth + 2))
+            // The input grids, in `free` rows: rows shown, rows of grids, channels shown, and
+            // grids per row (as few as the rows of grids allow, leaving width to the kernel).
+            // Rows of grids are a blank line apart, or touching (each has its title line) when
+            // that shows more channels.
+            func inputBlock(free: Int) -> (rows: Int, channels: Int, perRow: Int, spacing: Int) {
                 let rows = max(1, min(paddedRows.count, (free - 1) / rowStep))
-                let gridRows = max(1, (free + 1) / (gridHeight(rows) + 1))
-                return (rows, gridRows, max(1, min(stage.inputChannels, perRow * gridRows)))
+                func gridRows(spacing: Int) -> Int { max(1, (free + spacing) / (gridHeight(rows) + spacing)) }
+                func channels(spacing: Int) -> Int {
+                    max(1, min(stage.inputChannels, widest * gridRows(spacing: spacing)))
+                }
+                let spacing = channels(spacing: 1) < channels(spacing: 0) ? 0 : 1
+                let shown = channels(spacing: spacing)
+                let used = min(gridRows(spacing: spacing), shown)
+                return (rows, shown, (shown + used - 1) / used, spacing)
             }
             // A cut input block names what it shows on the line under it, inside the area.
             var block = inputBlock(free: area.height)
@@ -77,6 +92,18 @@ enum ChannelsPanels {
             {
                 block = inputBlock(free: area.height - 1)
             }
+            // As many grids per row as leave the kernel all its slices, but no fewer than the
+            // rows of grids need.
+            func inputsWidth(_ perRow: Int) -> Int { perRow * (gridWidth + 2) - 2 }
+            var perRow = min(block.channels, widest)
+            while perRow > block.perRow
+                && fixed + inputsWidth(perRow) + kernelBlockWidth(stage.slices) + outputWidth > width
+            {
+                perRow -= 1
+            }
+            let inputsWidth = inputsWidth(perRow)
+            let kernelRoom = width - fixed - inputsWidth - outputWidth
+            let sliceCount = max(1, min(stage.slices, (kernelRoom - 2) / (sliceWidth + 2)))
             let inputRowsShown = block.rows
             let inputChannelsShown = block.channels
             let whole =
@@ -94,7 +121,7 @@ enum ChannelsPanels {
                 outputColumns: Viewport.follow(
                     total: 0..<stage.outputColumns, visible: outputColumnsShown,
                     focus: position.column..<(position.column + 1)),
-                gridsPerRow: min(perRow, inputChannelsShown),
+                gridsPerRow: min(perRow, inputChannelsShown), gridSpacing: block.spacing,
                 inputChannels: Viewport.follow(
                     total: 0..<stage.inputChannels, visible: inputChannelsShown, focus: readChannels),
                 outputChannels: Viewport.follow(
@@ -114,9 +141,10 @@ enum ChannelsPanels {
             stage: stage, plan: chosen, lit: lit, readChannels: readChannels, summary: summary.input, top: area.top,
             pointwiseInputs: stage.name == "pointwise", into: &canvas, palette: palette, glyphs: glyphs)
         var left = 1 + inputGrid.width + 1
-        canvas.put(
+        BigOperator.draw(
             glyphs.star, row: area.top + 1 + (min(chosen.inputRows.count, stage.kernelRows) - 1) * chosen.rowStep / 2,
-            column: left + 1, style: CellStyle(bold: true))
+            column: left + 1, large: BigOperator.wanted(options: options, rowStep: chosen.rowStep),
+            style: CellStyle(bold: true), glyphs: glyphs, into: &canvas)
         left += gap - 2
         return drawKernelsAndOutputs(
             stage: stage, plan: chosen, position: position, summary: summary, top: area.top, left: left,
@@ -144,7 +172,7 @@ enum ChannelsPanels {
                 title: pointwiseInputs ? "dw\(channel)" : "ch\(channel)", rows: plan.inputRows,
                 columns: plan.inputColumns,
                 cellWidth: plan.inputCell, rowStep: plan.rowStep)
-            let panelTop = top + gridRow * (panel.height + 1)
+            let panelTop = top + gridRow * (panel.height + plan.gridSpacing)
             let panelLeft = 1 + gridColumn * (gridWidth + 2)
             let read = readChannels.contains(channel)
             panel.draw(
@@ -223,8 +251,11 @@ enum ChannelsPanels {
                 canvas.put("+\(stage.slices - plan.slices.count)", row: blockTop + 2, column: left, style: palette.dim)
             }
             let outputLeft = left + kernelWidth + gap
-            canvas.put(
-                "=", row: blockTop + 1, column: outputLeft - 3, style: current ? CellStyle(bold: true) : palette.dim)
+            let largeEquals = BigOperator.wanted(options: palette.options, rowStep: plan.rowStep)
+            BigOperator.draw(
+                "=", row: blockTop + 1 + (largeEquals ? (plan.rowStep - 2) / 2 : 0), column: outputLeft - 3,
+                large: largeEquals,
+                style: current ? CellStyle(bold: true) : palette.dim, glyphs: glyphs, into: &canvas)
             let panel = GridPanel(
                 title: "out\(kernel) \(stage.outputRows)\(x)\(stage.outputColumns)", rows: plan.outputRows,
                 columns: plan.outputColumns,

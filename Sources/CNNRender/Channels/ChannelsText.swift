@@ -22,7 +22,7 @@ enum ChannelsText {
             if g == setup.inputChannels {
                 return "depthwise  \(counts), groups = C_in = \(g): each kernel reads one channel"
             }
-            return "grouped  \(counts), groups \(g): each kernel reads \(setup.inputChannels)/\(g) channels"
+            return "grouped  \(counts), groups \(g): each kernel reads \(setup.inputChannels / g) channels"
         }
     }
 

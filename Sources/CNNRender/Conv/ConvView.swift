@@ -109,7 +109,7 @@ public enum ConvView {
         }
         let errorWidth = computation == nil ? min(44, max(24, width / 3)) : 0
         let layout = StripLayout(
-            grids: grids, fixedWidth: 2 * gap + errorWidth, width: width - 2, height: area.height,
+            grids: grids, fixedWidth: 2 * gap + errorWidth, width: width - 2, height: area.height, slack: 1,
             classroom: options.classroom)
         let rowStep = layout.zoom.rowStep
         let visibleRows = layout.visibleRows
@@ -146,13 +146,18 @@ public enum ConvView {
         }
         let inputCut = shownInputRows != inputRows || shownInputColumns != inputColumns
         if inputCut {
-            inputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
+            inputPanel.drawIndices(
+                into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs,
+                total: (inputRows, inputColumns))
         }
         left += max(inputPanel.width, 9) + 1
         let middleRow =
             top + 1 + (min(visibleRows, max(shownInputRows.count, setup.kernelRows)) - 1) * rowStep / 2 + (rowStep - 1)
             / 2
-        canvas.put(glyphs.star, row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        let largeOperators = BigOperator.wanted(options: options, rowStep: rowStep)
+        BigOperator.draw(
+            glyphs.star, row: middleRow, column: left + 1, large: largeOperators, style: CellStyle(bold: true),
+            glyphs: glyphs, into: &canvas)
         left += gap - 1
 
         let kernelScale = model.kernelSummary.scale
@@ -182,7 +187,9 @@ public enum ConvView {
             }
         }
         left += max(kernelPanel.width, kernelName.unicodeScalars.count) + 1
-        canvas.put("=", row: middleRow, column: left + 1, style: CellStyle(bold: true))
+        BigOperator.draw(
+            "=", row: middleRow, column: left + 1, large: largeOperators, style: CellStyle(bold: true), glyphs: glyphs,
+            into: &canvas)
         left += gap - 1
 
         guard let computation else {
@@ -219,7 +226,9 @@ public enum ConvView {
             },
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
-            outputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
+            outputPanel.drawIndices(
+                into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs,
+                total: (0..<computation.outputRows, 0..<computation.outputColumns))
         }
         let bottom = max(
             top + inputPanel.height + 1, top + kernelPanel.height + (setup.bias == nil ? 1 : 2),

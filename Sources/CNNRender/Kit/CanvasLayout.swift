@@ -31,6 +31,32 @@ public struct CanvasLayout: Sendable {
     /// The first row outside the canvas that text was written on.
     public private(set) var firstClippedRow: Int?
 
+    /// One grid that shows only part of itself (drawn with its indices, `GridPanel.drawIndices`):
+    /// where it is and how much of it is missing, so a layout check can tell whether the screen
+    /// had room for the rest.
+    public struct PagedGrid: Sendable, Equatable {
+        /// The row of the grid's title.
+        public let top: Int
+        /// Rows and columns shown, and how many the grid has.
+        public let shownRows: Int
+        public let totalRows: Int
+        public let shownColumns: Int
+        public let totalColumns: Int
+        /// Screen columns per cell and screen rows per grid row.
+        public let cellWidth: Int
+        public let rowStep: Int
+        /// The row-index margin left of the grid (freed when it shows everything).
+        public let margin: Int
+    }
+
+    /// The grids drawn as pages of themselves, at most `keptOverlaps`.
+    public private(set) var pagedGrids: [PagedGrid] = []
+
+    /// Records a grid drawn as a page of itself.
+    mutating func recordPaged(_ grid: PagedGrid) {
+        if pagedGrids.count < CanvasLayout.keptOverlaps { pagedGrids.append(grid) }
+    }
+
     /// Creates an empty record.
     public init() {}
 
@@ -66,6 +92,13 @@ public struct CanvasLayout: Sendable {
         overlapCount += other.overlapCount - other.overlaps.count
         for refusal in other.refusals { recordRefusal(refusal) }
         for grid in other.grids { recordGrid(title: grid.title, rows: grid.rows, columns: grid.columns) }
+        for grid in other.pagedGrids {
+            recordPaged(
+                PagedGrid(
+                    top: grid.top + rows, shownRows: grid.shownRows, totalRows: grid.totalRows,
+                    shownColumns: grid.shownColumns, totalColumns: grid.totalColumns, cellWidth: grid.cellWidth,
+                    rowStep: grid.rowStep, margin: grid.margin))
+        }
     }
 }
 

@@ -10,8 +10,17 @@ extension GridPanel {
     /// Draws row indices in the margin left of the grid (right-aligned, then a vertical rule that
     /// sets them apart from the values; see `rowIndexMargin`) and column indices on the line under it, each under the
     /// value it names. When a column's index is wider than its cell, only every few columns get
-    /// one, so that labels never touch. Used for grids that do not show all their rows or columns.
-    public func drawIndices(into canvas: inout Canvas, top: Int, left: Int, style: CellStyle, glyphs: Glyphs) {
+    /// one, so that labels never touch. Used for grids that do not show all their rows or columns
+    /// of `total`, which the canvas's layout record keeps (`CanvasLayout.pagedGrids`).
+    public func drawIndices(
+        into canvas: inout Canvas, top: Int, left: Int, style: CellStyle, glyphs: Glyphs,
+        total: (rows: Range<Int>, columns: Range<Int>)
+    ) {
+        canvas.layout.recordPaged(
+            CanvasLayout.PagedGrid(
+                top: top, shownRows: rows.count, totalRows: total.rows.count, shownColumns: columns.count,
+                totalColumns: total.columns.count, cellWidth: cellWidth, rowStep: rowStep,
+                margin: Self.rowIndexMargin(rows)))
         let blockHeight = max(1, rowStep - 1)
         for row in rows {
             let origin = cellOrigin(top: top, left: left, row: row, column: columns.lowerBound)

@@ -47,17 +47,13 @@ public struct Palette: Sendable {
         return CellStyle(foreground: foreground, background: TerminalColor(index256: index, basic: basic))
     }
 
-    /// A kernel tap reading this cell, or the output cell being computed. Classroom mode gives it
-    /// a hue of its own, outside the blue–orange value scale (magenta), and grids draw its
-    /// underline as a frame around the cell.
+    /// A kernel tap reading this cell, or the output cell being computed: a hue of its own,
+    /// outside the blue–orange value scale (magenta; a yellow would sit among the oranges), bold
+    /// and underlined. In classroom mode grids draw its underline as a frame around the cell.
     public var highlight: CellStyle {
         guard options.color else { return CellStyle(bold: true, reverse: true, underline: true) }
-        if options.classroom {
-            return CellStyle(
-                foreground: .black, background: TerminalColor(index256: 213, basic: 5), bold: true, underline: true)
-        }
         return CellStyle(
-            foreground: .black, background: TerminalColor(index256: 226, basic: 3), bold: true, underline: true)
+            foreground: .black, background: TerminalColor(index256: 213, basic: 5), bold: true, underline: true)
     }
 
     /// The selection cursor on the output map.

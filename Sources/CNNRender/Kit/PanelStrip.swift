@@ -73,10 +73,12 @@ public enum PanelStrip {
 
     /// Draws the panels from `top` within `height` rows and `width` columns, laid out by
     /// `StripLayout`; a panel with a message is reserved for a refusal box, which the host draws.
+    /// `slack` rows below the height may be taken when that keeps every grid whole (see
+    /// `StripLayout`): pass 1 when a blank line separates the strip from what is drawn below it.
     @discardableResult
     public static func draw(
-        _ panels: [Panel], top: Int, left start: Int = 1, height: Int, width: Int, into canvas: inout Canvas,
-        palette: Palette, options: RenderOptions
+        _ panels: [Panel], top: Int, left start: Int = 1, height: Int, slack: Int = 0, width: Int,
+        into canvas: inout Canvas, palette: Palette, options: RenderOptions
     ) -> Drawn {
         let glyphs = options.glyphs
         let available = max(8, width - start - 1)
@@ -91,7 +93,7 @@ public enum PanelStrip {
                     labelWidth: panels[$0].labelWidth, captionRows: captionRows)
             },
             fixedWidth: messages * messageWidth + gap * max(0, panels.count - 1), width: available, height: height,
-            classroom: options.classroom)
+            slack: slack, classroom: options.classroom)
         // Panel index → its grid in the layout.
         let slot = Dictionary(uniqueKeysWithValues: gridIndices.enumerated().map { ($1, $0) })
         let rowStep = layout.zoom.rowStep
@@ -127,7 +129,9 @@ public enum PanelStrip {
                 target: panel.target)
             var captionRow = top + gridPanel.height
             if shownRows != panel.rows || shownColumns != panel.columns {
-                gridPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
+                gridPanel.drawIndices(
+                    into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs,
+                    total: (panel.rows, panel.columns))
                 captionRow += 1
             }
             for caption in panel.captions {
@@ -147,9 +151,10 @@ public enum PanelStrip {
             x += shown
             if let joiner = panel.joiner, index + 1 < panels.count {
                 let row = min(joinerRows[index], joinerRows[index + 1])
-                canvas.put(
+                BigOperator.draw(
                     glyphs.adapt(joiner), row: row, column: x + (gap - glyphs.adapt(joiner).unicodeScalars.count) / 2,
-                    style: CellStyle(bold: true))
+                    large: BigOperator.wanted(options: options, rowStep: rowStep), style: CellStyle(bold: true),
+                    glyphs: glyphs, into: &canvas)
             }
             x += gap
         }

@@ -52,6 +52,9 @@ public struct StripLayout: Sendable {
     public let zoom: StripZoom
     /// The most grid rows any grid shows (a grid with fewer rows shows all of them).
     public let visibleRows: Int
+    /// How many rows of each grid are visible: all of them for a grid that stands whole in the
+    /// height, else `visibleRows`.
+    public let rowsShown: [Int]
     /// How many columns of each grid are visible.
     public let visibleColumns: [Int]
     /// Screen columns left of each grid for its row indices (0 when the grid shows everything).
@@ -62,15 +65,23 @@ public struct StripLayout: Sendable {
     public let fitsWhole: Bool
     /// The width of everything laid out, fixed items included.
     public let width: Int
+    /// The rows the layout may fill: the height given, or with the slack when it took it.
+    public let height: Int
 
     /// Lays out `grids` in `width` × `height` screen cells, with `fixedWidth` columns taken by
     /// other items of the strip. Sizes below 1 are treated as 1; an empty list gives an empty layout.
-    /// `maxRowStep` caps the row step of every rung (see `StripZoom.largest`).
+    /// `maxRowStep` caps the row step of every rung (see `StripZoom.largest`). `slack` rows below
+    /// the height (the blank line a view keeps between the strip and what follows) are taken when
+    /// no rung fits whole in `height` and the smallest does in `height + slack`: a grid is cut only
+    /// when it truly cannot be shown whole (a cut grid's line of column indices takes that row too).
+    /// `cutZoom` is the zoom of a strip that fits whole at no rung (the smallest by default; the
+    /// 1-D stack keeps a row step of 2 for its connections when its height allows).
     public init(
-        grids: [Grid], fixedWidth: Int = 0, width: Int, height: Int, classroom: Bool, maxRowStep: Int = .max
+        grids: [Grid], fixedWidth: Int = 0, width: Int, height: Int, slack: Int = 0, classroom: Bool,
+        maxRowStep: Int = .max, cutZoom: StripZoom = .smallest
     ) {
         let width = max(1, width)
-        let height = max(1, height)
+        var height = max(1, height)
         let fixedWidth = max(0, fixedWidth)
         self.grids = grids
         func total(_ zoom: StripZoom, _ visible: [Int], _ margins: [Int]) -> Int {
@@ -83,10 +94,21 @@ public struct StripLayout: Sendable {
         let wholeHeight = { (zoom: StripZoom) in
             grids.map { zoom.gridHeight(rows: $0.rows.count) + $0.captionRows }.max() ?? 1
         }
-        let zoom = StripZoom.largest(classroom: classroom, maxRowStep: maxRowStep) {
+        var zoom = StripZoom.largest(classroom: classroom, maxRowStep: maxRowStep) {
             total($0, full, none) <= width && wholeHeight($0) <= height
         }
+        let smallest = StripZoom.smallest
+        let fitsWholeAtZoom = total(zoom, full, none) <= width && wholeHeight(zoom) <= height
+        if !fitsWholeAtZoom && slack > 0 && total(smallest, full, none) <= width
+            && wholeHeight(smallest) <= height + slack
+        {
+            height += slack
+            zoom = smallest
+        } else if !fitsWholeAtZoom {
+            zoom = cutZoom
+        }
         self.zoom = zoom
+        self.height = height
         self.cellWidths = grids.map { zoom.cellWidth(textWidth: $0.textWidth) }
 
         // Rows: all of them when they fit, else the most at which every grid, with its captions
@@ -107,9 +129,17 @@ public struct StripLayout: Sendable {
             while visibleRows < min(tallest, height) && fits(visibleRows + 1) { visibleRows += 1 }
         }
         self.visibleRows = visibleRows
+        // A grid short enough to stand whole in the height (with its captions, and its line of
+        // column indices when the width may cut it) keeps every row while a taller one pages.
+        let rowsShown = grids.map { grid in
+            let indices = widthCut && grid.pages && grid.columns.count > 1 ? 1 : 0
+            return zoom.gridHeight(rows: grid.rows.count) + grid.captionRows + indices <= height
+                ? grid.rows.count : min(grid.rows.count, visibleRows)
+        }
+        self.rowsShown = rowsShown
         func margin(_ index: Int, _ columns: Int) -> Int {
             let grid = grids[index]
-            let cut = columns < grid.columns.count || grid.rows.count > visibleRows
+            let cut = columns < grid.columns.count || grid.rows.count > rowsShown[index]
             return cut ? grid.indexMargin : 0
         }
 
@@ -139,7 +169,7 @@ public struct StripLayout: Sendable {
 
     /// The screen height of grid `index` as laid out, title included, captions and indices not.
     public func gridHeight(_ index: Int) -> Int {
-        zoom.gridHeight(rows: min(grids[index].rows.count, visibleRows))
+        zoom.gridHeight(rows: rowsShown[index])
     }
 
     /// The rows and columns of grid `index` on screen: windows of the visible size that follow
@@ -149,7 +179,7 @@ public struct StripLayout: Sendable {
     {
         let grid = grids[index]
         return (
-            Viewport.follow(total: grid.rows, visible: visibleRows, focus: focusRows),
+            Viewport.follow(total: grid.rows, visible: rowsShown[index], focus: focusRows),
             Viewport.follow(total: grid.columns, visible: visibleColumns[index], focus: focusColumns)
         )
     }

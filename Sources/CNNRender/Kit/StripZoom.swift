@@ -21,8 +21,8 @@ public struct StripZoom: Hashable, Sendable {
 
     /// Every zoom, largest first, ending with `smallest`.
     public static let ladder: [StripZoom] = [
-        (20, 11), (16, 9), (12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2), (2, 2), (1, 2),
-        (0, 2), (0, 1),
+        (24, 13), (20, 11), (16, 9), (12, 7), (10, 6), (8, 5), (7, 4), (6, 4), (5, 3), (4, 3), (3, 3), (3, 2),
+        (2, 2), (1, 2), (0, 2), (0, 1),
     ].map { StripZoom(extra: $0.0, rowStep: $0.1) }
 
     /// The rungs a view may use: all of them in classroom mode, else those up to `largestNormalExtra`.

@@ -340,8 +340,8 @@ public enum MatrixView {
         if productTop - 1 - panelTop >= 3 {
             let panels = smallGrids(model, computation, lit: trace, palette: palette, glyphs: glyphs)
             let drawn = PanelStrip.draw(
-                panels, top: panelTop, height: productTop - 1 - panelTop, width: width, into: &canvas, palette: palette,
-                options: options)
+                panels, top: panelTop, height: productTop - 1 - panelTop, slack: 1, width: width, into: &canvas,
+                palette: palette, options: options)
             hits = drawn.hits
             ExpressionText.draw(product, into: &canvas, row: min(productTop, drawn.bottom + 1), column: 1)
         } else {

@@ -71,45 +71,68 @@ public enum OneDStackView {
         let available = width - 2 - labelWidth
         let showValues = columns.count * (valueText + 1) <= available
         let text = showValues ? valueText : 1
-        // The one ladder; a level is a line of cells with a line of connections under it, so
-        // the row step is 2 when every level fits that way, else 1. Text-wide cells are taken
-        // when nothing wider fits: a long sequence pages, and keeps its connections.
-        let zoom = StripZoom.largest(classroom: options.classroom, maxRowStep: 2) {
-            ($0.extra == 0 || columns.count * $0.cellWidth(textWidth: text) <= available)
-                && ($0.rowStep == 1 || 2 * (depth + 1) - 1 <= area.height)
-        }
-        let cell = zoom.cellWidth(textWidth: text)
+        // The strip layout of one grid: a row per level (a line of cells with a line of
+        // connections under it, so no row step above 2), no title line (hence the extra row),
+        // the labels as a fixed width on the left. A sequence too long for any rung pages at
+        // text-wide cells and keeps its connections (row step 2) when the levels fit that way.
+        // In classroom mode with values shown, a level is a block of cells (large digits) with
+        // the line of connections under it, as tall as the rows allow.
+        let blocks = options.classroom && showValues
+        let connected = 2 * (depth + 1) - 1 <= area.height
+        let layout = StripLayout(
+            grids: [StripLayout.Grid(rows: 0..<(depth + 1), columns: columns, textWidth: text, rowIndices: false)],
+            fixedWidth: labelWidth, width: width - 2, height: area.height + 1, classroom: options.classroom,
+            maxRowStep: blocks ? .max : 2, cutZoom: connected ? StripZoom(extra: 0, rowStep: 2) : .smallest)
+        let zoom = layout.zoom
+        let cell = layout.cellWidths[0]
         let chosen = stack.column(level: depth, position: model.player.step)
         let litColumns = dependencies.cells[0].map { stack.column(level: 0, position: $0) } + [chosen]
         let shown = Viewport.follow(
-            total: columns, visible: max(1, available / cell),
+            total: columns, visible: layout.visibleColumns[0],
             focus: (litColumns.min() ?? chosen)..<((litColumns.max() ?? chosen) + 1))
 
-        let rowStep = zoom.rowStep
+        // Blocks grow down into the free rows (up to 12 rows a level) whatever the width allows.
+        let rowStep =
+            blocks && zoom.rowStep >= 3
+            ? max(zoom.rowStep, min(12, (area.height + 1) / max(1, depth + 1))) : zoom.rowStep
         let visibleLevels = min(depth + 1, max(1, (area.height + rowStep - 1) / rowStep))
         let firstLevel = depth - visibleLevels + 1
         let left = 1
         func rowOf(_ level: Int) -> Int { area.top + (depth - level) * rowStep }
         func x(_ column: Int) -> Int { left + labelWidth + (column - shown.lowerBound) * cell }
-        func anchor(_ column: Int) -> Int { x(column) + cell - 2 }
+        // Connections meet a block in its middle, a text cell at its last character.
+        let blockHeight = max(1, rowStep - 1)
+        let large = blocks && blockHeight >= 2
+        func anchor(_ column: Int) -> Int { x(column) + (large ? (cell - 1) / 2 : cell - 2) }
 
         var hits: [HitRegion] = []
         let scale = model.summary.scale
         let node = (lit: options.ascii ? "@" : "●", plain: options.ascii ? "o" : "○")
+        let directTaps = Set(
+            dependencies.taps[depth].filter { $0.output == model.player.step }.flatMap(\.inputs))
         for level in firstLevel...depth {
             let y = rowOf(level)
             let label = labels[level]
-            canvas.put(label.name, row: y, column: left, style: level == depth ? palette.title : .plain)
+            let labelRow = y + (blockHeight - 1) / 2
+            canvas.put(label.name, row: labelRow, column: left, style: level == depth ? palette.title : .plain)
             canvas.put(
-                label.field, row: y, column: left + nameWidth + 2 + fieldWidth - label.field.unicodeScalars.count,
-                style: palette.result)
+                label.field, row: labelRow,
+                column: left + nameWidth + 2 + fieldWidth - label.field.unicodeScalars.count, style: palette.result)
             let lit = Set(dependencies.cells[level])
             for position in stack.positions(level: level, within: shown) {
                 let column = stack.column(level: level, position: position)
                 guard shown.contains(column) else { continue }
                 let value = stack.value(level: level, position: position)
                 let isChosen = level == depth && position == model.player.step
-                let content = showValues ? NumberText.format(value) : (lit.contains(position) ? node.lit : node.plain)
+                // Nodes stand for values too wide to show; the chosen output and the cells it
+                // reads directly (the factors its written-out sum quotes) keep their numbers
+                // when those fit in a cell.
+                let quoted =
+                    isChosen || (level == depth - 1 && directTaps.contains(position))
+                let number = NumberText.format(value)
+                let content =
+                    showValues || (quoted && number.unicodeScalars.count <= cell - 1)
+                    ? number : (lit.contains(position) ? node.lit : node.plain)
                 let style: CellStyle
                 if isChosen {
                     style = model.focus == .outputMap ? palette.cursor : palette.winner
@@ -118,23 +141,36 @@ public enum OneDStackView {
                 } else {
                     style = showValues ? palette.value(value, scale: scale) : palette.faint
                 }
-                let padded = String(repeating: " ", count: max(0, cell - 1 - content.unicodeScalars.count)) + content
-                canvas.put(padded, row: y, column: x(column), style: style)
+                if large {
+                    GridCellBlock(text: content, style: style, width: cell - 1, height: blockHeight, glyphs: glyphs)
+                        .draw(into: &canvas, row: y, column: x(column))
+                } else {
+                    let padded =
+                        String(repeating: " ", count: max(0, cell - 1 - content.unicodeScalars.count)) + content
+                    canvas.put(padded, row: y, column: x(column), style: style)
+                }
                 if level == depth {
                     hits.append(
                         HitRegion(
-                            row: y, column: x(column), width: cell, height: 1,
+                            row: y, column: x(column), width: cell, height: large ? blockHeight : 1,
                             target: .outputCell(row: 0, column: position)))
                 }
             }
             for position in dependencies.padding[level] {
                 let column = stack.column(level: level, position: position)
                 guard shown.contains(column) else { continue }
-                let padded = String(repeating: " ", count: max(0, cell - 2)) + "0"
-                canvas.put(padded, row: y, column: x(column), style: palette.uncounted)
+                if large {
+                    GridCellBlock(
+                        text: "0", style: palette.uncounted, width: cell - 1, height: blockHeight, glyphs: glyphs
+                    )
+                    .draw(into: &canvas, row: y, column: x(column))
+                } else {
+                    let padded = String(repeating: " ", count: max(0, cell - 2)) + "0"
+                    canvas.put(padded, row: y, column: x(column), style: palette.uncounted)
+                }
             }
             // Connections from each lit cell down to the taps it reads.
-            if rowStep == 2, level > firstLevel {
+            if rowStep >= 2, level > firstLevel {
                 var connector = OneDConnectors()
                 for (output, inputs) in dependencies.taps[level] {
                     connector.add(
@@ -144,10 +180,11 @@ public enum OneDStackView {
                 let minimum = x(shown.lowerBound)
                 let maximum = x(shown.upperBound - 1) + cell - 1
                 connector.draw(
-                    into: &canvas, row: y + 1, columns: minimum...maximum, ascii: options.ascii, style: palette.key)
+                    into: &canvas, row: y + blockHeight, columns: minimum...maximum, ascii: options.ascii,
+                    style: palette.key)
             }
         }
-        var bottom = rowOf(firstLevel) + 1
+        var bottom = rowOf(firstLevel) + blockHeight
         if shown != columns || firstLevel > 0 {
             let dash = glyphs.rangeDash
             var text =

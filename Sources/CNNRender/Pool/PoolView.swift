@@ -165,7 +165,7 @@ public enum PoolView {
                     labelWidth: setup.mode == .kMax ? 9 : 12))  // "output 3", "output 4×4"
         }
         let layout = StripLayout(
-            grids: grids, fixedWidth: gap + errorWidth, width: width - 2, height: area.height,
+            grids: grids, fixedWidth: gap + errorWidth, width: width - 2, height: area.height, slack: 1,
             classroom: options.classroom)
         let rowStep = layout.zoom.rowStep
         let visibleRows = layout.visibleRows
@@ -241,7 +241,9 @@ public enum PoolView {
             }
         }
         if shownInputRows != inputRows || shownInputColumns != inputColumns {
-            inputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
+            inputPanel.drawIndices(
+                into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs,
+                total: (inputRows, inputColumns))
         }
         left += max(inputPanel.width, 9) + 1
         let middleRow = top + 1 + (min(visibleRows, shownInputRows.count) - 1) * rowStep / 2 + (rowStep - 1) / 2
@@ -287,7 +289,9 @@ public enum PoolView {
             },
             target: { r, c in .outputCell(row: r, column: c) })
         if shownOutputRows.count < computation.outputRows || shownOutputColumns.count < computation.outputColumns {
-            outputPanel.drawIndices(into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs)
+            outputPanel.drawIndices(
+                into: &canvas, top: top, left: left, style: palette.dim, glyphs: glyphs,
+                total: (0..<computation.outputRows, 0..<computation.outputColumns))
         }
         return (hits, max(top + inputPanel.height + 1, top + outputPanel.height + 1), [])
     }

@@ -174,7 +174,11 @@ public enum StackView {
         let levelName = lowest == 0 ? "the input" : "L\(lowest)"
         text += " reads \(below.count) cell\(below.count == 1 ? "" : "s") of \(levelName)"
         if let rows = below.boxRows, let columns = below.boxColumns {
-            text += " in a \(rows.count)\(x)\(columns.count) box"
+            // "an 8×8", "an 11×11": the article follows how the number is read.
+            let spoken = String(rows.count)
+            let article =
+                spoken.hasPrefix("8") || (spoken.count % 3 == 2 && ["11", "18"].contains(spoken.prefix(2))) ? "an" : "a"
+            text += " in \(article) \(rows.count)\(x)\(columns.count) box"
         }
         // The span is worth a clause only where it differs from the box (holes, padding).
         guard below.boxRows != below.spanRows || below.boxColumns != below.spanColumns else { return text }

@@ -73,8 +73,8 @@ public enum TransposeView {
         let status = footerStatus(model, label: label, palette: palette, glyphs: glyphs)
         let lowestTop = footerRow - 1 - below.count
         let drawn = PanelStrip.draw(
-            panels, top: row, height: max(3, lowestTop - 1 - row), width: width, into: &canvas, palette: palette,
-            options: options)
+            panels, top: row, height: max(3, lowestTop - 1 - row), slack: 1, width: width, into: &canvas,
+            palette: palette, options: options)
         hits += drawn.hits
         ExpressionText.draw(below, into: &canvas, row: min(lowestTop, drawn.bottom + 1), column: 1)
         return ViewBody(
