@@ -28,7 +28,7 @@ struct ConvActivationTests {
         let text = frame.canvas.lines.joined(separator: "\n")
         #expect(text.contains("relu(out) 4×4"))
         #expect(text.contains("(bias) = -15, relu(-15) = 0"))
-        #expect(text.components(separatedBy: "0   15   15    0").count == 5, "four rows of 0 15 15 0")
+        #expect(text.components(separatedBy: "0    15    15     0").count == 5, "four rows of 0 15 15 0")
         #expect(!text.contains("-15   15"))
     }
 
