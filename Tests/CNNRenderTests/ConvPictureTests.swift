@@ -35,7 +35,8 @@ struct ConvPictureTests {
         #expect(frame.canvas.contains("25   25  109"))
         #expect(frame.canvas.contains("= -336"))
         let wide = ConvView.render(model, width: 200, height: 60, options: RenderOptions(color: true))
-        #expect(wide.canvas.contains("1 cell = 2×4 pixels"))
+        // At 200×60 the numbers go under the input, so the pictures are drawn at full resolution.
+        #expect(wide.canvas.contains("1 cell = 1×2 pixels"))
         #expect(wide.canvas.cells.contains { $0.character == "▀" && $0.style.background != nil })
     }
 

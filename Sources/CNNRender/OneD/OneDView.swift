@@ -108,31 +108,49 @@ public enum OneDView {
         let layout = StripLayout(
             grids: [StripLayout.Grid(rows: 0..<5, columns: positions, textWidth: text, rowIndices: false)],
             fixedWidth: labelWidth, width: width - 2, height: area.height, classroom: options.classroom,
-            maxRowStep: 2)
-        let rowStep = layout.zoom.rowStep
+            maxRowStep: options.classroom ? .max : 2)
         let cell = layout.cellWidths[0]
         let visible = layout.visibleColumns[0]
         let taps = trace.terms.map(\.column)
         let focusLow = min(taps.min() ?? now, now)
         let focusHigh = max(taps.max() ?? now, now)
         let shown = Viewport.follow(total: positions, visible: visible, focus: focusLow..<(focusHigh + 1))
+        // Classroom mode: the four value rows are blocks with large digits (a blank line between
+        // them), grown into the free rows up to 12 a row; `t` stays a line of text above them.
+        let large = options.classroom && layout.zoom.rowStep >= 3
+        let pagerRows = shown != positions ? 1 : 0
+        let rowStep =
+            large
+            ? max(3, min(12, (area.height - 1 - pagerRows) / 4)) : min(2, layout.zoom.rowStep)
+        let blockHeight = large ? rowStep - 1 : 1
 
         let top = area.top
         let left = 1
         func x(_ position: Int) -> Int { left + labelWidth + (position - shown.lowerBound) * cell }
+        let lettering = CellLettering(
+            width: cell - 1, height: blockHeight, texts: letteredTexts(model, trace: trace, computation: computation),
+            glyphs: glyphs)
         func put(_ value: String, _ position: Int, _ y: Int, _ style: CellStyle) {
+            if large && y != rows.t {
+                GridCellBlock(
+                    text: value, style: style, width: cell - 1, height: blockHeight, glyphs: glyphs,
+                    lettering: lettering
+                ).draw(into: &canvas, row: y, column: x(position))
+                return
+            }
             let padded = String(repeating: " ", count: max(0, cell - 1 - value.unicodeScalars.count)) + value
             canvas.put(padded, row: y, column: x(position), style: style)
         }
+        let first = top + (large ? 2 : rowStep)
         let rows = (
-            t: top, input: top + rowStep, kernel: top + 2 * rowStep, product: top + 3 * rowStep,
-            output: top + 4 * rowStep
+            t: top, input: first, kernel: first + rowStep, product: first + 2 * rowStep, output: first + 3 * rowStep
         )
         for (label, y) in [
             ("t", rows.t), ("input", rows.input), ("kernel", rows.kernel), ("product", rows.product),
             ("output", rows.output),
         ] {
-            canvas.put(label, row: y, column: left, style: label == "t" ? palette.dim : palette.title)
+            let labelRow = label == "t" ? y : y + (blockHeight - 1) / 2
+            canvas.put(label, row: labelRow, column: left, style: label == "t" ? palette.dim : palette.title)
         }
         let tapsByPosition = Dictionary(trace.terms.map { ($0.column, $0) }, uniquingKeysWith: { first, _ in first })
         let unread = axis.unreadInputCells
@@ -180,13 +198,13 @@ public enum OneDView {
             put(shownText, position, rows.output, style)
             hits.append(
                 HitRegion(
-                    row: rows.output, column: x(position), width: cell, height: 1,
+                    row: rows.output, column: x(position), width: cell, height: blockHeight,
                     target: .outputCell(row: 0, column: output)))
         }
         // Causal: a wall after t; everything right of it is the future out[t] never sees.
         if setup.causal, let last = shown.last, now < last, now >= shown.lowerBound {
             let wall = x(now) + cell - 1
-            for y in rows.t...rows.output {
+            for y in rows.t...(rows.output + blockHeight - 1) {
                 canvas.put(glyphs.vertical, row: y, column: wall, style: CellStyle(bold: true))
             }
             if rowStep > 1 {
@@ -195,7 +213,7 @@ public enum OneDView {
                     style: palette.dim)
             }
         }
-        var bottom = rows.output + 1
+        var bottom = rows.output + blockHeight
         if shown != positions {
             let dash = glyphs.rangeDash
             canvas.put(
@@ -204,6 +222,14 @@ public enum OneDView {
             bottom += 1
         }
         return (hits, bottom)
+    }
+
+    /// Every value text the single-layer rows show, for one block-font size across them.
+    private static func letteredTexts(_ model: OneDModel, trace: ConvTrace, computation: ConvComputation) -> [String] {
+        var texts = model.input.data.map(NumberText.format) + ["0"]
+        texts += trace.terms.flatMap { [NumberText.format($0.weight), NumberText.format($0.product)] }
+        texts += (0..<computation.outputColumns).map { NumberText.format(computation.value(row: 0, column: $0)) }
+        return texts
     }
 
     // MARK: Shared

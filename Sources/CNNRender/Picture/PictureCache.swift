@@ -10,6 +10,7 @@ public final class PictureCache: @unchecked Sendable {
         let width: Int
         let shading: Picture.Shading
         let factor: Int
+        let zoom: Int
         let source: Picture
         let fitted: FittedPicture
     }
@@ -20,22 +21,27 @@ public final class PictureCache: @unchecked Sendable {
     /// Creates an empty cache.
     public init() {}
 
-    /// The picture of `values` (`width` columns) averaged in `factor`×`factor` blocks, and the
-    /// source picture; nil when the values do not make a picture.
+    /// The picture of `values` (`width` columns) averaged in `factor`×`factor` blocks, or with
+    /// `zoom` above 1 enlarged to `zoom`×`zoom` blocks a pixel, and the source picture; nil when
+    /// the values do not make a picture.
     public func fitted(
-        values: [Double], width: Int, shading: Picture.Shading, factor: Int
+        values: [Double], width: Int, shading: Picture.Shading, factor: Int, zoom: Int = 1
     ) -> (source: Picture, fitted: FittedPicture)? {
         lock.lock()
         defer { lock.unlock() }
-        if let entry, entry.width == width, entry.shading == shading, entry.factor == factor, entry.values == values {
+        if let entry, entry.width == width, entry.shading == shading, entry.factor == factor, entry.zoom == zoom,
+            entry.values == values
+        {
             return (entry.source, entry.fitted)
         }
         guard width >= 1, values.count % width == 0,
             let source = Picture(width: width, height: values.count / width, values: values, shading: shading)
         else { return nil }
-        let fitted = FittedPicture(picture: source, factor: factor)
+        let fitted =
+            zoom > 1 ? FittedPicture(picture: source, zoom: zoom) : FittedPicture(picture: source, factor: factor)
         fits += 1
-        entry = Entry(values: values, width: width, shading: shading, factor: factor, source: source, fitted: fitted)
+        entry = Entry(
+            values: values, width: width, shading: shading, factor: factor, zoom: zoom, source: source, fitted: fitted)
         return (source, fitted)
     }
 

@@ -35,16 +35,39 @@ struct PicturePair {
         // Two pictures (each with a one-cell margin on both sides) and the numbers between them.
         let columns = max(4, (width - 2 - numbersWidth - 4) / 2 - 2)
         let rows = max(2, bottom - top - 3)
-        let factor = max(
+        let besideFactor = max(
             Self.fitFactor(width: input.width, height: input.height, columns: columns, rows: rows),
             output.map { Self.fitFactor(width: $0.width, height: $0.height, columns: columns, rows: rows) } ?? 1)
+        // The numbers go below the input picture when that gives the pictures a larger scale:
+        // a smaller averaging factor, or a larger zoom.
+        let widths = [input.width] + (output.map { [$0.width] } ?? [])
+        let heights = [input.height] + (output.map { [$0.height] } ?? [])
+        let margins = output == nil ? 2 : 6
+        let belowColumns = width - 2 - margins
+        let belowRows = rows - (side + 2)
+        let belowFactor = (1..<besideFactor).first {
+            Self.fits(widths: widths, heights: heights, factor: $0, columns: belowColumns, rows: belowRows)
+        }
+        let unzoomable = output?.sampler != nil
+        let besideZoom =
+            besideFactor > 1 || unzoomable
+            ? 1
+            : Self.fitZoom(
+                widths: widths, heights: heights, columns: width - 2 - numbersWidth - 4 - margins, rows: rows)
+        let belowZoom =
+            besideFactor > 1 || unzoomable
+            ? 1 : Self.fitZoom(widths: widths, heights: heights, columns: belowColumns, rows: belowRows)
+        let numbersBelow = belowFactor != nil || belowZoom > besideZoom
+        let factor = belowFactor ?? besideFactor
+        let zoom = numbersBelow ? belowZoom : besideZoom
         var left = 1
         var lowest = top
         if let fitted = inputCache.fitted(
-            values: input.values, width: input.width, shading: input.shading, factor: factor)
+            values: input.values, width: input.width, shading: input.shading, factor: factor, zoom: zoom)
         {
-            let panel = PicturePanel(
+            var panel = PicturePanel(
                 title: input.title, source: fitted.source, fitted: fitted.fitted, window: input.window)
+            panel.numbersBelow = numbersBelow
             let size = panel.draw(into: &canvas, row: top, column: left, options: options)
             left += size.width + 2
             lowest = max(lowest, top + size.height)
@@ -52,7 +75,7 @@ struct PicturePair {
         if let output = output.map({ Self.sampled($0, factor: factor) }),
             let fitted = outputCache.fitted(
                 values: output.side.values, width: output.side.width, shading: output.side.shading,
-                factor: output.factor)
+                factor: output.factor, zoom: zoom)
         {
             let output = output.side
             // Only the picture: the numbers of the current cell are the step's expression.
@@ -83,6 +106,23 @@ struct PicturePair {
                 width: max(1, $0.width / factor))
         }
         return (drawn, 1)
+    }
+
+    /// Whether pictures of these sizes averaged by `factor` fit side by side in `columns` cells
+    /// together and `rows` cells each.
+    static func fits(widths: [Int], heights: [Int], factor: Int, columns: Int, rows: Int) -> Bool {
+        let across = widths.map { ($0 + factor - 1) / factor }.reduce(0, +)
+        let down = heights.map { ($0 + 2 * factor - 1) / (2 * factor) }.max() ?? 0
+        return across <= columns && down <= rows
+    }
+
+    /// The largest even zoom (blocks per pixel side) at which pictures of these sizes, side by
+    /// side, fit `columns` cells together and `rows` cells each; 1 when no zoom of 2 or more fits.
+    static func fitZoom(widths: [Int], heights: [Int], columns: Int, rows: Int) -> Int {
+        let across = widths.reduce(0, +)
+        guard across >= 1, let tallest = heights.max(), tallest >= 1 else { return 1 }
+        let zoom = min(columns / across, 2 * rows / tallest, FittedPicture.maximumZoom) / 2 * 2
+        return zoom >= 2 ? zoom : 1
     }
 
     /// The smallest whole scale at which `width`×`height` pixels fit `columns`×`rows` cells.

@@ -14,6 +14,9 @@ public struct PicturePanel: Sendable {
     public var window: PictureWidget.Window?
     /// Whether the heading states the scale (off when a caller states one scale for several pictures).
     public var showsScale = true
+    /// Whether the numbers under the window are listed below the picture instead of to its right
+    /// (when that leaves the pictures a larger scale).
+    public var numbersBelow = false
 
     /// The most numbers shown per side.
     public static let maxNumbers = 15
@@ -59,13 +62,19 @@ public struct PicturePanel: Sendable {
         let texts = range.rows.flatMap { y in range.columns.map { x in value(row: y, column: x) } }
         let cellWidth = 2 + (texts.map { NumberText.format($0 ?? 0).unicodeScalars.count }.max() ?? 1)
         let panel = GridPanel(title: "under the window", rows: range.rows, columns: range.columns, cellWidth: cellWidth)
-        let left = column + widget.size.columns + 2
-        panel.draw(into: &canvas, top: row + 2, left: left, titleStyle: palette.title) { y, x in
+        let left = numbersBelow ? column + 1 : column + widget.size.columns + 2
+        let top = numbersBelow ? row + 1 + widget.size.rows : row + 2
+        panel.draw(into: &canvas, top: top, left: left, titleStyle: palette.title) { y, x in
             guard let value = value(row: y, column: x) else { return ("0", palette.padding) }
             return (NumberText.format(value), .plain)
         }
-        width = max(width, widget.size.columns + 2 + max(panel.width, 16))
-        height = max(height, 2 + panel.height)
+        if numbersBelow {
+            width = max(width, 1 + panel.width)
+            height = 1 + widget.size.rows + panel.height
+        } else {
+            width = max(width, widget.size.columns + 2 + max(panel.width, 16))
+            height = max(height, 2 + panel.height)
+        }
         return (width, height)
     }
 

@@ -66,11 +66,13 @@ public struct PictureWidget: Sendable {
 
     /// The cell rectangle (relative to the picture's first cell) that a window of pixels covers.
     public func cells(covering window: Window) -> (row: Int, column: Int, rows: Int, columns: Int) {
+        // In blocks: a pixel is `zoom` blocks, a block `factor` pixels; a cell is two blocks high.
         let factor = picture.factor
-        let top = max(0, window.row) / (2 * factor)
-        let left = max(0, window.column) / factor
-        let bottom = max(0, min(picture.pixelHeight, window.row + window.height) - 1) / (2 * factor)
-        let right = max(0, min(picture.pixelWidth, window.column + window.width) - 1) / factor
+        let zoom = picture.zoom
+        let top = max(0, window.row) * zoom / (2 * factor)
+        let left = max(0, window.column) * zoom / factor
+        let bottom = (max(0, min(picture.pixelHeight, window.row + window.height)) * zoom - 1) / (2 * factor)
+        let right = (max(0, min(picture.pixelWidth, window.column + window.width)) * zoom - 1) / factor
         return (top, left, max(1, bottom - top + 1), max(1, right - left + 1))
     }
 
