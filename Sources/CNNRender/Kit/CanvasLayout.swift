@@ -79,9 +79,15 @@ public struct CanvasLayout: Sendable {
         if refusals.count < CanvasLayout.keptOverlaps { refusals.append(title) }
     }
 
-    /// Records a grid drawn with its title and the rows and columns of its cells on screen.
-    public mutating func recordGrid(title: String, rows: Range<Int>, columns: Range<Int>) {
-        if grids.count < CanvasLayout.keptGrids { grids.append(ShownGrid(title: title, rows: rows, columns: columns)) }
+    /// Records a grid drawn with its title, the rows and columns of its cells on screen and, when
+    /// known, its cell size (screen columns per cell, screen rows per grid row; 0 when unknown).
+    public mutating func recordGrid(
+        title: String, rows: Range<Int>, columns: Range<Int>, cellWidth: Int = 0, rowStep: Int = 0
+    ) {
+        if grids.count < CanvasLayout.keptGrids {
+            grids.append(
+                ShownGrid(title: title, rows: rows, columns: columns, cellWidth: cellWidth, rowStep: rowStep))
+        }
     }
 
     /// Adds another canvas's record, its positions moved by an offset.
@@ -91,7 +97,11 @@ public struct CanvasLayout: Sendable {
         }
         overlapCount += other.overlapCount - other.overlaps.count
         for refusal in other.refusals { recordRefusal(refusal) }
-        for grid in other.grids { recordGrid(title: grid.title, rows: grid.rows, columns: grid.columns) }
+        for grid in other.grids {
+            recordGrid(
+                title: grid.title, rows: grid.rows, columns: grid.columns, cellWidth: grid.cellWidth,
+                rowStep: grid.rowStep)
+        }
         for grid in other.pagedGrids {
             recordPaged(
                 PagedGrid(
@@ -111,6 +121,10 @@ public struct ShownGrid: Sendable, Equatable {
     public let rows: Range<Int>
     /// The columns on screen.
     public let columns: Range<Int>
+    /// Screen columns per cell (with its separator) and screen rows per grid row; 0 when the
+    /// drawing did not say.
+    public var cellWidth = 0
+    public var rowStep = 0
 
     /// Whether the cell is on screen.
     public func shows(row: Int, column: Int) -> Bool { rows.contains(row) && columns.contains(column) }

@@ -47,7 +47,8 @@ public struct GridPanel {
         target: ((Int, Int) -> HitTarget?)? = nil
     ) -> [HitRegion] {
         canvas.put(title, row: top, column: left, style: titleStyle)
-        canvas.layout.recordGrid(title: title, rows: rows, columns: columns)
+        canvas.layout.recordGrid(
+            title: title, rows: rows, columns: columns, cellWidth: cellWidth, rowStep: rowStep)
         if titleLimit > 0 && title.unicodeScalars.count > titleLimit {
             canvas.fill(
                 row: top, column: left + titleLimit, width: title.unicodeScalars.count - titleLimit, height: 1,

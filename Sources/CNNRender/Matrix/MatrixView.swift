@@ -334,16 +334,28 @@ public enum MatrixView {
             },
             into: &canvas, glyphs: glyphs, palette: palette, classroom: options.classroom)
         let product = rowProduct(model, computation, trace: trace, width: width - 2, palette: palette, glyphs: glyphs)
-        let productTop = bottom - 1 - product.count
+        var productTop = bottom - 1 - product.count
         var hits: [HitRegion] = []
-        let panelTop = end + 1
-        if productTop - 1 - panelTop >= 3 {
+        var panelTop = end + 1
+        // The x, kernel and y grids whole need their title and their tallest grid's rows. When
+        // blank rows around them leave too little room, they go without the blanks (a small
+        // screen keeps all three grids rather than dropping them).
+        let wholeGrids =
+            1 + max(computation.inputRows, computation.kernelRows, computation.outputRows) * layout.rowStep
+            - (layout.rowStep > 1 ? 1 : 0)
+        if productTop - 1 - panelTop < wholeGrids && bottom - product.count - end >= wholeGrids {
+            panelTop = end
+            productTop = bottom - product.count
+        }
+        let tight = panelTop == end
+        if productTop - (tight ? 0 : 1) - panelTop >= 3 {
             let panels = smallGrids(model, computation, lit: trace, palette: palette, glyphs: glyphs)
             let drawn = PanelStrip.draw(
-                panels, top: panelTop, height: productTop - 1 - panelTop, slack: 1, width: width, into: &canvas,
-                palette: palette, options: options)
+                panels, top: panelTop, height: productTop - (tight ? 0 : 1) - panelTop, slack: 1, width: width,
+                into: &canvas, palette: palette, options: options)
             hits = drawn.hits
-            ExpressionText.draw(product, into: &canvas, row: min(productTop, drawn.bottom + 1), column: 1)
+            ExpressionText.draw(
+                product, into: &canvas, row: min(productTop, drawn.bottom + (tight ? 0 : 1)), column: 1)
         } else {
             ExpressionText.draw(product, into: &canvas, row: min(productTop, end + 1), column: 1)
         }

@@ -38,7 +38,11 @@ public enum PoolView {
             model, trace: trace, width: width - 2, maxLines: height >= 28 ? 5 : 3, palette: palette, glyphs: glyphs)
         let footer = footer(model, palette: palette, glyphs: glyphs)
 
-        let lowestTop = footerRow - 1 - explanation.count
+        // The written-out rows are reserved for the step that needs the most (a tie note takes a
+        // second line), so the grids keep one zoom while the steps play.
+        let reserved = reservedExplanationRows(
+            model, width: width - 2, maxLines: height >= 28 ? 5 : 3, palette: palette, glyphs: glyphs)
+        let lowestTop = footerRow - 1 - max(explanation.count, reserved)
         let area = (top: row, height: max(3, lowestTop - 1 - row))
         var (hits, bottom, refusals): ([HitRegion], Int, [RefusalBox]) = ([], area.top, [])
         if PoolPictureView.wanted(model) {
@@ -57,6 +61,27 @@ public enum PoolView {
     }
 
     // MARK: Written-out result
+
+    /// Window pooling traces more steps than this are not all written out to size the rows.
+    static let reservedStepLimit = 64
+
+    /// The most rows the written-out pooling takes over the steps of window pooling (at most
+    /// `reservedStepLimit` steps are measured; 0 for longer runs and the other modes, whose line
+    /// count does not change from step to step).
+    static func reservedExplanationRows(
+        _ model: PoolModel, width: Int, maxLines: Int, palette: Palette, glyphs: Glyphs
+    ) -> Int {
+        guard let computation = model.computation, computation.mode == .window,
+            model.player.stepCount <= reservedStepLimit
+        else { return 0 }
+        return (0..<model.player.stepCount).map { step in
+            guard let trace = computation.trace(step: step) else { return 0 }
+            return PoolExpression.lines(
+                trace: trace, label: "out[\(trace.row),\(trace.column)]", width: width, maxLines: maxLines,
+                palette: palette, glyphs: glyphs
+            ).count
+        }.max() ?? 0
+    }
 
     /// The pooling of the current step written out (window, global) or the kept values (k-max).
     static func explanationLines(
