@@ -60,7 +60,10 @@ public struct PicturePanel: Sendable {
         var height = 1 + widget.size.rows
         guard let range = numberRange else { return (width, height) }
         let texts = range.rows.flatMap { y in range.columns.map { x in value(row: y, column: x) } }
-        let cellWidth = 2 + (texts.map { NumberText.format($0 ?? 0).unicodeScalars.count }.max() ?? 1)
+        // As wide as the widest of the window's values and the picture's range ends, so the list
+        // keeps its width while the window moves (a course test holds grid sizes within a scene).
+        let cellWidth =
+            2 + ((texts.map { $0 ?? 0 } + rangeEnds).map { NumberText.format($0).unicodeScalars.count }.max() ?? 1)
         let panel = GridPanel(title: "under the window", rows: range.rows, columns: range.columns, cellWidth: cellWidth)
         let left = numbersBelow ? column + 1 : column + widget.size.columns + 2
         let top = numbersBelow ? row + 1 + widget.size.rows : row + 2
@@ -76,6 +79,14 @@ public struct PicturePanel: Sendable {
             height = max(height, 2 + panel.height)
         }
         return (width, height)
+    }
+
+    /// The ends of the values' range (for an image, its grey range; for a feature map, ±scale).
+    private var rangeEnds: [Double] {
+        switch source.shading {
+        case .grey(let low, let high): return [low, high]
+        case .signed(let scale): return [-scale, scale]
+        }
     }
 
     /// The source value at a pixel, nil outside the image.
