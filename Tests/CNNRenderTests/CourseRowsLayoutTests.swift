@@ -75,13 +75,17 @@ struct CourseRowsLayoutTests {
         #expect(problems.isEmpty, "\(problems.map(\.description))")
     }
 
-    @Test("the check fails a matrix beat whose row of M is not on screen")
+    @Test("the check fails a matrix beat whose row of M is not on screen, and leaves a refused frame alone")
     func matrixRowMissing() throws {
-        // 16 rows of M do not fit under the tutorial's narration at 80×24: the view refuses.
-        let session = try CourseRowsLayoutTests.session(CourseRowsLayoutTests.matrixScene(size: 6, last: 15))
-        let problems = LayoutCheck.problems(session, width: 80, height: 24, options: RenderOptions())
-        let messages = problems.map { "beat \($0.beat + 1): \($0.message)" }
-        #expect(messages.contains("beat 1: the matrix row of output 0 is not on screen (rows: none)"), "\(messages)")
-        #expect(messages.contains("beat 2: the matrix row of output 15 is not on screen (rows: none)"), "\(messages)")
+        var session = try CourseRowsLayoutTests.session(CourseRowsLayoutTests.matrixScene(size: 4, last: 3))
+        session.go(scene: 0, beat: 1)
+        let empty = RenderedFrame(canvas: Canvas(width: 80, height: 24))
+        let messages = LayoutCheck.missingRows(session.scenes[0], beat: 1, view: session.view, in: empty)
+        #expect(messages == ["the matrix row of output 3 is not on screen (rows: none)"])
+        // 16 rows of M do not fit under the tutorial's narration at 80×24: the refusal is the problem.
+        let refused = try CourseRowsLayoutTests.session(CourseRowsLayoutTests.matrixScene(size: 6, last: 15))
+        let problems = LayoutCheck.problems(refused, width: 80, height: 24, options: RenderOptions())
+        #expect(problems.map(\.message).allSatisfy { $0.contains("'does not fit' box") }, "\(problems)")
+        #expect(!problems.isEmpty)
     }
 }

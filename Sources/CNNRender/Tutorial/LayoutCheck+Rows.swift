@@ -4,12 +4,14 @@ import CNNSandbox
 /// The layout rule that the row a beat is about is on screen, for the views that draw rows
 /// rather than titled grids (`CanvasLayout.namedRows`): in the stack view the chosen level's
 /// table row, and the totals row once the narration shown mentions a total; in the matrix view
-/// the row of M for the current output (`x = row k`).
+/// the row of M for the current output (`x = row k`). A frame with a refusal box is not checked.
 extension LayoutCheck {
     /// The rows of `scene`'s beat that `frame` does not show, as messages.
     static func missingRows(
         _ scene: Scene, beat: Int, view model: (any SandboxModel)?, in frame: RenderedFrame
     ) -> [String] {
+        // A refusal box in place of the view is its own problem; its missing rows add nothing.
+        guard frame.canvas.layout.refusals.isEmpty else { return [] }
         let rows = frame.canvas.layout.namedRows
         var messages: [String] = []
         if let stack = model as? StackModel, stack.errorMessage == nil {
