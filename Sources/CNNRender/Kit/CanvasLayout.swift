@@ -25,6 +25,11 @@ public struct CanvasLayout: Sendable {
     /// At most this many grids are kept.
     public static let keptGrids = 64
 
+    /// The named rows drawn outside grids (`StackTable` rows by level or `total`, the matrix
+    /// view's output rows `y0`…), in drawing order, at most `keptGrids`: what a frame shows, for
+    /// checks that the row a beat is about is on screen (`LayoutCheck`).
+    public private(set) var namedRows: [String] = []
+
     /// How many times text was written on a row outside the canvas (above or below it): a
     /// layout that ran out of its rectangle. Text cut at the left or right edge is not counted.
     public private(set) var rowsClipped = 0
@@ -90,6 +95,11 @@ public struct CanvasLayout: Sendable {
         }
     }
 
+    /// Records a named row drawn outside grids (a table row, a matrix row).
+    public mutating func recordRow(_ name: String) {
+        if namedRows.count < CanvasLayout.keptGrids { namedRows.append(name) }
+    }
+
     /// Adds another canvas's record, its positions moved by an offset.
     mutating func merge(_ other: CanvasLayout, rows: Int, columns: Int) {
         for overlap in other.overlaps {
@@ -102,6 +112,7 @@ public struct CanvasLayout: Sendable {
                 title: grid.title, rows: grid.rows, columns: grid.columns, cellWidth: grid.cellWidth,
                 rowStep: grid.rowStep)
         }
+        for name in other.namedRows { recordRow(name) }
         for grid in other.pagedGrids {
             recordPaged(
                 PagedGrid(

@@ -266,6 +266,7 @@ public enum MatrixView {
             let blockTop = top + 1 + row * layout.rowStep
             let y = blockTop + (blockHeight - 1) / 2
             guard blockTop + blockHeight - 1 < canvas.height else { break }
+            canvas.layout.recordRow("\(headerLabel) row \(row)")
             let (name, value, style) = label(row)
             let nameText = name + String(repeating: " ", count: max(0, layout.nameWidth - name.unicodeScalars.count))
             let valueText =

@@ -52,6 +52,7 @@ struct StackBigTable {
         }
         for (line, index) in shown.enumerated() {
             let rowTop = top + 1 + line * StackBigTable.lineHeight
+            if rowTop + 1 < canvas.height { canvas.layout.recordRow(table.recordName(ofRow: index)) }
             let chosen = chosenLevel != nil && table.levels[index] == chosenLevel
             let isTotal = index == table.rows.count - 1 && table.hasTotal
             var style = CellStyle(bold: true)

@@ -109,6 +109,14 @@ struct StackTable {
         return columns
     }
 
+    /// The name a drawn row is recorded under (`CanvasLayout.recordRow`): `level N` for a
+    /// level's row, `total` for the totals, else `layer NAME` (a table-only layer).
+    func recordName(ofRow index: Int) -> String {
+        if index == rows.count - 1 && hasTotal { return "total" }
+        if let level = levels[index] { return "level \(level)" }
+        return "layer \(rows[index][1])"
+    }
+
     /// Whether the last row is the totals row.
     var hasTotal: Bool { rows.last?[1] == "total" }
 
@@ -146,6 +154,7 @@ struct StackTable {
                 chosenLevel != nil && levels[index] == chosenLevel
                 ? CellStyle(bold: true) : (index == rows.count - 1 && hasTotal ? palette.dim : .plain)
             canvas.put(line(rows[index], columns: columns), row: y, column: left, style: style)
+            if y >= 0 && y < canvas.height { canvas.layout.recordRow(recordName(ofRow: index)) }
             y += 1
         }
         return y - top

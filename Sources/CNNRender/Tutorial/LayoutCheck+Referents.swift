@@ -4,7 +4,8 @@ import CNNSandbox
 /// The layout rule that what a beat names is on screen: each cell its new paragraphs name
 /// (`{out[r,c]}`) and the cell it selects must be inside the main output's grid as the frame
 /// drew it (`CanvasLayout.grids`). Views whose main output is not drawn as a titled grid (the
-/// stack, matrix and 1-D views) are not checked.
+/// stack, matrix and 1-D views) are not checked here; the stack's and matrix view's rows are
+/// (LayoutCheck+Rows.swift).
 extension LayoutCheck {
     /// The title of the main output's grid in each view that draws one: a prefix, or for the
     /// channels view `out` followed by the channel number.

@@ -4,7 +4,8 @@ import CNNSandbox
 /// The layout rules every beat of a scene must keep on a screen size: nothing drawn over
 /// anything else, no refusal box in place of the view, the header cut with an ellipsis (never
 /// mid-word without one), the footer keeping `? keys` and `q quit`, and every output cell the
-/// beat names on screen when it has played (LayoutCheck+Referents.swift).
+/// beat names on screen when it has played (LayoutCheck+Referents.swift), and the table or
+/// matrix row it is about (LayoutCheck+Rows.swift).
 public enum LayoutCheck {
     /// One broken rule: the scene and beat (both 0-based), the screen and what is wrong.
     public struct Problem: Sendable, CustomStringConvertible {
@@ -40,6 +41,7 @@ public enum LayoutCheck {
                     messages += problems(in: end).map { "after the beat plays: \($0)" }
                 }
                 messages += missingReferents(session.scenes[scene], beat: beat, view: session.view, in: end)
+                messages += missingRows(session.scenes[scene], beat: beat, view: session.view, in: end)
                 found += messages.map {
                     Problem(scene: scene, beat: beat, width: width, height: height, message: $0)
                 }
