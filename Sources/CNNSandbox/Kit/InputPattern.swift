@@ -23,47 +23,17 @@ public enum InputPattern: String, CaseIterable, Hashable, Sendable {
 
     /// The values of a `rows × columns` grid and their summary, which equals
     /// `ValueSummary(values)` but is found without a second pass over the values (a pattern's
-    /// extremes are known, or tracked while the random values are drawn).
+    /// extremes are known, or tracked while the random values are drawn). The values are
+    /// written once into uninitialised storage (`InputPattern+Fill.swift`): at 4096×4096 the
+    /// cost is close to that of the memory itself.
     public func valuesWithSummary(rows: Int, columns: Int, seed: UInt64) -> (values: [Double], summary: ValueSummary) {
-        let count = max(0, rows) * max(0, columns)
-        var values: [Double] = []
-        values.reserveCapacity(count)
+        let rows = max(0, rows)
+        let columns = max(0, columns)
+        let count = rows.multipliedReportingOverflow(by: columns).overflow ? 0 : rows * columns
         var extremes: [Double] = []
-        switch self {
-        case .random:
-            var random = SeededRandom(seed: seed)
-            var lowest: UInt64 = 9
-            var highest: UInt64 = 0
-            // `random.integer(in: 0...9)`, with the divisor a constant (a division per value is slow).
-            for _ in 0..<count {
-                let value = random.next() % 10
-                lowest = min(lowest, value)
-                highest = max(highest, value)
-                values.append(Double(value))
-            }
-            extremes = count == 0 ? [] : [Double(lowest), Double(highest)]
-        case .ramp:
-            for index in 0..<count { values.append(Double(index)) }
-            extremes = count == 0 ? [] : [0, Double(count - 1)]
-        case .step:
-            let half = (columns + 1) / 2
-            for _ in 0..<max(0, rows) {
-                for c in 0..<columns { values.append(c < half ? 10 : 0) }
-            }
-            extremes = Array(values.prefix(columns))
-        case .checker:
-            for r in 0..<max(0, rows) {
-                for c in 0..<columns { values.append((r + c) % 2 == 0 ? 1 : 0) }
-            }
-            extremes = Array(values.prefix(2))
-        case .poolExample:
-            for r in 0..<max(0, rows) {
-                let line = InputPattern.poolExampleGrid[r % 4]
-                for c in 0..<columns { values.append(line[c % 4]) }
-            }
-            // The first four rows and columns hold every value the grid repeats.
-            extremes = (0..<min(4, max(0, rows))).flatMap { r in (0..<min(4, columns)).map { values[r * columns + $0] }
-            }
+        let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            extremes = fill(buffer, rows: rows, columns: columns, seed: seed)
+            initialized = count
         }
         return (values, ValueSummary(extremes))
     }
