@@ -90,4 +90,19 @@ struct ConvPictureTests {
         print("512×512 image: \(Int(perFrame * 1000)) ms per frame (debug build)")
         #expect(ConvPictureView.inputCache.fitCount + ConvPictureView.outputCache.fitCount == before)
     }
+
+    @Test("a picture heading with no room left ends with an ellipsis, not cut mid-word")
+    func headingCutWithEllipsis() throws {
+        let side = 1024
+        let values = (0..<(side * side)).map { Double(($0 / side + $0 % side) % 256) / 255 }
+        var model = ConvModel(
+            setup: ConvSetup(inputRows: side, inputColumns: side, preset: .sobelX, inputValues: values), playing: false)
+        model.fromImage = true
+        let frame = ConvView.render(model, width: 72, height: 24, options: RenderOptions(color: false))
+        let heading = try #require(frame.canvas.lines.first { $0.contains("1 cell =") })
+        let trimmed = heading.trimmingCharacters(in: .whitespaces)
+        // The feature map's heading starts far right: it is whole, or cut at a word with "…".
+        let tail = try #require(trimmed.components(separatedBy: "  ").last)
+        #expect(tail.hasSuffix("…") || tail.contains("…") && tail.first == "−", "\(heading)")
+    }
 }

@@ -80,9 +80,11 @@ struct PicturePair {
             let output = output.side
             // Only the picture: the numbers of the current cell are the step's expression.
             let panel = PicturePanel(title: output.title, source: fitted.source, fitted: fitted.fitted)
+            // A heading wider than the room left ends with an ellipsis, not mid-word.
+            let heading = options.glyphs.adapt("\(panel.title)  \(panel.rangeText)")
             canvas.put(
-                options.glyphs.adapt("\(panel.title)  \(panel.rangeText)"), row: top, column: left,
-                style: palette.title)
+                TextWrap.cut(heading, width: max(1, min(width, canvas.width) - left), glyphs: options.glyphs),
+                row: top, column: left, style: palette.title)
             let widget = PictureWidget(picture: fitted.fitted, options: options)
             widget.draw(into: &canvas, row: top + 1, column: left, window: output.window)
             lowest = max(lowest, top + 1 + widget.size.rows)

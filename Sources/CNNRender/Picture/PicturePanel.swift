@@ -53,7 +53,10 @@ public struct PicturePanel: Sendable {
     ) {
         let palette = Palette(options: options)
         let heading = showsScale ? "\(title)  \(fitted.scaleText)  \(rangeText)" : "\(title)  \(rangeText)"
-        canvas.put(options.glyphs.adapt(heading), row: row, column: column, style: palette.title)
+        // A heading wider than the room left on the screen ends with an ellipsis, not mid-word.
+        let room = max(1, canvas.width - column)
+        let shownHeading = TextWrap.cut(options.glyphs.adapt(heading), width: room, glyphs: options.glyphs)
+        canvas.put(shownHeading, row: row, column: column, style: palette.title)
         let widget = PictureWidget(picture: fitted, options: options)
         widget.draw(into: &canvas, row: row + 1, column: column, window: window)
         var width = max(heading.unicodeScalars.count, widget.size.columns)
