@@ -134,22 +134,17 @@ public struct PoolComputation: Hashable, Sendable {
     }
 
     /// The output value at a cell.
-    public func value(row: Int, column: Int) -> Double {
-        if let eagerOutput { return eagerOutput.data[row * outputColumns + column] }
-        return lazyPlane?.value(row: row, column: column) ?? .nan
-    }
+    public func value(row: Int, column: Int) -> Double { plane.value(row: row, column: column) }
 
     /// The output values at every (row, column) of the cross product, row by row (a picture's
     /// samples), from the core; not kept.
-    public func values(rows: [Int], columns: [Int]) -> [Double] {
-        if let eagerOutput {
-            return rows.flatMap { row in columns.map { eagerOutput.data[row * outputColumns + $0] } }
-        }
-        return lazyPlane?.values(rows: rows, columns: columns) ?? []
-    }
+    public func values(rows: [Int], columns: [Int]) -> [Double] { plane.values(rows: rows, columns: columns) }
 
     /// How many tiles of a lazy output the core has computed (0 for a whole one).
-    public var tilesComputed: Int { lazyPlane?.tilesComputed ?? 0 }
+    public var tilesComputed: Int { plane.tilesComputed }
+
+    /// The output plane read cell by cell, whole or tiled.
+    private var plane: OutputPlane { OutputPlane(eager: eagerOutput, lazy: lazyPlane, columns: outputColumns) }
 
     /// The output's summary: exact from every value of a whole output; for a lazy one (whose
     /// values are input values, a max, or averages of them), the input's width bound (at most
